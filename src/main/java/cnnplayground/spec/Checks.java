@@ -1,0 +1,43 @@
+package cnnplayground.spec;
+
+/** Argument checks shared by the layer records; messages quote the Keras argument name and value. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+
+    static void positivePair(String name, Size2 value) {
+        notNull(name, value);
+        if (value.rows() < 1 || value.cols() < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+
+    static void notNull(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+    }
+
+    static void fraction(String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+    }
+
+    static void positiveNumber(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+        }
+    }
+
+    static String activationSuffix(Activation activation) {
+        return activation == Activation.LINEAR ? "" : " " + activation.kerasName();
+    }
+}

@@ -1,0 +1,41 @@
+package cnnplayground.spec;
+
+/**
+ * Keras {@code Dense}: every input unit connected to each of {@code units} outputs.
+ * Parameters: {@code in · units} weights plus {@code units} biases (784→512 has 401,920).
+ */
+public record DenseSpec(int units, Activation activation, boolean useBias) implements LayerSpec {
+
+    public DenseSpec {
+        Checks.positive("units", units);
+        Checks.notNull("activation", activation);
+    }
+
+    public DenseSpec(int units, Activation activation) {
+        this(units, activation, true);
+    }
+
+    @Override
+    public LayerKind kind() {
+        return LayerKind.DENSE;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) throws IncompatibleInputException {
+        if (input.isSpatial()) {
+            throw new IncompatibleInputException("Dense needs a flat input but gets " + input
+                    + "; add Flatten (or GlobalAveragePooling2D) before it");
+        }
+        return Shape.flat(units);
+    }
+
+    @Override
+    public ParamCount paramCount(Shape input) {
+        return ParamCount.trainable((long) input.channels() * units + (useBias ? units : 0));
+    }
+
+    @Override
+    public String label() {
+        return "Dense " + units + Checks.activationSuffix(activation);
+    }
+}

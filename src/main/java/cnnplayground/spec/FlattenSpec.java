@@ -1,0 +1,29 @@
+package cnnplayground.spec;
+
+/** Keras {@code Flatten}: {@code H×W×C → H·W·C} units, row by row; no parameters. */
+public record FlattenSpec() implements LayerSpec {
+
+    @Override
+    public LayerKind kind() {
+        return LayerKind.FLATTEN;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) throws IncompatibleInputException {
+        if (!input.isSpatial()) {
+            throw new IncompatibleInputException("input is already flat (" + input.channels()
+                    + " units); remove this Flatten");
+        }
+        return Shape.flat(Math.toIntExact(input.size()));
+    }
+
+    @Override
+    public ParamCount paramCount(Shape input) {
+        return ParamCount.NONE;
+    }
+
+    @Override
+    public String label() {
+        return "Flatten";
+    }
+}

@@ -1,0 +1,28 @@
+package cnnplayground.spec;
+
+/**
+ * One layer of a network as a person describes it in Keras terms. Specs hold only their own
+ * arguments; shapes and parameter counts follow from the input they are given.
+ */
+public sealed interface LayerSpec permits Conv2dSpec, Pooling2dSpec, GlobalPooling2dSpec, FlattenSpec,
+        DenseSpec, DropoutSpec, BatchNormalizationSpec, ActivationSpec {
+
+    LayerKind kind();
+
+    /** Keras' output shape for this input, or why this layer cannot take it. */
+    Shape outputShape(Shape input) throws IncompatibleInputException;
+
+    /** Parameters this layer owns for an input it accepts. */
+    ParamCount paramCount(Shape input);
+
+    /** A short human label, e.g. {@code Conv2D 32 3×3 same relu}. */
+    String label();
+
+    /** Rejects a flat input for layers that slide a window over height and width. */
+    static void requireSpatial(LayerKind kind, Shape input) throws IncompatibleInputException {
+        if (!input.isSpatial()) {
+            throw new IncompatibleInputException(kind.kerasName() + " needs an H×W×C input but gets "
+                    + input.channels() + " flat units; move it before Flatten");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cnnplayground.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What training needs of the end of the stack: a Dense layer giving one unit per class, followed at
+ * most by Dropout or Activation, with a softmax (or linear) output, since the loss is softmax
+ * cross-entropy over one-hot labels.
+ */
+final class OutputRules {
+
+    private static final int MIN_CLASSES = 2;
+
+    private OutputRules() {
+    }
+
+    static List<SpecProblem> check(NetworkSpec network) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<LayerSpec> layers = network.layers();
+        if (layers.isEmpty()) {
+            problems.add(new SpecProblem(SpecProblem.NETWORK,
+                    "The network has no layers; add Flatten and Dense(10, softmax) to start"));
+            return problems;
+        }
+        int last = layers.size() - 1;
+        while (last >= 0 && isPassThrough(layers.get(last))) {
+            last--;
+        }
+        if (last < 0 || !(layers.get(last) instanceof DenseSpec dense)) {
+            int at = Math.max(last, 0);
+            problems.add(SpecProblem.atLayer(at, layers.get(at),
+                    "the network must end with a Dense layer giving one unit per class; add Dense(10, softmax) at the end"));
+            return problems;
+        }
+        if (dense.units() < MIN_CLASSES) {
+            problems.add(SpecProblem.atLayer(last, dense, "the output layer needs one unit per class, at least "
+                    + MIN_CLASSES + ", got " + dense.units()));
+        }
+        Activation output = dense.activation();
+        int outputAt = last;
+        for (int i = last + 1; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ActivationSpec a) {
+                output = a.activation();
+                outputAt = i;
+            }
+        }
+        if (output != Activation.SOFTMAX && output != Activation.LINEAR) {
+            problems.add(SpecProblem.atLayer(outputAt, layers.get(outputAt), "the output uses "
+                    + output.kerasName() + ", but training uses softmax cross-entropy; set activation to softmax"));
+        }
+        return problems;
+    }
+
+    private static boolean isPassThrough(LayerSpec layer) {
+        return layer instanceof DropoutSpec || layer instanceof ActivationSpec;
+    }
+}

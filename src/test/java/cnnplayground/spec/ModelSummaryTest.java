@@ -1,0 +1,44 @@
+package cnnplayground.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelSummaryTest {
+
+    @Test
+    void prints_keras_rows_and_totals() {
+        String table = ModelSummary.format(Presets.mlp().analyze());
+        List<String> lines = table.lines().toList();
+
+        assertEquals("Model: \"MLP 512-512\"", lines.get(0));
+        assertTrue(lines.contains(" dense (Dense)               (None, 512)               401920".replace("401920", "401,920")),
+                table);
+        assertTrue(lines.contains(" flatten (Flatten)           (None, 784)               0"), table);
+        assertTrue(lines.contains("Total params: 669,706"), table);
+        assertTrue(lines.contains("Trainable params: 669,706"), table);
+        assertTrue(lines.contains("Non-trainable params: 0"), table);
+    }
+
+    @Test
+    void batch_normalization_statistics_are_non_trainable() {
+        NetworkSpec net = Presets.lenet5().withInserted(1, new BatchNormalizationSpec());
+
+        String table = ModelSummary.format(net.analyze());
+
+        assertTrue(table.contains("Total params: 61,730"), table);
+        assertTrue(table.contains("Non-trainable params: 12"), table);
+    }
+
+    @Test
+    void an_invalid_network_shows_question_marks_and_its_problems() {
+        NetworkSpec net = Presets.lenet5().withInserted(4, Pooling2dSpec.of(PoolMode.MAX, 8));
+
+        String table = ModelSummary.format(net.analyze());
+
+        assertTrue(table.contains("Problem: Layer 5 (MaxPooling2D 8×8): input 5×5×16 is smaller"), table);
+        assertTrue(table.contains(" flatten (Flatten)           ?                         ?"), table);
+    }
+}

@@ -1,0 +1,103 @@
+package cnnplayground.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidationTest {
+
+    private static NetworkSpec net(Shape input, LayerSpec... layers) {
+        return new NetworkSpec("t", input, List.of(layers));
+    }
+
+    private static final DenseSpec OUT = new DenseSpec(10, Activation.SOFTMAX);
+
+    @Test
+    void a_spatial_size_that_reaches_zero_names_the_layer_and_a_fix() {
+        NetworkAnalysis a = net(Shape.image(4, 4, 1), new Conv2dSpec(8, 3, Padding.VALID, Activation.RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2), Pooling2dSpec.of(PoolMode.MAX, 2), new FlattenSpec(), OUT).analyze();
+
+        assertFalse(a.isValid());
+        assertEquals(List.of(new SpecProblem(2, "Layer 3 (MaxPooling2D 2×2): input 1×1×8 is smaller than the 2×2 "
+                + "pool window; use padding \"same\", a smaller pool window, or remove a pooling layer")), a.problems());
+        assertTrue(a.layers().get(1).hasShape());
+        assertFalse(a.layers().get(3).hasShape(), "shapes after the failure are unknown");
+    }
+
+    @Test
+    void dense_on_a_feature_map_asks_for_flatten() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU), OUT).analyze();
+
+        assertEquals(1, a.problems().get(0).layerIndex());
+        assertTrue(a.problems().get(0).message().contains("Dense needs a flat input but gets 8×8×4; add Flatten"));
+    }
+
+    @Test
+    void conv_after_flatten_is_flagged() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), new FlattenSpec(),
+                new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU), OUT).analyze();
+
+        assertEquals(1, a.problems().get(0).layerIndex());
+        assertTrue(a.problems().get(0).message().startsWith("Layer 2 (Conv2D 4 3×3 same relu): Conv2D needs an H×W×C "
+                + "input but gets 64 flat units; move it before Flatten"), a.problems().get(0).message());
+    }
+
+    @Test
+    void flatten_twice_is_flagged() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), new FlattenSpec(), new FlattenSpec(), OUT).analyze();
+
+        assertEquals(List.of(1), a.problems().stream().map(SpecProblem::layerIndex).toList());
+    }
+
+    @Test
+    void a_missing_final_dense_is_flagged_at_the_last_layer() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU),
+                new GlobalPooling2dSpec(PoolMode.AVERAGE)).analyze();
+
+        assertEquals(1, a.problems().size());
+        assertEquals(1, a.problems().get(0).layerIndex());
+        assertTrue(a.problems().get(0).message().contains("must end with a Dense layer"));
+    }
+
+    @Test
+    void dropout_and_softmax_activation_may_follow_the_output_dense() {
+        assertTrue(net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(10, Activation.LINEAR),
+                new ActivationSpec(Activation.SOFTMAX)).analyze().isValid());
+    }
+
+    @Test
+    void a_relu_output_or_a_single_unit_is_flagged() {
+        NetworkAnalysis relu = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(10, Activation.RELU)).analyze();
+        NetworkAnalysis one = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.SOFTMAX)).analyze();
+
+        assertTrue(relu.problems().get(0).message().contains("set activation to softmax"));
+        assertTrue(one.problems().get(0).message().contains("at least 2, got 1"));
+    }
+
+    @Test
+    void an_empty_network_is_a_network_problem() {
+        assertEquals(SpecProblem.NETWORK, net(Shape.image(8, 8, 1)).analyze().problems().get(0).layerIndex());
+    }
+
+    @Test
+    void every_problem_is_reported_at_once() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), new FlattenSpec(),
+                new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU), new DenseSpec(10, Activation.RELU)).analyze();
+
+        assertEquals(List.of(1, 2), a.problems().stream().map(SpecProblem::layerIndex).toList());
+    }
+
+    @Test
+    void editing_returns_new_specs_and_keeps_the_original() {
+        NetworkSpec lenet = Presets.lenet5();
+        NetworkSpec moved = lenet.withMoved(0, 2);
+
+        assertEquals(lenet.layers().get(0), moved.layers().get(2));
+        assertEquals(8, lenet.withRemoved(0).withInserted(0, lenet.layers().get(0)).layers().size());
+        assertEquals(lenet, lenet.withRemoved(0).withInserted(0, lenet.layers().get(0)));
+        assertEquals(new Conv2dSpec(6, 5, Padding.SAME, Activation.RELU), lenet.layers().get(0));
+    }
+}
