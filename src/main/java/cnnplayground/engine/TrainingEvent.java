@@ -1,0 +1,37 @@
+package cnnplayground.engine;
+
+import java.util.List;
+
+/**
+ * What happened in a run that a view must not miss (unlike per-batch numbers, which only the
+ * latest snapshot carries). Delivered on the engine thread in order; never dropped.
+ */
+public sealed interface TrainingEvent {
+
+    record Started(String device, int trainImages, int validationImages, int epochs, int batchesPerEpoch)
+            implements TrainingEvent {
+    }
+
+    record Paused() implements TrainingEvent {
+    }
+
+    record Resumed() implements TrainingEvent {
+    }
+
+    /** {@code improved}: best validation accuracy so far, so the checkpoint was replaced. */
+    record EpochEnded(EpochMetrics metrics, boolean improved) implements TrainingEvent {
+    }
+
+    record Finished(List<EpochMetrics> history, float bestValidationAccuracy) implements TrainingEvent {
+        public Finished {
+            history = List.copyOf(history);
+        }
+    }
+
+    record Stopped(int epochsCompleted) implements TrainingEvent {
+    }
+
+    /** Training could not go on; {@code reason} is a sentence for the user, e.g. about a NaN loss. */
+    record Failed(String reason) implements TrainingEvent {
+    }
+}
