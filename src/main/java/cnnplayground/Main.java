@@ -1,2 +1,21 @@
 package cnnplayground;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import cnnplayground.cli.Cli;
+
+/**
+ * Entry point of {@code cnn-playground.jar}: no arguments opens the app, a command runs the CLI.
+ * Kept apart from the JavaFX application class so {@code java -jar} works from the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.out.println("The app window comes with the ui package; try: summary MODEL.json");
+            return;
+        }
+        System.exit(Cli.run(args, System.out, System.err));
+    }
+}

@@ -5,31 +5,35 @@ import java.util.Locale;
 /** Renders an analysis as Keras' {@code model.summary()} table, so lecture slides and the app agree. */
 public final class ModelSummary {
 
-    private static final int NAME_WIDTH = 29;
+    private static final int MIN_NAME_WIDTH = 28;
     private static final int SHAPE_WIDTH = 26;
-    private static final int WIDTH = 65;
+    private static final int PARAM_WIDTH = 10;
 
     private ModelSummary() {
     }
 
     public static String format(NetworkAnalysis analysis) {
+        // Keras' columns, widened when a layer name would push the shapes out of line.
+        int nameWidth = Math.max(MIN_NAME_WIDTH, analysis.layers().stream()
+                .mapToInt(l -> l.name().length() + l.spec().kind().kerasName().length() + 4).max().orElse(0));
+        int width = 1 + nameWidth + SHAPE_WIDTH + PARAM_WIDTH;
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(analysis.network().name()).append("\"\n");
-        sb.append("_".repeat(WIDTH)).append('\n');
-        row(sb, "Layer (type)", "Output Shape", "Param #");
-        sb.append("=".repeat(WIDTH)).append('\n');
+        sb.append("_".repeat(width)).append('\n');
+        row(sb, nameWidth, "Layer (type)", "Output Shape", "Param #");
+        sb.append("=".repeat(width)).append('\n');
         for (int i = 0; i < analysis.layers().size(); i++) {
             LayerSummary layer = analysis.layers().get(i);
-            row(sb, layer.name() + " (" + layer.spec().kind().kerasName() + ")",
+            row(sb, nameWidth, layer.name() + " (" + layer.spec().kind().kerasName() + ")",
                     layer.outputShape().map(Shape::toKerasString).orElse("?"),
                     layer.hasShape() ? thousands(layer.params().total()) : "?");
         }
-        sb.append("=".repeat(WIDTH)).append('\n');
+        sb.append("=".repeat(width)).append('\n');
         ParamCount total = analysis.totalParams();
         sb.append("Total params: ").append(thousands(total.total())).append('\n');
         sb.append("Trainable params: ").append(thousands(total.trainable())).append('\n');
         sb.append("Non-trainable params: ").append(thousands(total.nonTrainable())).append('\n');
-        sb.append("_".repeat(WIDTH)).append('\n');
+        sb.append("_".repeat(width)).append('\n');
         for (SpecProblem p : analysis.problems()) {
             sb.append("Problem: ").append(p.message()).append('\n');
         }
@@ -41,8 +45,8 @@ public final class ModelSummary {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static void row(StringBuilder sb, String name, String shape, String params) {
-        sb.append(' ').append(pad(name, NAME_WIDTH - 1)).append(pad(shape, SHAPE_WIDTH)).append(params).append('\n');
+    private static void row(StringBuilder sb, int nameWidth, String name, String shape, String params) {
+        sb.append(' ').append(pad(name, nameWidth)).append(pad(shape, SHAPE_WIDTH)).append(params).append('\n');
     }
 
     private static String pad(String s, int width) {

@@ -14,8 +14,7 @@ class ModelSummaryTest {
         List<String> lines = table.lines().toList();
 
         assertEquals("Model: \"MLP 512-512\"", lines.get(0));
-        assertTrue(lines.contains(" dense (Dense)               (None, 512)               401920".replace("401920", "401,920")),
-                table);
+        assertTrue(lines.contains(" dense (Dense)               (None, 512)               401,920"), table);
         assertTrue(lines.contains(" flatten (Flatten)           (None, 784)               0"), table);
         assertTrue(lines.contains("Total params: 669,706"), table);
         assertTrue(lines.contains("Trainable params: 669,706"), table);
@@ -39,6 +38,6 @@ class ModelSummaryTest {
         String table = ModelSummary.format(net.analyze());
 
         assertTrue(table.contains("Problem: Layer 5 (MaxPooling2D 8×8): input 5×5×16 is smaller"), table);
-        assertTrue(table.contains(" flatten (Flatten)           ?                         ?"), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches(" flatten \\(Flatten\\) +\\? +\\?")), table);
     }
 }

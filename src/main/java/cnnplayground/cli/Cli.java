@@ -1,0 +1,45 @@
+package cnnplayground.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The scriptable side of the playground: {@code java -jar cnn-playground.jar CMD …}.
+ * Exit 0 on success, 2 on bad input with one line on stderr, 1 only for a bug.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final String USAGE = String.join("\n",
+            "usage: java -jar cnn-playground.jar [COMMAND ...]   (no command opens the app)",
+            "  summary MODEL.json [--json]",
+            "  train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] [--optimizer sgd|rmsprop|adam]",
+            "        [--lr X] [--seed S] [--validation-fraction F]",
+            "  evaluate FILE --data DIR [--json]",
+            "  predict FILE IMAGE... [--canvas] [--json]");
+
+    private Cli() {
+    }
+
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length == 0 || List.of("-h", "--help", "help").contains(argv[0])) {
+            out.println(USAGE);
+            return argv.length == 0 ? BAD_INPUT : OK;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            return switch (argv[0]) {
+                case "summary" -> SummaryCommand.run(rest, out);
+                default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
+                        + "evaluate, predict");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+}
