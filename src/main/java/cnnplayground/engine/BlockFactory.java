@@ -73,6 +73,15 @@ public final class BlockFactory {
         return new Shape(batch, in.channels(), in.height(), in.width());
     }
 
+    /**
+     * The number of outputs (classes) of a valid spec.
+     *
+     * @throws IllegalArgumentException quoting the first problem when the spec is not valid
+     */
+    public static int outputUnits(NetworkSpec spec) {
+        return requireValid(spec).outputShape().orElseThrow().channels();
+    }
+
     /** True if the network's output is a softmax, which {@link #build} leaves out. */
     public static boolean endsWithSoftmax(NetworkSpec spec) {
         return finalSoftmaxLayer(spec).isPresent();
