@@ -111,7 +111,7 @@ public final class RmsPropOptimizer extends Optimizer {
             return this;
         }
 
-        /** Sets the learning rate schedule. Defaults to a fixed {@value #DEFAULT_LEARNING_RATE}. */
+        /** Sets the learning rate schedule. Defaults to a fixed {@value RmsPropOptimizer#DEFAULT_LEARNING_RATE}. */
         public Builder optLearningRateTracker(ParameterTracker tracker) {
             this.learningRateTracker = tracker;
             return this;
