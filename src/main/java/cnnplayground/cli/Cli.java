@@ -34,12 +34,18 @@ public final class Cli {
         try {
             return switch (argv[0]) {
                 case "summary" -> SummaryCommand.run(rest, out);
+                case "train" -> TrainCommand.run(rest, out, err);
+                case "evaluate" -> EvaluateCommand.run(rest, out);
+                case "predict" -> PredictCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
                         + "evaluate, predict");
             };
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (cnnplayground.engine.TorchUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
         }
     }
 }

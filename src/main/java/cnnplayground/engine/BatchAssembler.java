@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.Augmentation;
 import cnnplayground.data.Normalization;
+import java.util.Random;
 import java.nio.FloatBuffer;
 
 /**
@@ -33,6 +35,8 @@ public final class BatchAssembler {
     private final float[] images;
     private final float[] labels;
     private final int[] batchLabels;
+    private final Normalization normalization;
+    private final float[] augmented;
     private int size;
 
     /**
@@ -53,6 +57,8 @@ public final class BatchAssembler {
         for (int v = 0; v < BYTE_VALUES; v++) {
             table[v] = normalization.apply(v / MAX_PIXEL);
         }
+        this.normalization = normalization;
+        augmented = new float[imageSize()];
         images = new float[Math.multiplyExact(capacity, imageSize())];
         labels = new float[capacity];
         batchLabels = new int[capacity];
@@ -80,6 +86,14 @@ public final class BatchAssembler {
      * @throws IndexOutOfBoundsException if an index is not an image of the dataset
      */
     public void fill(int[] indices, int from, int count) {
+        fill(indices, from, count, Augmentation.NONE, null);
+    }
+
+    /**
+     * Like {@link #fill(int[], int, int)}, with each image randomly changed by {@code augmentation}
+     * (drawing from {@code random}); {@link Augmentation#NONE} copies the images as they are.
+     */
+    public void fill(int[] indices, int from, int count, Augmentation augmentation, Random random) {
         if (count < 1 || count > capacity) {
             throw new IllegalArgumentException("a batch holds 1.." + capacity + " images, asked for " + count);
         }
@@ -96,10 +110,19 @@ public final class BatchAssembler {
             }
             int src = image * imageSize;
             int dst = b * imageSize;
-            // HWC bytes in reading order; each channel goes to its own plane
-            for (int p = 0; p < plane; p++) {
-                for (int c = 0; c < channels; c++) {
-                    images[dst + c * plane + p] = table[pixels[src++] & 0xFF];
+            if (augmentation.isNone()) {
+                // HWC bytes in reading order; each channel goes to its own plane
+                for (int p = 0; p < plane; p++) {
+                    for (int c = 0; c < channels; c++) {
+                        images[dst + c * plane + p] = table[pixels[src++] & 0xFF];
+                    }
+                }
+            } else {
+                augmentation.apply(pixels, src, height, width, channels, augmented, random);
+                for (int p = 0; p < plane; p++) {
+                    for (int c = 0; c < channels; c++) {
+                        images[dst + c * plane + p] = normalization.apply(augmented[p * channels + c]);
+                    }
                 }
             }
             batchLabels[b] = datasetLabels[image];

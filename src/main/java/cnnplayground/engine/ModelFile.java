@@ -3,6 +3,7 @@ package cnnplayground.engine;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+import cnnplayground.data.Augmentation;
 import cnnplayground.data.Normalization;
 import cnnplayground.spec.Json;
 import cnnplayground.spec.NetworkAnalysis;
@@ -186,6 +187,8 @@ public final class ModelFile {
         training.put("epochs", t.epochs());
         training.put("validation_fraction", t.validationFraction());
         training.put("seed", t.seed());
+        training.put("augmentation", t.augmentation().toString());
+        training.put("schedule", t.schedule().cliName());
         doc.put("training", training);
         doc.put("created_at", meta.createdAt().toString());
         ModelMetadata.Provenance p = meta.provenance();
@@ -239,12 +242,37 @@ public final class ModelFile {
                     best == null ? OptionalDouble.empty() : OptionalDouble.of(best),
                     new TrainingConfig(optimizer, training.number("learning_rate"), training.number("momentum"),
                             (int) training.integer("batch_size"), (int) training.integer("epochs"),
-                            training.number("validation_fraction"), training.integer("seed")),
+                            training.number("validation_fraction"), training.integer("seed"),
+                            augmentation(training), schedule(training)),
                     created,
                     new ModelMetadata.Provenance(prov.string("java_version"), prov.string("os"), prov.string("arch"),
                             prov.string("djl_version"), prov.string("pytorch_version")));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file + ": " + METADATA_ENTRY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Files written before augmentation was recorded trained without it. */
+    private static Augmentation augmentation(Fields training) throws ModelFileException {
+        if (training.get("augmentation") == null) {
+            return Augmentation.NONE;
+        }
+        try {
+            return Augmentation.parse(training.string("augmentation"));
+        } catch (IllegalArgumentException e) {
+            throw training.error("augmentation", e.getMessage());
+        }
+    }
+
+    /** Files written before schedules were recorded trained at a constant rate. */
+    private static LearningRateSchedule schedule(Fields training) throws ModelFileException {
+        if (training.get("schedule") == null) {
+            return LearningRateSchedule.CONSTANT;
+        }
+        try {
+            return LearningRateSchedule.fromCli(training.string("schedule"));
+        } catch (IllegalArgumentException e) {
+            throw training.error("schedule", e.getMessage());
         }
     }
 

@@ -24,24 +24,40 @@ public final class Optimizers {
 
     private Optimizers() {}
 
-    /** A new optimizer (optimizers keep per-parameter state: one per training run). */
-    public static Optimizer create(TrainingConfig config) {
-        float learningRate = (float) config.learningRate();
+    /**
+     * A new optimizer (optimizers keep per-parameter state: one per training run).
+     *
+     * @param totalSteps the batches the run will take, which a decaying schedule spreads over
+     */
+    public static Optimizer create(TrainingConfig config, long totalSteps) {
+        Tracker learningRate = tracker(config, totalSteps);
         return switch (config.optimizer()) {
             case SGD -> Optimizer.sgd()
-                    .setLearningRateTracker(Tracker.fixed(learningRate))
+                    .setLearningRateTracker(learningRate)
                     .optMomentum((float) config.momentum())
                     .build();
             case ADAM -> Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(learningRate))
+                    .optLearningRateTracker(learningRate)
                     .optBeta1(ADAM_BETA1)
                     .optBeta2(ADAM_BETA2)
                     .optEpsilon(KERAS_EPSILON)
                     .build();
             case RMSPROP -> RmsPropOptimizer.builder()
-                    .optLearningRateTracker(Tracker.fixed(learningRate))
+                    .optLearningRateTracker(learningRate)
                     .optRho(RmsPropOptimizer.DEFAULT_RHO)
                     .optEpsilon(KERAS_EPSILON)
+                    .build();
+        };
+    }
+
+    private static Tracker tracker(TrainingConfig config, long totalSteps) {
+        float rate = (float) config.learningRate();
+        return switch (config.schedule()) {
+            case CONSTANT -> Tracker.fixed(rate);
+            case COSINE -> Tracker.cosine()
+                    .setBaseValue(rate)
+                    .optFinalValue(rate * LearningRateSchedule.COSINE_FINAL_FRACTION)
+                    .setMaxUpdates((int) Math.min(Integer.MAX_VALUE, Math.max(1, totalSteps)))
                     .build();
         };
     }

@@ -1,16 +1,21 @@
 package cnnplayground.engine;
 
+import cnnplayground.data.Augmentation;
+
 /**
  * How to train: the knobs a student turns. Immutable; {@code with…} returns an edited copy.
  *
  * @param momentum           used by SGD only (0 gives plain SGD)
  * @param validationFraction share of the training images held out, stratified by class, to
  *                           measure validation loss and accuracy after every epoch
- * @param seed               fixes weight initialisation, the split and the shuffling, so a CPU run
- *                           gives the same loss curve twice
+ * @param seed               fixes weight initialisation, the split, the shuffling and the
+ *                           augmentation, so a CPU run gives the same loss curve twice
+ * @param augmentation       random changes to training images ({@link Augmentation#NONE} for none)
+ * @param schedule           how the learning rate changes from the first batch to the last
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize,
-                             int epochs, double validationFraction, long seed) {
+                             int epochs, double validationFraction, long seed, Augmentation augmentation,
+                             LearningRateSchedule schedule) {
 
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_LEARNING_RATE = 0.001;
@@ -38,34 +43,56 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
         }
+        if (augmentation == null) {
+            throw new IllegalArgumentException("augmentation is missing; use Augmentation.NONE");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("learning-rate schedule is missing");
+        }
+    }
+
+    public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double validationFraction, long seed) {
+        this(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, Augmentation.NONE,
+                LearningRateSchedule.CONSTANT);
     }
 
     public static TrainingConfig defaults() {
         return new TrainingConfig(OptimizerKind.ADAM, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, DEFAULT_BATCH_SIZE,
-                DEFAULT_EPOCHS, DEFAULT_VALIDATION_FRACTION, DEFAULT_SEED);
+                DEFAULT_EPOCHS, DEFAULT_VALIDATION_FRACTION, DEFAULT_SEED, Augmentation.NONE,
+                LearningRateSchedule.CONSTANT);
     }
 
     public TrainingConfig withOptimizer(OptimizerKind value) {
-        return new TrainingConfig(value, learningRate, momentum, batchSize, epochs, validationFraction, seed);
+        return new TrainingConfig(value, learningRate, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule);
     }
 
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(optimizer, value, momentum, batchSize, epochs, validationFraction, seed);
+        return new TrainingConfig(optimizer, value, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, value, epochs, validationFraction, seed);
+        return new TrainingConfig(optimizer, learningRate, momentum, value, epochs, validationFraction, seed, augmentation, schedule);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, value, validationFraction, seed);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, value, validationFraction, seed, augmentation, schedule);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, value, seed);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, value, seed, augmentation, schedule);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, value, schedule);
+    }
+
+    public TrainingConfig withSchedule(LearningRateSchedule value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed,
+                augmentation, value);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, value);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, value, augmentation, schedule);
     }
 }

@@ -151,7 +151,9 @@ public final class TrainingRun implements TrainingHandle {
             SequentialBlock block = BlockFactory.build(spec);
             block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
             ParameterStore parameters = new ParameterStore(manager, false);
-            parameters.setParameterServer(engine.newParameterServer(Optimizers.create(config)), new Device[] {dev});
+            long totalSteps = (long) config.epochs() * batchesPerEpoch();
+            parameters.setParameterServer(engine.newParameterServer(Optimizers.create(config, totalSteps)),
+                    new Device[] {dev});
             recorder.state(TrainingState.RUNNING);
             long step = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -168,7 +170,7 @@ public final class TrainingRun implements TrainingHandle {
                     float batchLoss;
                     int batchCorrect;
                     try (NDManager scratch = manager.newSubManager()) {
-                        batches.fill(order, from, size);
+                        batches.fill(order, from, size, config.augmentation(), shuffle);
                         NDArray x = batches.images(scratch);
                         NDArray y = batches.labels(scratch);
                         try (GradientCollector collector = engine.newGradientCollector()) {

@@ -39,7 +39,7 @@ class OptimizersTest {
     void each_optimizer_reduces_the_loss(OptimizerKind kind, double learningRate) {
         TrainingConfig config = TrainingConfig.defaults().withOptimizer(kind).withLearningRate(learningRate);
 
-        float[] losses = train(Optimizers.create(config));
+        float[] losses = train(Optimizers.create(config, 30));
 
         float first = losses[0];
         float last = losses[STEPS - 1];
@@ -48,10 +48,10 @@ class OptimizersTest {
 
     @Test
     void create_gives_the_kind_asked_for() {
-        assertInstanceOf(Sgd.class, Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.SGD)));
-        assertInstanceOf(Adam.class, Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.ADAM)));
+        assertInstanceOf(Sgd.class, Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.SGD), 1));
+        assertInstanceOf(Adam.class, Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.ADAM), 1));
         assertInstanceOf(RmsPropOptimizer.class,
-                Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.RMSPROP)));
+                Optimizers.create(TrainingConfig.defaults().withOptimizer(OptimizerKind.RMSPROP), 1));
     }
 
     @Test

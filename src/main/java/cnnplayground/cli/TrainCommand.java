@@ -1,0 +1,129 @@
+package cnnplayground.cli;
+
+import cnnplayground.data.Augmentation;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.Normalization;
+import cnnplayground.engine.CheckpointSink;
+import cnnplayground.engine.DataFit;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.LearningRateSchedule;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelMetadata;
+import cnnplayground.engine.OptimizerKind;
+import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingRun;
+import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.spec.NetworkSpec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code train MODEL.json --data DIR --out FILE [...]}: trains on the directory's training split,
+ * prints progress on stderr, and keeps the best-validation checkpoint in {@code FILE}.
+ */
+final class TrainCommand {
+
+    private static final String USAGE = "usage: train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] "
+            + "[--optimizer sgd|rmsprop|adam] [--lr X] [--seed S] [--validation-fraction F] "
+            + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine]";
+
+    private TrainCommand() {
+    }
+
+    static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
+        Arguments args = Arguments.parse(words, Set.of("--data", "--out", "--epochs", "--batch-size", "--optimizer",
+                "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule"), Set.of());
+        if (args.positionals().size() != 1) {
+            throw new UsageException(USAGE);
+        }
+        NetworkSpec spec = SpecFiles.read(args.positionals().get(0));
+        String dataDir = args.required("--data");
+        ImageDataset data = DataDirectories.load(dataDir).train();
+        Path outFile = Path.of(args.required("--out"));
+        TrainingConfig config = config(args);
+        java.util.Optional<String> misfit = DataFit.problem(spec, data);
+        if (misfit.isPresent()) {
+            throw new UsageException(misfit.get());
+        }
+        String description = dataDir + " (" + data.n() + " images " + data.height() + "×" + data.width() + "×"
+                + data.channels() + ", " + data.numClasses() + " classes)";
+        CheckpointSink sink = (parameters, metrics, normalization) -> ModelFile.write(outFile, spec, parameters,
+                metadata(data, description, metrics, normalization, config));
+        AtomicReference<TrainingEvent> last = new AtomicReference<>();
+        err.printf(Locale.ROOT, "training %s on %s: %s, lr %s (%s), batch %d, %d epochs, augmentation %s%n",
+                spec.name(), description, config.optimizer().cliName(), config.learningRate(),
+                config.schedule().cliName(), config.batchSize(), config.epochs(), config.augmentation());
+        TrainingRun run;
+        try {
+            run = TrainingRun.start(spec, data, config, event -> {
+                report(event, err);
+                last.set(event);
+            }, sink);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        // Ctrl-C stops after the current batch; the checkpoint on disk is always a whole file.
+        Thread stopper = new Thread(run::close, "stop-training");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            run.awaitTermination(Duration.ofDays(365));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            run.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        TrainingSnapshot end = run.latest();
+        if (last.get() instanceof TrainingEvent.Failed failed) {
+            throw new UsageException(failed.reason());
+        }
+        err.printf(Locale.ROOT, "trained in %.1f s, %.0f images/s; best checkpoint in %s%n",
+                end.progress().elapsed().toMillis() / 1000.0, end.progress().imagesPerSecond(), outFile);
+        return Cli.OK;
+    }
+
+    private static TrainingConfig config(Arguments args) throws UsageException {
+        TrainingConfig d = TrainingConfig.defaults();
+        try {
+            return new TrainingConfig(OptimizerKind.fromCli(args.optional("--optimizer", d.optimizer().cliName())),
+                    args.doubleOption("--lr", d.learningRate()), d.momentum(),
+                    args.intOption("--batch-size", d.batchSize()), args.intOption("--epochs", d.epochs()),
+                    args.doubleOption("--validation-fraction", d.validationFraction()),
+                    args.longOption("--seed", d.seed()),
+                    Augmentation.parse(args.optional("--augment", d.augmentation().toString())),
+                    LearningRateSchedule.fromCli(args.optional("--lr-schedule", d.schedule().cliName())));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static ModelMetadata metadata(ImageDataset data, String description, EpochMetrics metrics,
+                                          Normalization normalization, TrainingConfig config) {
+        return ModelMetadata.create(data.classNames(), normalization, description, metrics.epoch(),
+                metrics.hasValidation() ? OptionalDouble.of(metrics.validationAccuracy()) : OptionalDouble.empty(),
+                config);
+    }
+
+    private static void report(TrainingEvent event, PrintStream err) {
+        if (event instanceof TrainingEvent.Started s) {
+            err.printf(Locale.ROOT, "device %s; %d training, %d validation images; %d batches per epoch%n",
+                    s.device(), s.trainImages(), s.validationImages(), s.batchesPerEpoch());
+        } else if (event instanceof TrainingEvent.EpochEnded e) {
+            EpochMetrics m = e.metrics();
+            err.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.2f%% val_loss %.4f val_acc %.2f%% (%.1f s)%s%n",
+                    m.epoch(), m.trainLoss(), m.trainAccuracy() * 100, m.validationLoss(),
+                    m.validationAccuracy() * 100, m.seconds(), e.improved() ? " saved best" : "");
+        } else if (event instanceof TrainingEvent.Finished f) {
+            err.printf(Locale.ROOT, "finished: best validation accuracy %.2f%%%n", f.bestValidationAccuracy() * 100);
+        } else if (event instanceof TrainingEvent.Stopped s) {
+            err.printf(Locale.ROOT, "stopped after %d epochs%n", s.epochsCompleted());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package cnnplayground.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cnnplayground.data.DatasetLoader;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.ImageFiles;
+import cnnplayground.spec.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(180)
+class CliTest {
+
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private static Path model;
+    private static ImageDataset digits;
+
+    /** What one command printed and returned. */
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        digits = DatasetLoader.loadIdxDirectory(Path.of("datasets/digits")).train()
+                .subset(IntStream.range(0, 400).toArray());
+        data = Files.createDirectories(dir.resolve("tiny digits"));
+        writeIdx(data, digits);
+        model = dir.resolve("模型 lenet.zip");
+        Result r = cli("train", "assets/models/lenet5.json", "--data", data.toString(), "--out", model.toString(),
+                "--epochs", "2", "--batch-size", "32", "--validation-fraction", "0.25");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("epoch 2: loss"), r.err());
+    }
+
+    @Test
+    void summary_json_gives_keras_shapes_and_counts() throws Exception {
+        Result r = cli("summary", "assets/models/lenet5.json", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
+        assertEquals(61_706L, doc.get("totalParams"));
+        assertEquals(61_706L, doc.get("trainableParams"));
+        List<?> layers = (List<?>) doc.get("layers");
+        assertEquals(8, layers.size());
+        assertEquals(Map.of("name", "conv2d", "type", "Conv2D", "outputShape", List.of(28L, 28L, 6L), "params", 156L),
+                layers.get(0));
+    }
+
+    @Test
+    void summary_table_is_keras_style() {
+        Result r = cli("summary", "assets/models/mlp.json");
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Total params: 669,706"), r.out());
+    }
+
+    @Test
+    void an_invalid_network_is_one_line_naming_the_layer_and_exit_2() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"input\": [8, 8, 1], \"layers\": [{\"type\": "
+                + "\"Flatten\"}, {\"type\": \"Conv2D\", \"filters\": 2, \"kernel_size\": 3}, {\"type\": \"Dense\", "
+                + "\"units\": 10}]}");
+
+        Result r = cli("summary", bad.toString());
+
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: Layer 2 (Conv2D 2 3×3 valid): Conv2D needs an H×W×C input"), r.err());
+    }
+
+    @Test
+    void evaluate_reports_accuracy_loss_and_count() throws Exception {
+        Result r = cli("evaluate", model.toString(), "--data", data.toString(), "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
+        assertEquals(400L, doc.get("n"));
+        double accuracy = ((Number) doc.get("accuracy")).doubleValue();
+        assertTrue(accuracy > 0.5 && accuracy <= 1, "a LeNet after 2 epochs on 300 digits: " + accuracy);
+    }
+
+    @Test
+    void predict_gives_probabilities_for_pictures_and_canvases() throws Exception {
+        Path png = dir.resolve("digit 0.png");
+        ImageFiles.writePng(digits.imageAsGrid(0), png);
+
+        Result plain = cli("predict", model.toString(), png.toString(), "--json");
+        Result canvas = cli("predict", model.toString(), png.toString(), png.toString(), "--canvas", "--json");
+
+        assertEquals(0, plain.exit(), plain.err());
+        List<?> rows = (List<?>) ((Map<?, ?>) Json.parse(plain.out())).get("predictions");
+        Map<?, ?> row = (Map<?, ?>) rows.get(0);
+        double sum = ((List<?>) row.get("probabilities")).stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+        assertEquals(1.0, sum, 1e-4);
+        assertEquals(row.get("label"), String.valueOf(row.get("topClass")));
+        assertEquals(2, ((List<?>) ((Map<?, ?>) Json.parse(canvas.out())).get("predictions")).size());
+        assertTrue(cli("predict", model.toString(), png.toString()).out().startsWith(png + ": "));
+    }
+
+    @Test
+    void a_foreign_model_file_is_refused_with_a_reason() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.zip"), "not a model");
+
+        Result r = cli("evaluate", text.toString(), "--data", data.toString());
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("notes.zip"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void bad_options_are_one_line_errors() {
+        assertEquals("error: learning rate must be a positive number, got -1.0\n",
+                cli("train", "assets/models/lenet5.json", "--data", data.toString(), "--out", "x.zip", "--lr", "-1")
+                        .err());
+        assertEquals(2, cli("train", "assets/models/lenet5.json", "--data", data.toString()).exit());
+        assertTrue(cli("frobnicate").err().startsWith("error: unknown command \"frobnicate\""));
+        assertTrue(cli("summary", "assets/models/lenet5.json", "--jsn").err().startsWith("error: unknown option --jsn"));
+        assertTrue(cli("train", "assets/models/cifar-cnn.json", "--data", data.toString(), "--out", "x.zip").err()
+                .contains("input is 32×32×3 but the images are 28×28×1"));
+    }
+
+    @Test
+    void a_diverging_run_stops_with_an_explanation_and_keeps_no_file() {
+        Path out = dir.resolve("diverged.zip");
+
+        Result r = cli("train", "assets/models/lenet5.json", "--data", data.toString(), "--out", out.toString(),
+                "--optimizer", "sgd", "--lr", "1000000", "--epochs", "1");
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("learning rate 1000000 is probably too high for sgd"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Writes {@code data} as a {@code train-} IDX pair, the format the bundled digits use. */
+    static void writeIdx(Path directory, ImageDataset data) throws IOException {
+        try (DataOutputStream images = new DataOutputStream(Files.newOutputStream(
+                directory.resolve("train-images-idx3-ubyte")));
+             DataOutputStream labels = new DataOutputStream(Files.newOutputStream(
+                     directory.resolve("train-labels-idx1-ubyte")))) {
+            images.writeInt(0x803);
+            images.writeInt(data.n());
+            images.writeInt(data.height());
+            images.writeInt(data.width());
+            images.write(data.pixels());
+            labels.writeInt(0x801);
+            labels.writeInt(data.n());
+            for (int label : data.labels()) {
+                labels.writeByte(label);
+            }
+        }
+    }
+}
