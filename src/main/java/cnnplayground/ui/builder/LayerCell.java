@@ -56,7 +56,12 @@ final class LayerCell extends ListCell<LayerSummary> {
         line.setAlignment(Pos.CENTER_LEFT);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
+        arguments.setMinWidth(0);
+        HBox.setHgrow(arguments, Priority.SOMETIMES);
         root = new VBox(2, line, problem);
+        root.getStyleClass().add("layer-card");
+        // A cell as wide as the list, never wider: long problem texts wrap instead of scrolling sideways.
+        setPrefWidth(0);
         up.setOnAction(e -> move(-1));
         down.setOnAction(e -> move(+1));
         remove.setOnAction(e -> model.removeLayer(getIndex()));

@@ -11,12 +11,14 @@ import cnnplayground.spec.SpecProblem;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -60,12 +62,14 @@ public final class NetworkEditorView extends BorderPane {
         setLeft(paletteScroll);
 
         setTop(toolbar());
-        setCenter(center());
+        // The form sits under the list rather than beside it: rows need the width for shapes and counts.
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("form-scroll");
-        formScroll.setPrefWidth(280);
-        setRight(formScroll);
+        SplitPane listAndForm = new SplitPane(center(), formScroll);
+        listAndForm.setOrientation(Orientation.VERTICAL);
+        listAndForm.setDividerPositions(0.6);
+        setCenter(listAndForm);
         setBottom(totals());
 
         model.analysisProperty().addListener((obs, was, now) -> refresh(now));
