@@ -139,7 +139,6 @@ class NetworkEditorTest {
 
         // when: it is removed again
         user.removeLayer(5);
-        ScreenshotTool.save(user.fx(), view, "conv-after-flatten-removed");
 
         // then:
         assertThat(user.isLayerInvalid(5)).isFalse();
@@ -196,14 +195,20 @@ class NetworkEditorTest {
 
     @Test
     void should_reorder_layers_by_drag_and_drop() {
-        // when: Dense(120) is dragged onto the first row
-        user.dragLayer(5, 0);
+        // when: Flatten is dragged onto the first row
+        user.dragLayer(4, 0);
 
-        // then:
-        assertThat(kinds().get(0)).isEqualTo(LayerKind.DENSE);
+        // then: the convolution now gets flat input
+        assertThat(kinds().get(0)).isEqualTo(LayerKind.FLATTEN);
         assertThat(kinds().get(1)).isEqualTo(LayerKind.CONV_2D);
         assertThat(user.isLayerInvalid(1)).isTrue();
         assertThat(user.isTrainEnabled()).isFalse();
+
+        // when: dragged back below the second pool
+        user.dragLayer(0, 4);
+
+        // then:
+        assertThat(view.model().getNetwork()).isEqualTo(Presets.lenet5());
     }
 
     @Test
