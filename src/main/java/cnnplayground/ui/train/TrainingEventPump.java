@@ -11,9 +11,10 @@ import javafx.application.Platform;
 /**
  * Carries a run's events from the engine thread to the FX thread without dropping any: the engine
  * queues each event and returns at once; the FX thread drains the whole queue in one go, with at
- * most one {@code runLater} pending however fast events arrive.
+ * most one {@code runLater} pending however fast events arrive. Not final only so that a test can
+ * override the {@link #runLater} hook, as {@code javafx.concurrent.Task} does.
  */
-public final class TrainingEventPump implements TrainingListener {
+public class TrainingEventPump implements TrainingListener {
 
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
