@@ -154,7 +154,7 @@ public final class KerasPool2dBlock extends AbstractBlock {
 
         /**
          * Sets the padding per side. Defaults to none (Keras {@code "valid"}); use {@link
-         * KerasSamePadding} for Keras {@code "same"}.
+         * cnnplayground.spec.Padding#amounts} for Keras {@code "same"}.
          */
         public Builder optPadding(int top, int bottom, int left, int right) {
             this.top = top;

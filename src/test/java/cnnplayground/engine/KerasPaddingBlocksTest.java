@@ -17,6 +17,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
+import cnnplayground.spec.Padding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,9 @@ class KerasPaddingBlocksTest {
     @Test
     void same_conv_puts_the_extra_column_and_row_at_bottom_right() {
         // given: all-ones 4x4 input, all-ones 2x2 kernel, stride 1 -> P=1: 0 before, 1 after
-        int before = KerasSamePadding.before(4, 2, 1);
-        int after = KerasSamePadding.after(4, 2, 1);
+        Padding.AxisPadding pad = Padding.SAME.amounts(4, 2, 1);
+        int before = pad.before();
+        int after = pad.after();
         Block conv =
                 new SequentialBlock()
                         .add(Padding2dBlock.zeros(before, after, before, after))
@@ -189,8 +191,9 @@ class KerasPaddingBlocksTest {
     }
 
     private KerasPool2dBlock samePool(KerasPool2dBlock.Mode mode, int in, int k, int s) {
-        int before = KerasSamePadding.before(in, k, s);
-        int after = KerasSamePadding.after(in, k, s);
+        Padding.AxisPadding pad = Padding.SAME.amounts(in, k, s);
+        int before = pad.before();
+        int after = pad.after();
         KerasPool2dBlock pool =
                 KerasPool2dBlock.builder()
                         .setMode(mode)

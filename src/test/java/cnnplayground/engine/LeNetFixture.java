@@ -6,6 +6,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import cnnplayground.spec.Padding;
 
 /** The LeNet-5-like net of the probes, built from our blocks where Keras "same" needs them. */
 final class LeNetFixture {
@@ -19,8 +20,9 @@ final class LeNetFixture {
      * relu, Dense 84 relu, Dense 10 (logits).
      */
     static SequentialBlock build() {
-        int before = KerasSamePadding.before(28, 5, 1);
-        int after = KerasSamePadding.after(28, 5, 1);
+        Padding.AxisPadding pad = Padding.SAME.amounts(28, 5, 1);
+        int before = pad.before();
+        int after = pad.after();
         SequentialBlock conv1 =
                 new SequentialBlock()
                         .add(Conv2d.builder()

@@ -59,6 +59,19 @@ class NetworkJsonTest {
     }
 
     @Test
+    void bundled_model_files_are_the_presets() throws Exception {
+        for (var entry : java.util.Map.of("lenet5.json", Presets.lenet5(), "mlp.json", Presets.mlp(),
+                "cifar-cnn.json", Presets.cifarCnn()).entrySet()) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of("assets/models", entry.getKey()));
+            assertEquals(entry.getValue(), NetworkJson.parse(text), entry.getKey());
+        }
+        // 2·2·3·16 + 16 conv weights and biases, then 32·32·16 → 10 dense
+        assertEquals(208 + 16_384 * 10 / 4 + 10,
+                NetworkJson.parse(java.nio.file.Files.readString(java.nio.file.Path.of("assets/models/seed-cifar.json")))
+                        .analyze().totalParams().total());
+    }
+
+    @Test
     void written_layers_leave_out_keras_defaults() {
         String json = NetworkJson.write(Presets.lenet5());
 

@@ -1,0 +1,321 @@
+package cnnplayground.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
+import cnnplayground.data.Normalization;
+import cnnplayground.spec.Json;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.spec.NetworkJson;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.SpecFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained model on disk: one zip holding {@value #NETWORK_ENTRY} (the network as {@link
+ * NetworkJson} writes it), {@value #PARAMETERS_ENTRY} (the weights as DJL's {@code
+ * Block.saveParameters} writes them) and {@value #METADATA_ENTRY} ({@link ModelMetadata}).
+ *
+ * <p>{@link #write} replaces the target atomically, so a crash mid-save leaves the old file whole.
+ * {@link #read} checks everything before it answers, including that the weights fit the network,
+ * and refuses with a {@link ModelFileException} naming the file and the part at fault.
+ */
+public final class ModelFile {
+
+    public static final String NETWORK_ENTRY = "network.json";
+    public static final String PARAMETERS_ENTRY = "parameters.djl";
+    public static final String METADATA_ENTRY = "metadata.json";
+
+    private ModelFile() {}
+
+    /** The weights of an initialised block built by {@link BlockFactory}, as {@link #write} takes them. */
+    public static byte[] parameterBytes(SequentialBlock block) {
+        return ParameterLoader.save(block);
+    }
+
+    /**
+     * Writes a model file, replacing {@code target} atomically: the zip goes to a temporary file in
+     * the same directory, is forced to disk, then moved over the target.
+     *
+     * @throws IllegalArgumentException if the spec is not valid or the class names do not match
+     *     its output units
+     * @throws IOException if the directory cannot be written; the target is then unchanged
+     */
+    public static void write(Path target, NetworkSpec spec, byte[] parameters, ModelMetadata meta) throws IOException {
+        int units = BlockFactory.outputUnits(spec);
+        if (meta.classNames().size() != units) {
+            throw new IllegalArgumentException("the network gives " + units + " outputs but the metadata names "
+                    + meta.classNames().size() + " classes");
+        }
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+                putEntry(zip, NETWORK_ENTRY, NetworkJson.write(spec).getBytes(StandardCharsets.UTF_8));
+                putEntry(zip, METADATA_ENTRY, writeMetadata(meta).getBytes(StandardCharsets.UTF_8));
+                putEntry(zip, PARAMETERS_ENTRY, parameters);
+                zip.finish();
+                zip.flush();
+                channel.force(true);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void putEntry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads and checks a model file.
+     *
+     * @throws ModelFileException if the file is missing or unreadable, not a zip or cut short, not a
+     *     CNN Playground model, from a newer format, or holds a network, metadata or weights that
+     *     are malformed or do not fit together
+     */
+    public static SavedModel read(Path file) throws ModelFileException {
+        byte[] networkBytes;
+        byte[] metadataBytes;
+        byte[] parameters;
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            networkBytes = entry(file, zip, NETWORK_ENTRY);
+            metadataBytes = entry(file, zip, METADATA_ENTRY);
+            parameters = entry(file, zip, PARAMETERS_ENTRY);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ModelFileException(file + ": permission denied", e);
+        } catch (ZipException e) {
+            throw new ModelFileException(file + " is not a CNN Playground model: not a zip file, or one cut short ("
+                    + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (!Files.exists(file)) {
+                throw new ModelFileException(file + ": no such file", e);
+            }
+            throw new ModelFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        ModelMetadata metadata = readMetadata(file, new String(metadataBytes, StandardCharsets.UTF_8));
+        NetworkSpec spec;
+        try {
+            spec = NetworkJson.parse(new String(networkBytes, StandardCharsets.UTF_8));
+        } catch (SpecFormatException e) {
+            throw new ModelFileException(file + ": " + NETWORK_ENTRY + ": " + e.getMessage(), e);
+        }
+        NetworkAnalysis analysis = spec.analyze();
+        if (!analysis.isValid()) {
+            throw new ModelFileException(file + ": " + NETWORK_ENTRY + " describes a network that cannot be built: "
+                    + analysis.problems().get(0).message());
+        }
+        int units = analysis.outputShape().orElseThrow().channels();
+        if (metadata.classNames().size() != units) {
+            throw new ModelFileException(file + ": " + METADATA_ENTRY + ": field \"class_names\" names "
+                    + metadata.classNames().size() + " classes but the network gives " + units + " outputs");
+        }
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            ParameterLoader.load(spec, parameters, scratch);
+        } catch (MalformedModelException e) {
+            throw new ModelFileException(file + ": " + PARAMETERS_ENTRY + " does not fit the network: "
+                    + e.getMessage(), e);
+        }
+        return new SavedModel(spec, parameters, metadata);
+    }
+
+    private static byte[] entry(Path file, ZipFile zip, String name) throws IOException, ModelFileException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new ModelFileException(file + " is not a CNN Playground model: no " + name);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    // ---- metadata.json ----
+
+    static String writeMetadata(ModelMetadata meta) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format_version", meta.formatVersion());
+        doc.put("class_names", meta.classNames());
+        Map<String, Object> normalization = new LinkedHashMap<>();
+        normalization.put("mean", meta.normalization().mean());
+        normalization.put("std", meta.normalization().std());
+        doc.put("normalization", normalization);
+        doc.put("dataset", meta.datasetDescription());
+        doc.put("epochs_trained", meta.epochsTrained());
+        doc.put("best_validation_accuracy",
+                meta.bestValidationAccuracy().isPresent() ? meta.bestValidationAccuracy().getAsDouble() : null);
+        TrainingConfig t = meta.training();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("optimizer", t.optimizer().cliName());
+        training.put("learning_rate", t.learningRate());
+        training.put("momentum", t.momentum());
+        training.put("batch_size", t.batchSize());
+        training.put("epochs", t.epochs());
+        training.put("validation_fraction", t.validationFraction());
+        training.put("seed", t.seed());
+        doc.put("training", training);
+        doc.put("created_at", meta.createdAt().toString());
+        ModelMetadata.Provenance p = meta.provenance();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("java_version", p.javaVersion());
+        provenance.put("os", p.os());
+        provenance.put("arch", p.arch());
+        provenance.put("djl_version", p.djlVersion());
+        provenance.put("pytorch_version", p.pytorchVersion());
+        doc.put("provenance", provenance);
+        return Json.write(doc, 2) + "\n";
+    }
+
+    static ModelMetadata readMetadata(Path file, String text) throws ModelFileException {
+        Fields doc;
+        try {
+            doc = Fields.of(file, "", Json.parse(text));
+        } catch (Json.JsonException e) {
+            throw new ModelFileException(file + ": " + METADATA_ENTRY + ": " + e.getMessage(), e);
+        }
+        long version = doc.integer("format_version");
+        if (version > ModelMetadata.FORMAT_VERSION) {
+            throw new ModelFileException(file + " was written in model format " + version + " by a newer CNN Playground;"
+                    + " this one reads format " + ModelMetadata.FORMAT_VERSION + " and older; update the app");
+        }
+        if (version < 1) {
+            throw doc.error("format_version", "must be at least 1, got " + version);
+        }
+        List<String> classNames = doc.strings("class_names");
+        Fields norm = doc.object("normalization");
+        Fields training = doc.object("training");
+        Fields prov = doc.object("provenance");
+        String createdAt = doc.string("created_at");
+        try {
+            OptimizerKind optimizer;
+            try {
+                optimizer = OptimizerKind.fromCli(training.string("optimizer"));
+            } catch (IllegalArgumentException e) {
+                throw training.error("optimizer", e.getMessage());
+            }
+            Instant created;
+            try {
+                created = Instant.parse(createdAt);
+            } catch (DateTimeParseException e) {
+                throw doc.error("created_at", "is not an ISO-8601 instant: \"" + createdAt + "\"");
+            }
+            Double best = doc.optionalNumber("best_validation_accuracy");
+            return new ModelMetadata((int) version, classNames,
+                    new Normalization((float) norm.number("mean"), (float) norm.number("std")),
+                    doc.string("dataset"), (int) doc.integer("epochs_trained"),
+                    best == null ? OptionalDouble.empty() : OptionalDouble.of(best),
+                    new TrainingConfig(optimizer, training.number("learning_rate"), training.number("momentum"),
+                            (int) training.integer("batch_size"), (int) training.integer("epochs"),
+                            training.number("validation_fraction"), training.integer("seed")),
+                    created,
+                    new ModelMetadata.Provenance(prov.string("java_version"), prov.string("os"), prov.string("arch"),
+                            prov.string("djl_version"), prov.string("pytorch_version")));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": " + METADATA_ENTRY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One JSON object of metadata.json, with reads that name the field at fault. */
+    private record Fields(Path file, String path, Map<?, ?> map) {
+
+        static Fields of(Path file, String path, Object value) throws ModelFileException {
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new ModelFileException(file + ": " + METADATA_ENTRY + ": "
+                        + (path.isEmpty() ? "the document" : "field \"" + path + "\"") + " must be an object");
+            }
+            return new Fields(file, path, map);
+        }
+
+        ModelFileException error(String field, String reason) {
+            return new ModelFileException(file + ": " + METADATA_ENTRY + ": field \"" + path + field + "\" " + reason);
+        }
+
+        private Object get(String field) throws ModelFileException {
+            if (!map.containsKey(field)) {
+                throw error(field, "is missing");
+            }
+            return map.get(field);
+        }
+
+        Fields object(String field) throws ModelFileException {
+            return of(file, path + field + ".", get(field));
+        }
+
+        String string(String field) throws ModelFileException {
+            Object v = get(field);
+            if (!(v instanceof String s)) {
+                throw error(field, "must be a string, got " + v);
+            }
+            return s;
+        }
+
+        double number(String field) throws ModelFileException {
+            Object v = get(field);
+            if (!(v instanceof Number n)) {
+                throw error(field, "must be a number, got " + v);
+            }
+            return n.doubleValue();
+        }
+
+        Double optionalNumber(String field) throws ModelFileException {
+            Object v = get(field);
+            return v == null ? null : number(field);
+        }
+
+        long integer(String field) throws ModelFileException {
+            Object v = get(field);
+            if (!(v instanceof Long n)) {
+                throw error(field, "must be a whole number, got " + v);
+            }
+            return n;
+        }
+
+        List<String> strings(String field) throws ModelFileException {
+            Object v = get(field);
+            if (!(v instanceof List<?> list)) {
+                throw error(field, "must be a list of strings, got " + v);
+            }
+            List<String> out = new ArrayList<>();
+            for (Object o : list) {
+                if (!(o instanceof String s)) {
+                    throw error(field, "must be a list of strings, but holds " + o);
+                }
+                out.add(s);
+            }
+            return out;
+        }
+    }
+}

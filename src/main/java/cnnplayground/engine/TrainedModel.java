@@ -1,0 +1,185 @@
+package cnnplayground.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import cnnplayground.data.FloatGrid;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.Normalization;
+import cnnplayground.spec.NetworkSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained network ready to predict and to be measured; it owns a DJL {@link Model} and its
+ * native memory, so close it.
+ *
+ * <p>Thread-confined: use each instance from one thread only (the engine thread, or the CLI's
+ * main thread). Nothing DJL leaves it: inputs are {@link FloatGrid}s and datasets, results are
+ * plain records holding copies.
+ */
+public final class TrainedModel implements AutoCloseable {
+
+    private final Model model;
+    private final SequentialBlock block;
+    private final NetworkSpec spec;
+    private final ModelMetadata metadata;
+    private final Normalization normalization;
+    private final ParameterStore store;
+
+    private TrainedModel(Model model, SequentialBlock block, NetworkSpec spec, ModelMetadata metadata) {
+        this.model = model;
+        this.block = block;
+        this.spec = spec;
+        this.metadata = metadata;
+        this.normalization = metadata.normalization();
+        this.store = new ParameterStore(model.getNDManager(), false);
+    }
+
+    /**
+     * Builds the network of {@code saved} with its weights.
+     *
+     * @throws IllegalArgumentException if the weights do not fit the network ({@link ModelFile#read}
+     *     has already checked that for a model from disk)
+     */
+    public static TrainedModel load(SavedModel saved) {
+        NetworkSpec spec = saved.spec();
+        int outputs = BlockFactory.outputUnits(spec);
+        int classes = saved.metadata().classNames().size();
+        if (outputs != classes) {
+            throw new IllegalArgumentException("network \"" + spec.name() + "\" gives " + outputs
+                    + " outputs but the metadata names " + classes + " classes");
+        }
+        Model model = Model.newInstance(spec.name());
+        try {
+            SequentialBlock block = ParameterLoader.load(spec, saved.parameters(), model.getNDManager());
+            model.setBlock(block);
+            return new TrainedModel(model, block, spec, saved.metadata());
+        } catch (MalformedModelException e) {
+            model.close();
+            throw new IllegalArgumentException("the weights do not fit network \"" + spec.name() + "\": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Reads a model file and loads it: {@link ModelFile#read} then {@link #load}. */
+    public static TrainedModel open(Path file) throws ModelFileException {
+        return load(ModelFile.read(file));
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    public List<String> classNames() {
+        return metadata.classNames();
+    }
+
+    /**
+     * The class probabilities for one image.
+     *
+     * @param image 0..1 values in HWC order, already at the network's input size (the normalisation
+     *              the model was trained with is applied here)
+     * @throws IllegalArgumentException if the image is not the network's input size
+     */
+    public Prediction predict(FloatGrid image) {
+        cnnplayground.spec.Shape in = spec.input();
+        if (image.height() != in.height() || image.width() != in.width() || image.channels() != in.channels()) {
+            throw new IllegalArgumentException("the model takes " + in + " images, got " + image.height() + "×"
+                    + image.width() + "×" + image.channels() + "; resize it first");
+        }
+        int h = in.height();
+        int w = in.width();
+        int c = in.channels();
+        float[] hwc = image.values();
+        float[] nchw = new float[hwc.length];
+        int plane = h * w;
+        for (int p = 0; p < plane; p++) {
+            for (int ch = 0; ch < c; ch++) {
+                nchw[ch * plane + p] = normalization.apply(hwc[p * c + ch]);
+            }
+        }
+        try (NDManager scratch = model.getNDManager().newSubManager()) {
+            NDArray x = scratch.create(nchw, BlockFactory.inputShape(spec, 1));
+            NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
+            return Prediction.of(logits.softmax(1).toFloatArray());
+        }
+    }
+
+    /**
+     * Accuracy and mean softmax cross-entropy over {@code data}, in batches of {@code batchSize}.
+     *
+     * @throws IllegalArgumentException if the images are not the network's input size, the dataset
+     *     is empty, it has more classes than the model, or {@code batchSize < 1}
+     */
+    public Evaluation evaluate(ImageDataset data, int batchSize) {
+        cnnplayground.spec.Shape in = spec.input();
+        if (data.height() != in.height() || data.width() != in.width() || data.channels() != in.channels()) {
+            throw new IllegalArgumentException(data.source() + " has " + data.height() + "×" + data.width() + "×"
+                    + data.channels() + " images but the model takes " + in);
+        }
+        if (data.n() == 0) {
+            throw new IllegalArgumentException(data.source() + " has no images to evaluate on");
+        }
+        int classes = classNames().size();
+        if (data.numClasses() > classes) {
+            throw new IllegalArgumentException(data.source() + " has " + data.numClasses()
+                    + " classes but the model knows " + classes);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        BatchAssembler batches = new BatchAssembler(data, normalization, Math.min(batchSize, data.n()));
+        int[] order = new int[data.n()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        long correct = 0;
+        double lossSum = 0;
+        for (int from = 0; from < order.length; from += batches.capacity()) {
+            int count = Math.min(batches.capacity(), order.length - from);
+            batches.fill(order, from, count);
+            float[] logits;
+            try (NDManager scratch = model.getNDManager().newSubManager()) {
+                logits = block.forward(store, new NDList(batches.images(scratch)), false)
+                        .singletonOrThrow().toFloatArray();
+            }
+            for (int k = 0; k < count; k++) {
+                int label = batches.label(k);
+                int offset = k * classes;
+                int top = 0;
+                double max = logits[offset];
+                for (int j = 1; j < classes; j++) {
+                    if (logits[offset + j] > max) {
+                        max = logits[offset + j];
+                        top = j;
+                    }
+                }
+                double sumExp = 0;
+                for (int j = 0; j < classes; j++) {
+                    sumExp += Math.exp(logits[offset + j] - max);
+                }
+                // -log softmax(label) = logsumexp - logit(label)
+                lossSum += max + Math.log(sumExp) - logits[offset + label];
+                correct += top == label ? 1 : 0;
+            }
+        }
+        return new Evaluation((double) correct / order.length, lossSum / order.length, order.length);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

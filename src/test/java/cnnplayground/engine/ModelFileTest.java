@@ -1,0 +1,243 @@
+package cnnplayground.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import cnnplayground.spec.Activation;
+import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.NetworkJson;
+import cnnplayground.spec.NetworkSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Model files round-trip; every kind of broken file is refused with a message naming it. */
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private byte[] parameters;
+
+    @BeforeEach
+    void saveWeights() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            parameters = ModelFile.parameterBytes(ModelFixtures.initialisedBlock(ModelFixtures.spec(), manager));
+        }
+    }
+
+    @Test
+    void a_written_model_reads_back_equal() throws Exception {
+        Path file = dir.resolve("tiny.cnnmodel");
+
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        SavedModel read = ModelFile.read(file);
+
+        assertEquals(ModelFixtures.spec(), read.spec());
+        assertArrayEquals(parameters, read.parameters());
+        assertEquals(ModelFixtures.metadata(), read.metadata());
+    }
+
+    @Test
+    void writing_replaces_the_old_file_and_leaves_no_temporary_file() throws Exception {
+        Path file = dir.resolve("tiny.cnnmodel");
+        Files.writeString(file, "an older model");
+
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+
+        assertEquals(ModelFixtures.spec(), ModelFile.read(file).spec());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void writing_refuses_class_names_that_do_not_match_the_outputs() {
+        NetworkSpec fourOutputs = ModelFixtures.spec().withLayer(3, new DenseSpec(4, Activation.SOFTMAX));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                ModelFile.write(dir.resolve("x.zip"), fourOutputs, parameters, ModelFixtures.metadata()));
+
+        assertEquals("the network gives 4 outputs but the metadata names 3 classes", e.getMessage());
+    }
+
+    @Test
+    void the_metadata_is_readable_json() throws Exception {
+        String json = ModelFile.writeMetadata(ModelFixtures.metadata());
+
+        assertTrue(json.contains("\"format_version\": 1"), json);
+        assertTrue(json.contains("\"class_names\": [\"circle\", \"square\", \"triangle\"]"), json);
+        assertTrue(json.contains("\"created_at\": \"2024-06-11T10:15:30.123456789Z\""), json);
+        assertEquals(ModelFixtures.metadata(), ModelFile.readMetadata(dir, json));
+    }
+
+    @Test
+    void a_missing_file_is_named() {
+        Path file = dir.resolve("nowhere.zip");
+
+        assertEquals(file + ": no such file", refusal(file));
+    }
+
+    @Test
+    void a_text_file_is_not_a_model() throws Exception {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "conv, pool, dense\n");
+
+        assertTrue(refusal(file).startsWith(file + " is not a CNN Playground model: not a zip file, or one cut short"));
+    }
+
+    @ParameterizedTest(name = "cut to {0}% of its length")
+    @ValueSource(ints = {0, 1, 10, 50, 90, 99})
+    void a_truncated_model_is_refused(int percent) throws Exception {
+        Path whole = dir.resolve("whole.zip");
+        ModelFile.write(whole, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.zip");
+        int length = percent == 99 ? bytes.length - 1 : bytes.length * percent / 100;
+        Files.write(cut, Arrays.copyOf(bytes, length));
+
+        assertTrue(refusal(cut).startsWith(cut + " is not a CNN Playground model: not a zip file, or one cut short"),
+                refusal(cut));
+    }
+
+    @Test
+    void a_zip_of_something_else_is_not_a_model() throws Exception {
+        Path file = zip("photos.zip", Map.of("cat.jpg", new byte[] {1, 2, 3}));
+
+        assertEquals(file + " is not a CNN Playground model: no network.json", refusal(file));
+    }
+
+    @Test
+    void a_model_without_weights_is_refused() throws Exception {
+        Map<String, byte[]> entries = validEntries();
+        entries.remove(ModelFile.PARAMETERS_ENTRY);
+        Path file = zip("noweights.zip", entries);
+
+        assertEquals(file + " is not a CNN Playground model: no parameters.djl", refusal(file));
+    }
+
+    @Test
+    void a_newer_format_is_refused_with_what_to_do() throws Exception {
+        Map<String, byte[]> entries = validEntries();
+        String newer = new String(entries.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8)
+                .replace("\"format_version\": 1", "\"format_version\": 2");
+        entries.put(ModelFile.METADATA_ENTRY, newer.getBytes(StandardCharsets.UTF_8));
+        Path file = zip("future.zip", entries);
+
+        assertEquals(file + " was written in model format 2 by a newer CNN Playground; this one reads format 1"
+                + " and older; update the app", refusal(file));
+    }
+
+    @Test
+    void metadata_without_a_field_names_the_field() throws Exception {
+        Path file = zip("nonames.zip", withMetadata(m -> m.replaceFirst("\"class_names\"", "\"classes\"")));
+
+        assertEquals(file + ": metadata.json: field \"class_names\" is missing", refusal(file));
+    }
+
+    @Test
+    void metadata_with_a_wrong_nested_value_names_the_path() throws Exception {
+        Path file = zip("badstd.zip", withMetadata(m -> m.replaceFirst("\"std\": [0-9.]+", "\"std\": \"wide\"")));
+
+        assertEquals(file + ": metadata.json: field \"normalization.std\" must be a number, got wide", refusal(file));
+    }
+
+    @Test
+    void metadata_that_is_not_json_is_refused() throws Exception {
+        Path file = zip("broken.zip", withMetadata(m -> m.substring(0, m.length() / 2)));
+
+        assertTrue(refusal(file).startsWith(file + ": metadata.json: malformed JSON"), refusal(file));
+    }
+
+    @Test
+    void weights_of_another_network_do_not_fit() throws Exception {
+        // given: weights for 2 filters under a network with 3
+        Map<String, byte[]> entries = validEntries();
+        entries.put(ModelFile.NETWORK_ENTRY, NetworkJson.write(ModelFixtures.spec(3)).getBytes(StandardCharsets.UTF_8));
+        Path file = zip("mismatch.zip", entries);
+
+        assertTrue(refusal(file).startsWith(file + ": parameters.djl does not fit the network: parameter "),
+                refusal(file));
+    }
+
+    @Test
+    void weights_cut_short_do_not_fit() throws Exception {
+        Map<String, byte[]> entries = validEntries();
+        entries.put(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length - 7));
+        Path file = zip("short.zip", entries);
+
+        assertTrue(refusal(file).startsWith(file + ": parameters.djl does not fit the network: the weights end"),
+                refusal(file));
+    }
+
+    @Test
+    void weights_with_bytes_left_over_do_not_fit() throws Exception {
+        Map<String, byte[]> entries = validEntries();
+        entries.put(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length + 5));
+        Path file = zip("long.zip", entries);
+
+        assertEquals(file + ": parameters.djl does not fit the network: 5 bytes are left over after the last"
+                + " parameter; the weights belong to a bigger network", refusal(file));
+    }
+
+    @Test
+    void a_network_that_cannot_be_built_is_refused() throws Exception {
+        Map<String, byte[]> entries = validEntries();
+        String network = new String(entries.get(ModelFile.NETWORK_ENTRY), StandardCharsets.UTF_8)
+                .replace("\"units\": 3", "\"units\": 1");
+        entries.put(ModelFile.NETWORK_ENTRY, network.getBytes(StandardCharsets.UTF_8));
+        Path file = zip("oneclass.zip", entries);
+
+        assertTrue(refusal(file).startsWith(file + ": network.json describes a network that cannot be built: Layer 4"),
+                refusal(file) + "\n" + network);
+    }
+
+    private String refusal(Path file) {
+        return assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage();
+    }
+
+    private Map<String, byte[]> validEntries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ModelFile.NETWORK_ENTRY, NetworkJson.write(ModelFixtures.spec()).getBytes(StandardCharsets.UTF_8));
+        entries.put(ModelFile.METADATA_ENTRY,
+                ModelFile.writeMetadata(ModelFixtures.metadata()).getBytes(StandardCharsets.UTF_8));
+        entries.put(ModelFile.PARAMETERS_ENTRY, parameters);
+        return entries;
+    }
+
+    private Map<String, byte[]> withMetadata(java.util.function.UnaryOperator<String> edit) {
+        Map<String, byte[]> entries = validEntries();
+        String metadata = new String(entries.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8);
+        entries.put(ModelFile.METADATA_ENTRY, edit.apply(metadata).getBytes(StandardCharsets.UTF_8));
+        return entries;
+    }
+
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}

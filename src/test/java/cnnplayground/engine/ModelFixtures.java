@@ -1,0 +1,69 @@
+package cnnplayground.engine;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.SequentialBlock;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.Normalization;
+import cnnplayground.spec.Activation;
+import cnnplayground.spec.Conv2dSpec;
+import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.FlattenSpec;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Padding;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.Shape;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+/** A tiny network, its metadata and a tiny dataset for the model-file and prediction tests. */
+final class ModelFixtures {
+
+    static final List<String> CLASSES = List.of("circle", "square", "triangle");
+    static final Normalization NORMALIZATION = new Normalization(0.25f, 0.5f);
+
+    private ModelFixtures() {}
+
+    /** Conv2D 2@3×3 same relu, MaxPooling2D 2, Flatten, Dense 3 softmax on 4×4×1. */
+    static NetworkSpec spec(int filters) {
+        return new NetworkSpec("tiny", Shape.image(4, 4, 1), List.of(
+                new Conv2dSpec(filters, 3, Padding.SAME, Activation.RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new FlattenSpec(),
+                new DenseSpec(CLASSES.size(), Activation.SOFTMAX)));
+    }
+
+    static NetworkSpec spec() {
+        return spec(2);
+    }
+
+    /** A block of {@code spec} with seeded random weights, initialised in {@code manager}. */
+    static SequentialBlock initialisedBlock(NetworkSpec spec, NDManager manager) {
+        manager.getEngine().setRandomSeed(11);
+        SequentialBlock block = BlockFactory.build(spec);
+        block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
+        return block;
+    }
+
+    static ModelMetadata metadata() {
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, CLASSES, NORMALIZATION, "12 shapes, 4×4×1", 2,
+                OptionalDouble.of(0.75), TrainingConfig.defaults().withOptimizer(OptimizerKind.RMSPROP),
+                Instant.parse("2024-06-11T10:15:30.123456789Z"),
+                new ModelMetadata.Provenance("17.0.9", "Linux 6.1", "amd64", "0.36.0", "2.7.1"));
+    }
+
+    /** {@code n} seeded random 4×4×1 images with labels cycling through the classes. */
+    static ImageDataset dataset(int n) {
+        Random random = new Random(5);
+        byte[] pixels = new byte[n * 16];
+        random.nextBytes(pixels);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % CLASSES.size();
+        }
+        return new ImageDataset(n, 4, 4, 1, pixels, labels, CLASSES, "shapes");
+    }
+}
