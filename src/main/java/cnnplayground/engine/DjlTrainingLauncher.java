@@ -1,0 +1,24 @@
+package cnnplayground.engine;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.spec.NetworkSpec;
+
+/** The real launcher: each run trains with DJL on PyTorch, on the GPU when there is one. */
+public final class DjlTrainingLauncher implements TrainingLauncher {
+
+    private final CheckpointSink checkpoints;
+
+    public DjlTrainingLauncher() {
+        this(CheckpointSink.NONE);
+    }
+
+    public DjlTrainingLauncher(CheckpointSink checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                TrainingListener listener) {
+        return TrainingRun.start(spec, data, config, listener, checkpoints);
+    }
+}

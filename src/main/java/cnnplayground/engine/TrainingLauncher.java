@@ -1,0 +1,17 @@
+package cnnplayground.engine;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.spec.NetworkSpec;
+
+/** Starts training runs; the UI holds one of these so tests can hand it a launcher of their own. */
+@FunctionalInterface
+public interface TrainingLauncher {
+
+    /**
+     * Starts training {@code spec} on {@code data} on a new engine thread and returns at once.
+     *
+     * @throws IllegalArgumentException if the spec is invalid or does not fit the data; the
+     *                                  message says which and how to fix it
+     */
+    TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener);
+}

@@ -1,0 +1,279 @@
+package cnnplayground.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.Normalization;
+import cnnplayground.spec.NetworkSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One training run on its own engine thread: all DJL work for the run happens there. Control
+ * (pause, resume, stop) is by volatile flags checked between batches; results leave the thread as
+ * immutable snapshots and events only.
+ */
+public final class TrainingRun implements TrainingHandle {
+
+    private static final int EVAL_BATCH_SIZE = 256;
+
+    private final NetworkSpec spec;
+    private final ImageDataset data;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final CheckpointSink checkpoints;
+    private final MetricsRecorder recorder;
+    private final StratifiedSplit split;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Object pauseLock = new Object();
+    private final Thread thread;
+    private volatile boolean stopRequested;
+    private volatile boolean paused;
+
+    private TrainingRun(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener,
+                        CheckpointSink checkpoints) {
+        this.spec = spec;
+        this.data = data;
+        this.config = config;
+        this.listener = listener;
+        this.checkpoints = checkpoints;
+        this.split = StratifiedSplit.of(data.labels(), data.numClasses(), config.validationFraction(), config.seed());
+        if (split.train().length == 0) {
+            throw new IllegalArgumentException("No training images left after holding out "
+                    + Math.round(config.validationFraction() * 100) + "% for validation; lower the validation fraction");
+        }
+        long steps = (long) config.epochs() * batchesPerEpoch();
+        // The engine loads on the training thread, so the caller (often the FX thread) never waits for it.
+        this.recorder = new MetricsRecorder(steps, config.batchSize());
+        this.thread = new Thread(this::runSafely, "training-" + spec.name());
+    }
+
+    /**
+     * Checks that {@code spec} fits {@code data}, then starts training on a new thread.
+     *
+     * @throws IllegalArgumentException with the reason when the network cannot train on the data
+     */
+    public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                    TrainingListener listener, CheckpointSink checkpoints) {
+        DataFit.problem(spec, data).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints);
+        run.thread.start();
+        return run;
+    }
+
+    @Override
+    public TrainingSnapshot latest() {
+        return recorder.latest();
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (pauseLock) {
+            stopRequested = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int batchesPerEpoch() {
+        return (split.train().length + config.batchSize() - 1) / config.batchSize();
+    }
+
+    private void runSafely() {
+        try {
+            train();
+        } catch (TrainingFailure | TorchUnavailableException e) {
+            recorder.state(TrainingState.FAILED);
+            listener.onEvent(new TrainingEvent.Failed(e.getMessage()));
+        } catch (RuntimeException | IOException | Error e) {
+            recorder.state(TrainingState.FAILED);
+            listener.onEvent(new TrainingEvent.Failed("Training failed: " + e));
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void train() throws IOException {
+        String device = TorchEnvironment.load().deviceName();
+        recorder.device(device);
+        Engine engine = Engine.getEngine(TorchEnvironment.ENGINE_NAME);
+        engine.setRandomSeed((int) config.seed());
+        Device dev = engine.defaultDevice();
+        Normalization normalization = Normalization.fromDataset(data.subset(split.train()));
+        BatchAssembler batches = new BatchAssembler(data, normalization, Math.max(config.batchSize(), EVAL_BATCH_SIZE));
+        Random shuffle = new Random(config.seed());
+        Loss loss = Loss.softmaxCrossEntropyLoss();
+        int[] order = split.train().clone();
+        float bestAccuracy = Float.NEGATIVE_INFINITY;
+        listener.onEvent(new TrainingEvent.Started(device, split.train().length, split.validation().length,
+                config.epochs(), batchesPerEpoch()));
+        try (NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME)) {
+            SequentialBlock block = BlockFactory.build(spec);
+            block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
+            ParameterStore parameters = new ParameterStore(manager, false);
+            parameters.setParameterServer(engine.newParameterServer(Optimizers.create(config)), new Device[] {dev});
+            recorder.state(TrainingState.RUNNING);
+            long step = 0;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                shuffleInPlace(order, shuffle);
+                double lossSum = 0;
+                long correct = 0;
+                for (int b = 0, from = 0; from < order.length; b++, from += config.batchSize()) {
+                    if (!waitWhilePaused()) {
+                        finish(TrainingState.STOPPED, new TrainingEvent.Stopped(epoch - 1));
+                        return;
+                    }
+                    int size = Math.min(config.batchSize(), order.length - from);
+                    float batchLoss;
+                    int batchCorrect;
+                    try (NDManager scratch = manager.newSubManager()) {
+                        batches.fill(order, from, size);
+                        NDArray x = batches.images(scratch);
+                        NDArray y = batches.labels(scratch);
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDArray logits = block.forward(parameters, new NDList(x), true).singletonOrThrow();
+                            NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
+                            collector.backward(l);
+                            batchLoss = l.getFloat();
+                            batchCorrect = countCorrect(logits, y);
+                        }
+                        if (!Float.isFinite(batchLoss)) {
+                            throw new TrainingFailure(NonFiniteLoss.explain(batchLoss, epoch, b + 1, config));
+                        }
+                        parameters.updateAllParameters();
+                    }
+                    step++;
+                    lossSum += (double) batchLoss * size;
+                    correct += batchCorrect;
+                    recorder.batchEnded(new BatchMetrics(epoch, b + 1, step, batchLoss, (float) batchCorrect / size));
+                }
+                float[] validation = evaluate(manager, block, parameters, batches, loss);
+                EpochMetrics metrics = new EpochMetrics(epoch, (float) (lossSum / order.length),
+                        (float) correct / order.length, validation[0], validation[1],
+                        (System.nanoTime() - epochStart) / 1e9);
+                // Without a validation split, training accuracy decides which epoch is best.
+                float score = metrics.hasValidation() ? metrics.validationAccuracy() : metrics.trainAccuracy();
+                boolean improved = score > bestAccuracy;
+                if (improved) {
+                    bestAccuracy = score;
+                    checkpoints.bestSoFar(ModelFile.parameterBytes(block), metrics, normalization);
+                }
+                recorder.epochEnded(metrics);
+                listener.onEvent(new TrainingEvent.EpochEnded(metrics, improved));
+            }
+            finish(TrainingState.FINISHED, new TrainingEvent.Finished(recorder.epochs(), bestAccuracy));
+        }
+    }
+
+    private void finish(TrainingState state, TrainingEvent event) {
+        recorder.state(state);
+        listener.onEvent(event);
+    }
+
+    /** Blocks while paused; false once a stop was asked for. */
+    private boolean waitWhilePaused() {
+        if (paused && !stopRequested) {
+            recorder.state(TrainingState.PAUSED);
+            listener.onEvent(new TrainingEvent.Paused());
+            synchronized (pauseLock) {
+                while (paused && !stopRequested) {
+                    try {
+                        pauseLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopRequested = true;
+                    }
+                }
+            }
+            if (!stopRequested) {
+                recorder.state(TrainingState.RUNNING);
+                listener.onEvent(new TrainingEvent.Resumed());
+            }
+        }
+        return !stopRequested;
+    }
+
+    /** Validation loss and accuracy, or NaN for both when nothing is held out. */
+    private float[] evaluate(NDManager manager, SequentialBlock block, ParameterStore parameters, BatchAssembler batches,
+                             Loss loss) {
+        int[] held = split.validation();
+        if (held.length == 0) {
+            return new float[] {Float.NaN, Float.NaN};
+        }
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < held.length; from += EVAL_BATCH_SIZE) {
+            int size = Math.min(EVAL_BATCH_SIZE, held.length - from);
+            try (NDManager scratch = manager.newSubManager()) {
+                batches.fill(held, from, size);
+                NDArray x = batches.images(scratch);
+                NDArray y = batches.labels(scratch);
+                NDArray logits = block.forward(parameters, new NDList(x), false).singletonOrThrow();
+                lossSum += (double) loss.evaluate(new NDList(y), new NDList(logits)).getFloat() * size;
+                correct += countCorrect(logits, y);
+            }
+        }
+        return new float[] {(float) (lossSum / held.length), (float) correct / held.length};
+    }
+
+    static int countCorrect(NDArray logits, NDArray labels) {
+        return (int) logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels).countNonzero().getLong();
+    }
+
+    private static void shuffleInPlace(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    /** A reason to end training that the user must read, such as a NaN loss. */
+    static final class TrainingFailure extends RuntimeException {
+        TrainingFailure(String message) {
+            super(message);
+        }
+    }
+}
