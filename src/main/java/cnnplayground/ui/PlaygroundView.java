@@ -1,6 +1,7 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
@@ -26,9 +27,15 @@ public final class PlaygroundView extends BorderPane {
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
 
-    public PlaygroundView() {
+    /** @param launcher starts training runs: the DJL engine in the app and in tests alike */
+    public PlaygroundView(TrainingLauncher launcher) {
         getStyleClass().add("playground");
-        training = new TrainingPanel(model);
+        training = new TrainingPanel(model, launcher);
+        training.deviceProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                setDeviceDescription(now);
+            }
+        });
         Label title = new Label("CNN Playground");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("Stack layers, train on digits, watch it learn");
@@ -80,6 +87,12 @@ public final class PlaygroundView extends BorderPane {
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {
             datasetLabel.getStyleClass().add("dataset-error");
         }
+    }
+
+    /** PyTorch could not be loaded: the editor works, training is off, and the reason is shown. */
+    public void showTrainingUnavailable(String reason) {
+        setDeviceDescription("unavailable");
+        training.showUnavailable(reason);
     }
 
     public void setDeviceDescription(String device) {

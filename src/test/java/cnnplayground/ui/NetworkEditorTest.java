@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
@@ -27,7 +28,7 @@ class NetworkEditorTest {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView();
+        view = new PlaygroundView(new DjlTrainingLauncher());
         view.setDataset("digits", TestDatasets.digits(64));
         Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());

@@ -6,6 +6,8 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.ui.builder.ArgumentForm;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -174,6 +176,14 @@ public final class PlaygroundRobot {
         return this;
     }
 
+    public PlaygroundRobot chooseOptimizer(String name) {
+        robot.clickOn("#optimizerChooser");
+        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof ListCell
+                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
+        waitForFxEvents();
+        return this;
+    }
+
     public PlaygroundRobot setHyperParameter(String id, String value) {
         TextField field = robot.lookup("#" + id + "Field").queryAs(TextField.class);
         robot.interact(() -> field.setText(value));
@@ -200,6 +210,17 @@ public final class PlaygroundRobot {
     public String trainBlockedReason() {
         Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
         return reason.isVisible() ? reason.getText() : "";
+    }
+
+    /** Waits (no sleeping) until a condition on FX state holds, checked on the FX thread. */
+    public PlaygroundRobot waitUntil(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("still not true after " + seconds + " s", e);
+        }
+        waitForFxEvents();
+        return this;
     }
 
     /** Reads FX state on the FX thread. */

@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.engine.DjlTrainingLauncher;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,7 +24,7 @@ class TrainingControlsTest {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView();
+        view = new PlaygroundView(new DjlTrainingLauncher());
         view.setDataset("digits", TestDatasets.digits(64));
         Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
@@ -92,7 +93,7 @@ class TrainingControlsTest {
 
         // then:
         assertThat(user.isTrainEnabled()).isFalse();
-        assertThat(user.trainBlockedReason()).contains("12 outputs").contains("10 classes");
+        assertThat(user.trainBlockedReason()).contains("12 units").contains("10 classes");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package cnnplayground.ui.train;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DataFit;
+import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
@@ -30,26 +35,34 @@ import javafx.scene.layout.VBox;
  * Train is enabled only when the network is valid, fits the dataset and the settings are good;
  * the reason it is not is shown under the buttons.
  */
-public class TrainingPanel extends VBox {
+public final class TrainingPanel extends VBox {
 
-    protected final NetworkEditorModel model;
-    protected final HyperParameterForm hyperParameters = new HyperParameterForm();
-    protected final Button trainButton = new Button("Train");
-    protected final Button pauseButton = new Button("Pause");
-    protected final Button stopButton = new Button("Stop");
-    protected final ProgressBar progressBar = new ProgressBar(0);
-    protected final Label progressText = new Label("Not started");
-    protected final Label etaText = new Label("");
-    protected final Label blockedReason = new Label();
-    protected final Label failure = new Label();
-    protected final TrainingCharts charts = new TrainingCharts();
+    private final NetworkEditorModel model;
+    private final TrainingLauncher launcher;
+    private final HyperParameterForm hyperParameters = new HyperParameterForm();
+    private final Button trainButton = new Button("Train");
+    private final Button pauseButton = new Button("Pause");
+    private final Button stopButton = new Button("Stop");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label progressText = new Label("Not started");
+    private final Label etaText = new Label("");
+    private final Label blockedReason = new Label();
+    private final Label failure = new Label();
+    private final TrainingCharts charts = new TrainingCharts();
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
-    protected final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ObjectBinding<Optional<String>> whyNot;
+    private final StringProperty device = new SimpleStringProperty(this, "device", "");
+    private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
+    private TrainingHandle handle;
+    private SnapshotRedrawer redrawer;
+    private int epochs;
+    private int runs;
 
-    public TrainingPanel(NetworkEditorModel model) {
+    public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher) {
         this.model = model;
+        this.launcher = launcher;
         setId("trainingPanel");
         getStyleClass().add("training-panel");
         Label title = new Label("Training");
@@ -63,12 +76,17 @@ public class TrainingPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         whyNot = Bindings.createObjectBinding(this::computeWhyNot, model.analysisProperty(),
-                hyperParameters.configProperty(), dataset, datasetProblem, state);
+                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable);
         trainButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> whyNot.get().isPresent() || isRunning(), whyNot, state));
         pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !isRunning(), state));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
         hyperParameters.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
+        pauseButton.textProperty().bind(Bindings.when(state.isEqualTo(TrainingState.PAUSED))
+                .then("Resume").otherwise("Pause"));
+        trainButton.setOnAction(e -> train());
+        pauseButton.setOnAction(e -> togglePause());
+        stopButton.setOnAction(e -> stop());
 
         blockedReason.setId("trainBlockedReason");
         blockedReason.getStyleClass().add("train-blocked");
@@ -131,7 +149,155 @@ public class TrainingPanel extends VBox {
         return whyNot.get();
     }
 
-    protected final boolean isRunning() {
+    /** Training cannot run here at all (no PyTorch): says why, keeps Train off. */
+    public void showUnavailable(String reason) {
+        unavailable.set("Training is unavailable: " + reason);
+        showFailure(unavailable.get());
+    }
+
+    /** The device the last run reported in its {@code Started} event. */
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    /** Starts a run with the edited network, the dataset and the settings; locks the editor meanwhile. */
+    public void train() {
+        Optional<TrainingConfig> config = hyperParameters.getConfig();
+        ImageDataset data = dataset.get();
+        if (isRunning() || whyNot.get().isPresent() || config.isEmpty() || data == null) {
+            return;
+        }
+        charts.clear();
+        failure.setVisible(false);
+        progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progressText.setText("Starting…");
+        etaText.setText("");
+        epochs = config.get().epochs();
+        model.lockedProperty().set(true);
+        state.set(TrainingState.STARTING);
+        int run = ++runs;
+        TrainingEventPump runPump = new TrainingEventPump(event -> {
+            // Events of a run that has ended (or was replaced) change nothing.
+            if (run == runs && handle != null) {
+                onEvent(event);
+            }
+        });
+        try {
+            handle = launcher.start(model.getNetwork(), data, config.get(), runPump);
+        } catch (RuntimeException e) {
+            handle = null;
+            end(TrainingState.FAILED);
+            showFailure("Training could not start: " + e.getMessage());
+            return;
+        }
+        TrainingHandle started = handle;
+        redrawer = new SnapshotRedrawer(started::latest, this::redraw);
+        redrawer.start();
+    }
+
+    /** Pause while running, resume while paused; the engine acts between batches. */
+    public void togglePause() {
+        if (handle == null) {
+            return;
+        }
+        if (state.get() == TrainingState.PAUSED) {
+            handle.resume();
+        } else {
+            handle.pause();
+        }
+    }
+
+    public void stop() {
+        if (handle != null) {
+            handle.stop();
+        }
+    }
+
+    /**
+     * For the window closing mid-run: stops redrawing and closes the run on a separate thread, so the
+     * FX thread never waits for the engine. The returned thread ends once the engine thread has.
+     */
+    public Optional<Thread> shutdown() {
+        if (redrawer != null) {
+            redrawer.stop();
+            redrawer = null;
+        }
+        TrainingHandle run = handle;
+        handle = null;
+        if (run == null) {
+            return Optional.empty();
+        }
+        Thread closer = new Thread(run::close, "training-shutdown");
+        closer.start();
+        return Optional.of(closer);
+    }
+
+    private void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started) {
+            device.set(((TrainingEvent.Started) event).device());
+            state.set(TrainingState.RUNNING);
+        } else if (event instanceof TrainingEvent.Paused) {
+            state.set(TrainingState.PAUSED);
+        } else if (event instanceof TrainingEvent.Resumed) {
+            state.set(TrainingState.RUNNING);
+        } else if (event instanceof TrainingEvent.Finished) {
+            end(TrainingState.FINISHED);
+            float best = ((TrainingEvent.Finished) event).bestValidationAccuracy();
+            progressText.setText(Float.isNaN(best) ? "Finished"
+                    : String.format(Locale.ROOT, "Finished · best validation accuracy %.1f%%", 100 * best));
+        } else if (event instanceof TrainingEvent.Stopped) {
+            end(TrainingState.STOPPED);
+            progressText.setText("Stopped after " + ((TrainingEvent.Stopped) event).epochsCompleted() + " epoch(s)");
+        } else if (event instanceof TrainingEvent.Failed) {
+            end(TrainingState.FAILED);
+            showFailure("Training failed: " + ((TrainingEvent.Failed) event).reason());
+        }
+        // EpochEnded needs nothing here: the next snapshot carries the epoch's numbers.
+    }
+
+    private void redraw(TrainingSnapshot snapshot) {
+        long perEpoch = epochs > 0 && snapshot.progress().totalSteps() > 0
+                ? Math.max(1, snapshot.progress().totalSteps() / epochs) : 1;
+        charts.show(snapshot, perEpoch);
+        if (!snapshot.state().isFinal()) {
+            showProgress(snapshot, epochs);
+            if (state.get() == TrainingState.PAUSED) {
+                progressText.setText(progressText.getText() + " · paused");
+            }
+        }
+    }
+
+    /** Final redraw, timer off, editing back on. Safe to call twice. */
+    private void end(TrainingState finalState) {
+        if (redrawer != null) {
+            redrawer.redrawIfChanged();
+            redrawer.stop();
+            redrawer = null;
+        }
+        TrainingHandle run = handle;
+        handle = null;
+        if (run != null) {
+            // The engine thread is ending on its own; release its resources off the FX thread.
+            Thread closer = new Thread(run::close, "training-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+        if (finalState == TrainingState.FINISHED) {
+            progressBar.setProgress(1);
+        } else if (progressBar.getProgress() < 0) {
+            progressBar.setProgress(0);
+        }
+        etaText.setText("");
+        state.set(finalState);
+        model.lockedProperty().set(false);
+    }
+
+    private void showFailure(String message) {
+        failure.setText(message);
+        failure.setVisible(true);
+    }
+
+    private boolean isRunning() {
         TrainingState s = state.get();
         return s != null && !s.isFinal();
     }
@@ -140,7 +306,10 @@ public class TrainingPanel extends VBox {
         if (dataset.get() == null) {
             return Optional.of(datasetProblem.get());
         }
-        Optional<String> network = DatasetCheck.problem(model.getAnalysis(), dataset.get());
+        if (!unavailable.get().isEmpty()) {
+            return Optional.of(unavailable.get());
+        }
+        Optional<String> network = DataFit.problem(model.getNetwork(), dataset.get());
         if (network.isPresent()) {
             return network;
         }
@@ -151,7 +320,7 @@ public class TrainingPanel extends VBox {
     }
 
     /** Progress bar and text from a snapshot. */
-    protected void showProgress(TrainingSnapshot snapshot, int epochs) {
+    private void showProgress(TrainingSnapshot snapshot, int epochs) {
         TrainingProgress p = snapshot.progress();
         progressBar.setProgress(p.totalSteps() == 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
         long perEpoch = epochs > 0 && p.totalSteps() > 0 ? Math.max(1, p.totalSteps() / epochs) : 0;
