@@ -66,6 +66,7 @@ class TrainingRunTest {
         assertThat(user.onFx(() -> training().charts().trainLossSeries().getData().size())).isEqualTo(1);
         assertThat(user.onFx(() -> training().charts().validationAccuracySeries().getData().size())).isEqualTo(1);
         assertThat(user.fx().lookup("#progressText").queryLabeled().getText()).startsWith("Finished");
+        ScreenshotTool.save(user.fx(), view, "finished");
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(user.isPauseEnabled()).isFalse();
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
@@ -93,6 +94,7 @@ class TrainingRunTest {
 
         // then:
         user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
+        ScreenshotTool.save(user.fx(), view, "paused");
         assertThat(user.pauseButtonText()).isEqualTo("Resume");
 
         // when:
@@ -130,6 +132,7 @@ class TrainingRunTest {
         assertThat(user.onFx(() -> training().stateProperty().get())).isEqualTo(TrainingState.FAILED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isTrue();
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().getText()).startsWith("Training failed: ");
+        ScreenshotTool.save(user.fx(), view, "failed");
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
         assertThat(user.isTrainEnabled()).isTrue();
     }

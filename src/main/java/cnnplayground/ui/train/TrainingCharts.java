@@ -5,12 +5,14 @@ import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.TrainingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Loss and accuracy as training goes: per-batch loss smoothed with an exponential moving average,
@@ -157,6 +159,20 @@ public final class TrainingCharts extends VBox {
         x.setAnimated(false);
         NumberAxis y = new NumberAxis();
         y.setAnimated(false);
+        // A diverging run's loss reaches 1e20; keep its tick labels short.
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v) >= 1e4 ? String.format(Locale.ROOT, "%.0e", v)
+                        : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
         if (percent) {
             y.setAutoRanging(false);
             y.setLowerBound(0);

@@ -28,6 +28,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -103,6 +104,9 @@ public final class TrainingPanel extends VBox {
         failure.getStyleClass().add("training-failure");
         failure.setWrapText(true);
         failure.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped labels in a VBox report one line unless told to take their preferred height.
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        blockedReason.setMinHeight(Region.USE_PREF_SIZE);
         failure.setVisible(false);
         failure.managedProperty().bind(failure.visibleProperty());
 
