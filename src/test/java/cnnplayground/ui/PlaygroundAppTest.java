@@ -55,6 +55,8 @@ class PlaygroundAppTest {
                 .isEqualTo("digits — 10,000 images 28×28×1, 10 classes");
         assertThat(user.isTrainEnabled()).isTrue();
         user.waitUntil(60, () -> !robot.lookup("#deviceLabel").queryLabeled().getText().endsWith("…"));
+        assertThat(robot.lookup("#deviceLabel").queryLabeled().getText()).matches("Device: (CPU|GPU).*");
+        assertThat(user.isTrainEnabled()).isTrue();
     }
 
     @Test

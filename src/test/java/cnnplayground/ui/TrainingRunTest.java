@@ -137,6 +137,24 @@ class TrainingRunTest {
         assertThat(user.isTrainEnabled()).isTrue();
     }
 
+    @Test
+    void should_close_a_running_run_without_blocking_the_fx_thread() throws InterruptedException {
+        // given: a run in progress
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
+        user.setHyperParameter("epochs", "20");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> !training().charts().batchLossSeries().getData().isEmpty());
+
+        // when: the window closes (what PlaygroundApp.stop does)
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = training().shutdown().orElseThrow());
+
+        // then: the engine is closed on another thread, which ends
+        assertThat(closer[0].getName()).isEqualTo("training-shutdown");
+        closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertThat(closer[0].isAlive()).isFalse();
+    }
+
     private TrainingPanel training() {
         return view.training();
     }

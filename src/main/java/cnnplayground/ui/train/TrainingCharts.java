@@ -90,11 +90,11 @@ public final class TrainingCharts extends VBox {
         List<EpochMetrics> epochs = thin(snapshot.epochs());
         for (EpochMetrics e : epochs) {
             long x = e.epoch() * Math.max(1, stepsPerEpoch);
-            tl.add(marked(point(x, e.trainLoss())));
-            ta.add(marked(point(x, e.trainAccuracy())));
+            tl.add(marked(point(x, e.trainLoss()), false));
+            ta.add(marked(point(x, e.trainAccuracy()), false));
             if (e.hasValidation()) {
-                vl.add(marked(point(x, e.validationLoss())));
-                va.add(marked(point(x, e.validationAccuracy())));
+                vl.add(marked(point(x, e.validationLoss()), true));
+                va.add(marked(point(x, e.validationAccuracy()), true));
             }
         }
         trainLoss.getData().setAll(tl);
@@ -135,9 +135,12 @@ public final class TrainingCharts extends VBox {
     }
 
     /** Epoch points get a dot, so a one-epoch run still shows them (the charts draw no symbols). */
-    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> data) {
+    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> data, boolean validation) {
         Region dot = new Region();
         dot.getStyleClass().add("epoch-marker");
+        if (validation) {
+            dot.getStyleClass().add("epoch-marker-validation");
+        }
         data.setNode(dot);
         return data;
     }
