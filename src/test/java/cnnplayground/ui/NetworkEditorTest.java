@@ -122,6 +122,20 @@ class NetworkEditorTest {
     }
 
     @Test
+    void should_commit_a_typed_value_to_its_own_row_when_another_row_is_clicked() {
+        // given: filters typed into row 1 without Enter
+        user.selectLayer(0).typeArgument("filters", "20");
+
+        // when:
+        user.selectLayer(2);
+
+        // then: row 1 took the value, row 3 kept its own
+        assertThat(user.layerShape(0)).isEqualTo("28×28×20");
+        assertThat(user.layerShape(2)).isEqualTo("10×10×16");
+        assertThat(user.argumentText("filters")).isEqualTo("16");
+    }
+
+    @Test
     void should_mark_a_conv_after_flatten_invalid_and_disable_train_until_fixed() {
         // given: LeNet-5, Flatten at row 4
         user.selectLayer(4);

@@ -79,6 +79,15 @@ public final class PlaygroundRobot {
         return this;
     }
 
+    /** Types into an argument field without pressing Enter (the edit is committed when focus leaves). */
+    public PlaygroundRobot typeArgument(String name, String value) {
+        TextField field = robot.lookup("#" + ArgumentForm.fieldId(name)).queryAs(TextField.class);
+        robot.doubleClickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(value);
+        return this;
+    }
+
     /** The message shown under an argument's field, or "" when the value was accepted. */
     public String argumentError(String name) {
         Label error = robot.lookup("#" + ArgumentForm.fieldId(name) + "Error").queryAs(Label.class);

@@ -30,9 +30,10 @@ public final class ArgumentForm extends VBox {
     private final Label title = new Label("No layer selected");
     private final Label hint = new Label("Select a layer to edit its arguments.");
     private final GridPane grid = new GridPane();
-    private final Map<String, Label> errors = new HashMap<>();
     private int index = -1;
     private LayerSpec shown;
+    /** The layer the current fields edit; a new one per rebuild, so late commits reach the right row. */
+    private Target target;
 
     public ArgumentForm(NetworkEditorModel model) {
         this.model = model;
@@ -57,8 +58,8 @@ public final class ArgumentForm extends VBox {
         }
         index = layer == null ? -1 : layerIndex;
         shown = layer;
+        target = layer == null ? null : new Target(index, layer);
         grid.getChildren().clear();
-        errors.clear();
         if (layer == null) {
             title.setText("No layer selected");
             hint.setText("Select a layer to edit its arguments.");
@@ -73,16 +74,15 @@ public final class ArgumentForm extends VBox {
         for (Argument argument : layer.kind().arguments()) {
             Label name = new Label(argument.name());
             name.getStyleClass().add("argument-name");
-            Node editor = editorFor(argument, values.get(argument.name()));
+            Label error = new Label();
+            Node editor = editorFor(argument, values.get(argument.name()), target, error);
             editor.setId(fieldId(argument.name()));
             GridPane.setHgrow(editor, Priority.ALWAYS);
-            Label error = new Label();
             error.getStyleClass().add("argument-error");
             error.setId(fieldId(argument.name()) + "Error");
             error.setWrapText(true);
             error.setVisible(false);
             error.managedProperty().bind(error.visibleProperty());
-            errors.put(argument.name(), error);
             grid.add(name, 0, row);
             grid.add(editor, 1, row++);
             grid.add(error, 1, row++);
@@ -98,26 +98,27 @@ public final class ArgumentForm extends VBox {
         return sb.toString();
     }
 
-    private Node editorFor(Argument argument, Object value) {
+    private Node editorFor(Argument argument, Object value, Target owner, Label error) {
         switch (argument.type()) {
             case PADDING:
-                return combo(argument, Arrays.stream(Padding.values()).map(Padding::kerasName).toArray(String[]::new), value);
+                return combo(owner, argument, error, Arrays.stream(Padding.values()).map(Padding::kerasName).toArray(String[]::new), value);
             case ACTIVATION:
-                return combo(argument, Arrays.stream(Activation.values()).map(Activation::kerasName).toArray(String[]::new), value);
+                return combo(owner, argument, error, Arrays.stream(Activation.values()).map(Activation::kerasName).toArray(String[]::new), value);
             case BOOLEAN: {
                 CheckBox box = new CheckBox();
                 box.setSelected(Boolean.TRUE.equals(value));
-                box.selectedProperty().addListener((obs, was, now) -> commit(argument, String.valueOf(now)));
+                box.selectedProperty().addListener((obs, was, now) -> commit(owner, argument, String.valueOf(now), error));
                 return box;
             }
             default: {
                 TextField field = new TextField(LayerCodec.valueToText(value));
                 field.getStyleClass().add("argument-field");
                 field.setPromptText(argument.required() ? "required" : "default " + LayerCodec.valueToText(argument.defaultValue()));
-                field.setOnAction(e -> commit(argument, field.getText()));
+                field.setOnAction(e -> commit(owner, argument, field.getText(), error));
+                // Also fires when a click on another row rebuilds the form: the owner keeps the edit on its row.
                 field.focusedProperty().addListener((obs, was, now) -> {
                     if (!now) {
-                        commit(argument, field.getText());
+                        commit(owner, argument, field.getText(), error);
                     }
                 });
                 return field;
@@ -125,35 +126,37 @@ public final class ArgumentForm extends VBox {
         }
     }
 
-    private ComboBox<String> combo(Argument argument, String[] choices, Object value) {
+    private ComboBox<String> combo(Target owner, Argument argument, Label error, String[] choices, Object value) {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().setAll(choices);
         box.setValue(String.valueOf(value));
         box.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                commit(argument, now);
+                commit(owner, argument, now, error);
             }
         });
         return box;
     }
 
-    private void commit(Argument argument, String text) {
-        if (shown == null || model.isLocked()) {
-            return;
+    private void commit(Target owner, Argument argument, String text, Label error) {
+        if (model.isLocked() || owner.index >= model.size()
+                || !model.getNetwork().layers().get(owner.index).equals(owner.layer)) {
+            return; // the row changed underneath (removed, moved, preset loaded): nothing to edit
         }
-        Label error = errors.get(argument.name());
         try {
             // Start from the short form so that values left at Keras' default keep following it
             // (pooling strides follow pool_size).
-            Map<String, Object> values = new HashMap<>(LayerCodec.toShortArguments(shown));
+            Map<String, Object> values = new HashMap<>(LayerCodec.toShortArguments(owner.layer));
             values.put(argument.name(), LayerCodec.valueFromText(argument, text));
-            LayerSpec edited = LayerCodec.fromArguments(shown.kind(), values);
+            LayerSpec edited = LayerCodec.fromArguments(owner.layer.kind(), values);
             error.setVisible(false);
             error.setText("");
-            if (!edited.equals(shown)) {
-                int at = index;
-                shown = edited;
-                model.replaceLayer(at, edited);
+            if (!edited.equals(owner.layer)) {
+                owner.layer = edited;
+                if (owner == target) {
+                    shown = edited;
+                }
+                model.replaceLayer(owner.index, edited);
             }
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());
@@ -161,4 +164,14 @@ public final class ArgumentForm extends VBox {
         }
     }
 
+    /** A row and the layer last written to it by this form. */
+    private static final class Target {
+        final int index;
+        LayerSpec layer;
+
+        Target(int index, LayerSpec layer) {
+            this.index = index;
+            this.layer = layer;
+        }
+    }
 }
