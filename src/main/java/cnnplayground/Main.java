@@ -1,6 +1,7 @@
 package cnnplayground;
 
 import cnnplayground.cli.Cli;
+import cnnplayground.ui.PlaygroundApp;
 
 /**
  * Entry point of {@code cnn-playground.jar}: no arguments opens the app, a command runs the CLI.
@@ -13,7 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.out.println("The app window comes with the ui package; try: summary MODEL.json");
+            javafx.application.Application.launch(PlaygroundApp.class);
             return;
         }
         System.exit(Cli.run(args, System.out, System.err));

@@ -1,0 +1,73 @@
+package cnnplayground.ui;
+
+import cnnplayground.data.DatasetException;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.TorchEnvironment;
+import cnnplayground.engine.TorchUnavailableException;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The CNN Playground window. Started by {@code cnnplayground.Main} when it is given no arguments. */
+public final class PlaygroundApp extends Application {
+
+    public static final String TITLE = "CNN Playground";
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    public static final String STYLESHEET = "/cnnplayground/ui/playground.css";
+
+    private PlaygroundView view;
+
+    @Override
+    public void start(Stage stage) {
+        view = new PlaygroundView(new DjlTrainingLauncher());
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+        loadInBackground(view);
+    }
+
+    /**
+     * The window has closed: a run still going is stopped and waited for on its own (non-daemon)
+     * thread, so the FX thread ends at once and the JVM exits when the engine thread has.
+     */
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.training().shutdown();
+        }
+    }
+
+    /** The stylesheet's URL, for tests that build a {@link PlaygroundView} in their own stage. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(PlaygroundApp.class.getResource(STYLESHEET), STYLESHEET).toExternalForm();
+    }
+
+    /** Reading 10,000 digits and loading PyTorch take a moment; the window is up and editable meanwhile. */
+    private static void loadInBackground(PlaygroundView view) {
+        Thread loader = new Thread(() -> {
+            try {
+                ImageDataset digits = DatasetLocator.loadDigits();
+                Platform.runLater(() -> view.setDataset(DatasetLocator.DIGITS, digits));
+            } catch (DatasetException | RuntimeException e) {
+                String message = "Digits could not be loaded: " + e.getMessage();
+                Platform.runLater(() -> view.showDatasetProblem(message));
+            }
+            try {
+                TorchEnvironment torch = TorchEnvironment.load();
+                Platform.runLater(() -> view.setDeviceDescription(torch.deviceName()));
+            } catch (TorchUnavailableException e) {
+                Platform.runLater(() -> view.showTrainingUnavailable(e.getMessage()));
+            }
+        }, "dataset-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+}

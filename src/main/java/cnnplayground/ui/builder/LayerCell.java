@@ -1,0 +1,148 @@
+package cnnplayground.ui.builder;
+
+import cnnplayground.spec.LayerSummary;
+import cnnplayground.spec.ModelSummary;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.spec.Shape;
+import cnnplayground.spec.SpecProblem;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseDragEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One row of the layer list: index, Keras type, short arguments, output shape and parameters, with
+ * move / remove buttons; a layer with a problem turns red and says why. Rows are reordered by
+ * dragging one onto another (a full press-drag-release gesture, so it needs no system clipboard).
+ */
+final class LayerCell extends ListCell<LayerSummary> {
+
+    static final String INVALID = "layer-row-invalid";
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+    private final NetworkEditorModel model;
+    private final Supplier<NetworkAnalysis> analysis;
+    private final Label index = label("layer-index");
+    private final Label type = label("layer-type");
+    private final Label arguments = label("layer-arguments");
+    private final Label shape = label("layer-shape");
+    private final Label params = label("layer-params");
+    private final Label problem = label("layer-problem");
+    private final Button up = iconButton("▲", "Move up", "layer-move-up");
+    private final Button down = iconButton("▼", "Move down", "layer-move-down");
+    private final Button remove = iconButton("✕", "Remove", "layer-remove");
+    private final VBox root;
+
+    LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag) {
+        this.model = model;
+        this.analysis = analysis;
+        getStyleClass().add("layer-row");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(2, up, down, remove);
+        buttons.getStyleClass().add("layer-buttons");
+        buttons.disableProperty().bind(model.lockedProperty());
+        HBox line = new HBox(8, index, type, arguments, spacer, shape, params, buttons);
+        line.setAlignment(Pos.CENTER_LEFT);
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        arguments.setMinWidth(0);
+        HBox.setHgrow(arguments, Priority.SOMETIMES);
+        root = new VBox(2, line, problem);
+        root.getStyleClass().add("layer-card");
+        // A cell as wide as the list, never wider: long problem texts wrap instead of scrolling sideways.
+        setPrefWidth(0);
+        up.setOnAction(e -> move(-1));
+        down.setOnAction(e -> move(+1));
+        remove.setOnAction(e -> model.removeLayer(getIndex()));
+
+        setOnDragDetected(e -> {
+            if (!isEmpty() && !model.isLocked()) {
+                drag.from = getIndex();
+                startFullDrag();
+            }
+        });
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> pseudoClassStateChanged(DROP_TARGET, drag.from >= 0));
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> pseudoClassStateChanged(DROP_TARGET, false));
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
+            pseudoClassStateChanged(DROP_TARGET, false);
+            int from = drag.from;
+            drag.from = -1;
+            if (from >= 0 && !model.isLocked()) {
+                int to = isEmpty() ? model.size() - 1 : getIndex();
+                if (model.moveLayer(from, to)) {
+                    getListView().getSelectionModel().select(to);
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private void move(int delta) {
+        int from = getIndex();
+        if (model.moveLayer(from, from + delta)) {
+            getListView().getSelectionModel().select(from + delta);
+        }
+    }
+
+    @Override
+    protected void updateItem(LayerSummary item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeAll(INVALID);
+        type.getStyleClass().removeIf(c -> c.startsWith("kind-"));
+        if (empty || item == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        int i = item.index();
+        index.setText(String.valueOf(i + 1));
+        type.setText(item.spec().kind().kerasName());
+        type.getStyleClass().add(Palette.kindStyleClass(item.spec().kind()));
+        String label = item.spec().label();
+        String kerasName = item.spec().kind().kerasName();
+        arguments.setText(label.startsWith(kerasName) ? label.substring(kerasName.length()).strip() : label);
+        shape.setText(item.outputShape().map(Shape::toString).orElse("?"));
+        params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) + " params" : "– params");
+        List<SpecProblem> problems = analysis.get().problemsAt(i);
+        problem.setVisible(!problems.isEmpty());
+        problem.setText(problems.stream().map(SpecProblem::message).collect(Collectors.joining("\n")));
+        if (!problems.isEmpty()) {
+            getStyleClass().add(INVALID);
+        }
+        up.setDisable(i == 0);
+        down.setDisable(i == model.size() - 1);
+        setTooltip(problems.isEmpty() ? null : new Tooltip(problem.getText()));
+        setGraphic(root);
+        setText(null);
+    }
+
+    private static Label label(String styleClass) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        return l;
+    }
+
+    private static Button iconButton(String text, String tooltip, String styleClass) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("icon-button", styleClass);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** The row being dragged, shared by all cells of one list; {@code -1} when none. */
+    static final class DragState {
+        int from = -1;
+    }
+}

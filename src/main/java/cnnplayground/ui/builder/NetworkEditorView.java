@@ -1,0 +1,218 @@
+package cnnplayground.ui.builder;
+
+import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.LayerSummary;
+import cnnplayground.spec.ModelSummary;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.ParamCount;
+import cnnplayground.spec.Presets;
+import cnnplayground.spec.SpecProblem;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The network editor: palette on the left, the layer list (and its Keras summary) in the middle,
+ * the selected layer's arguments on the right, presets and parameter totals above and below.
+ */
+public final class NetworkEditorView extends BorderPane {
+
+    private final NetworkEditorModel model;
+    private final ObservableList<LayerSummary> rows = FXCollections.observableArrayList();
+    private final ListView<LayerSummary> list = new ListView<>(rows);
+    private final ComboBox<NetworkSpec> presets = new ComboBox<>();
+    private final Label inputShape = new Label();
+    private final Label networkProblems = new Label();
+    private final Label totalParams = new Label();
+    private final Label trainableParams = new Label();
+    private final Label nonTrainableParams = new Label();
+    private final TextArea summary = new TextArea();
+    private final ArgumentForm form;
+    private boolean refreshing;
+
+    public NetworkEditorView(NetworkEditorModel model) {
+        this.model = model;
+        this.form = new ArgumentForm(model);
+        getStyleClass().add("network-editor");
+
+        Palette palette = new Palette(this::addLayer);
+        palette.disableProperty().bind(model.lockedProperty());
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("palette-scroll");
+        setLeft(paletteScroll);
+
+        setTop(toolbar());
+        // The form sits under the list rather than beside it: rows need the width for shapes and counts.
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.getStyleClass().add("form-scroll");
+        SplitPane listAndForm = new SplitPane(center(), formScroll);
+        listAndForm.setOrientation(Orientation.VERTICAL);
+        listAndForm.setDividerPositions(0.6);
+        setCenter(listAndForm);
+        setBottom(totals());
+
+        model.analysisProperty().addListener((obs, was, now) -> refresh(now));
+        list.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (!refreshing) {
+                form.show(now.intValue());
+            }
+        });
+        refresh(model.getAnalysis());
+    }
+
+    public NetworkEditorModel model() {
+        return model;
+    }
+
+    public ListView<LayerSummary> layerList() {
+        return list;
+    }
+
+    private HBox toolbar() {
+        Label presetLabel = new Label("Preset");
+        presets.setId("presetChooser");
+        presets.getItems().setAll(Presets.all());
+        presets.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(NetworkSpec spec) {
+                return spec == null ? "" : spec.name();
+            }
+
+            @Override
+            public NetworkSpec fromString(String name) {
+                return presets.getItems().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            }
+        });
+        presets.setPromptText("Choose a preset…");
+        presets.setOnAction(e -> {
+            NetworkSpec chosen = presets.getValue();
+            if (chosen != null && !chosen.equals(model.getNetwork()) && !model.isLocked()) {
+                model.loadPreset(chosen);
+                list.getSelectionModel().clearSelection();
+            }
+        });
+        presets.disableProperty().bind(model.lockedProperty());
+        Button undo = new Button("Undo");
+        undo.setId("undoButton");
+        undo.setTooltip(new Tooltip("Undo the last change to the network"));
+        undo.disableProperty().bind(model.canUndoProperty().not().or(model.lockedProperty()));
+        undo.setOnAction(e -> {
+            model.undo();
+            list.getSelectionModel().clearSelection();
+        });
+        inputShape.setId("inputShape");
+        inputShape.getStyleClass().add("input-shape");
+        Label locked = new Label("Locked while training — stop training to edit");
+        locked.getStyleClass().add("locked-banner");
+        locked.visibleProperty().bind(model.lockedProperty());
+        locked.managedProperty().bind(locked.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, presetLabel, presets, undo, spacer, locked, inputShape);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("editor-toolbar");
+        return bar;
+    }
+
+    private TabPane center() {
+        networkProblems.setId("networkProblems");
+        networkProblems.getStyleClass().add("network-problems");
+        networkProblems.setWrapText(true);
+        networkProblems.managedProperty().bind(networkProblems.visibleProperty());
+        list.setId("layerList");
+        list.getStyleClass().add("layer-list");
+        LayerCell.DragState drag = new LayerCell.DragState();
+        list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag));
+        list.setPlaceholder(new Label("No layers yet: click a layer type on the left."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox layers = new VBox(6, networkProblems, list);
+        layers.getStyleClass().add("layers-pane");
+
+        summary.setId("summaryText");
+        summary.getStyleClass().add("summary-text");
+        summary.setEditable(false);
+
+        Tab layersTab = new Tab("Layers", layers);
+        layersTab.setId("layersTab");
+        Tab summaryTab = new Tab("Summary", summary);
+        summaryTab.setId("summaryTab");
+        TabPane tabs = new TabPane(layersTab, summaryTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("editor-tabs");
+        return tabs;
+    }
+
+    private HBox totals() {
+        totalParams.setId("totalParams");
+        totalParams.getStyleClass().add("params-total");
+        trainableParams.setId("trainableParams");
+        nonTrainableParams.setId("nonTrainableParams");
+        trainableParams.getStyleClass().add("params-detail");
+        nonTrainableParams.getStyleClass().add("params-detail");
+        Label caption = new Label("Total params");
+        caption.getStyleClass().add("params-caption");
+        HBox box = new HBox(12, caption, totalParams, trainableParams, nonTrainableParams);
+        box.setAlignment(Pos.BASELINE_LEFT);
+        box.getStyleClass().add("params-bar");
+        return box;
+    }
+
+    private void addLayer(LayerKind kind) {
+        if (model.isLocked()) {
+            return;
+        }
+        int at = model.addLayer(kind, list.getSelectionModel().getSelectedIndex());
+        list.getSelectionModel().select(at);
+        list.scrollTo(at);
+    }
+
+    private void refresh(NetworkAnalysis analysis) {
+        int selected = list.getSelectionModel().getSelectedIndex();
+        refreshing = true;
+        try {
+            rows.setAll(analysis.layers());
+            if (selected >= 0 && selected < rows.size()) {
+                list.getSelectionModel().select(selected);
+            }
+        } finally {
+            refreshing = false;
+        }
+        form.show(list.getSelectionModel().getSelectedIndex());
+        list.refresh();
+
+        NetworkSpec network = analysis.network();
+        inputShape.setText("Input " + network.input());
+        presets.setValue(presets.getItems().stream().filter(p -> p.equals(network)).findFirst().orElse(null));
+        String networkLevel = analysis.problems().stream()
+                .filter(p -> p.layerIndex() == SpecProblem.NETWORK)
+                .map(SpecProblem::message).collect(Collectors.joining("\n"));
+        networkProblems.setText(networkLevel);
+        networkProblems.setVisible(!networkLevel.isEmpty());
+        ParamCount total = analysis.totalParams();
+        totalParams.setText(ModelSummary.thousands(total.total()));
+        trainableParams.setText("Trainable " + ModelSummary.thousands(total.trainable()));
+        nonTrainableParams.setText("Non-trainable " + ModelSummary.thousands(total.nonTrainable()));
+        summary.setText(ModelSummary.format(analysis));
+    }
+}

@@ -1,0 +1,45 @@
+package cnnplayground.ui.builder;
+
+import cnnplayground.spec.LayerKind;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** One button per layer type; clicking one hands its kind to the editor, which adds the default layer. */
+public final class Palette extends VBox {
+
+    public Palette(Consumer<LayerKind> onAdd) {
+        getStyleClass().add("palette");
+        setId("palette");
+        Label title = new Label("Layers");
+        title.getStyleClass().add("section-title");
+        getChildren().add(title);
+        for (LayerKind kind : LayerKind.values()) {
+            Button button = new Button(kind.kerasName());
+            button.setId(buttonId(kind));
+            button.getStyleClass().addAll("palette-button", styleClass(kind));
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setTooltip(new Tooltip("Add " + kind.kerasName() + " after the selected layer"));
+            button.setOnAction(e -> onAdd.accept(kind));
+            getChildren().add(button);
+        }
+    }
+
+    /** {@code CONV_2D → "palette-conv-2d"}: one style class per kind, so each type gets its own colour. */
+    public static String styleClass(LayerKind kind) {
+        return "palette-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code Conv2D → "addConv2D"}. */
+    public static String buttonId(LayerKind kind) {
+        return "add" + kind.kerasName();
+    }
+
+    /** The style class a layer row's type badge shares with its palette button. */
+    public static String kindStyleClass(LayerKind kind) {
+        return "kind-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

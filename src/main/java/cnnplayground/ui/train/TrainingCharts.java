@@ -1,0 +1,194 @@
+package cnnplayground.ui.train;
+
+import cnnplayground.engine.BatchMetrics;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.TrainingSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Loss and accuracy as training goes: per-batch loss smoothed with an exponential moving average,
+ * per-epoch training and validation loss, and per-epoch training and validation accuracy. Both
+ * charts share the x axis in batches; they are unanimated and hold at most {@link #MAX_POINTS}
+ * points per series, so a long run redraws as cheaply as a short one.
+ */
+public final class TrainingCharts extends VBox {
+
+    public static final int MAX_POINTS = 400;
+    /** Weight of the running average: 0.9 keeps the trend and hides batch-to-batch noise. */
+    public static final double SMOOTHING = 0.9;
+
+    private final XYChart.Series<Number, Number> batchLoss = series("batch loss (smoothed)");
+    private final XYChart.Series<Number, Number> trainLoss = series("train loss");
+    private final XYChart.Series<Number, Number> validationLoss = series("validation loss");
+    private final XYChart.Series<Number, Number> trainAccuracy = series("train accuracy");
+    private final XYChart.Series<Number, Number> validationAccuracy = series("validation accuracy");
+    private final LineChart<Number, Number> lossChart;
+    private final LineChart<Number, Number> accuracyChart;
+
+    public TrainingCharts() {
+        getStyleClass().add("training-charts");
+        lossChart = chart("Loss", "lossChart", false);
+        lossChart.getData().add(batchLoss);
+        lossChart.getData().add(trainLoss);
+        lossChart.getData().add(validationLoss);
+        accuracyChart = chart("Accuracy", "accuracyChart", true);
+        accuracyChart.getData().add(trainAccuracy);
+        accuracyChart.getData().add(validationAccuracy);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        getChildren().addAll(lossChart, accuracyChart);
+    }
+
+    public XYChart.Series<Number, Number> batchLossSeries() {
+        return batchLoss;
+    }
+
+    public XYChart.Series<Number, Number> trainLossSeries() {
+        return trainLoss;
+    }
+
+    public XYChart.Series<Number, Number> validationLossSeries() {
+        return validationLoss;
+    }
+
+    public XYChart.Series<Number, Number> trainAccuracySeries() {
+        return trainAccuracy;
+    }
+
+    public XYChart.Series<Number, Number> validationAccuracySeries() {
+        return validationAccuracy;
+    }
+
+    public void clear() {
+        batchLoss.getData().clear();
+        trainLoss.getData().clear();
+        validationLoss.getData().clear();
+        trainAccuracy.getData().clear();
+        validationAccuracy.getData().clear();
+    }
+
+    /**
+     * Redraws from a snapshot; call on the FX thread, only when its sequence changed.
+     *
+     * @param stepsPerEpoch batches in one epoch, to place epoch points on the batch axis
+     */
+    public void show(TrainingSnapshot snapshot, long stepsPerEpoch) {
+        batchLoss.getData().setAll(smoothedLoss(snapshot.batches()));
+        List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> va = new ArrayList<>();
+        List<EpochMetrics> epochs = thin(snapshot.epochs());
+        for (EpochMetrics e : epochs) {
+            long x = e.epoch() * Math.max(1, stepsPerEpoch);
+            tl.add(marked(point(x, e.trainLoss()), false));
+            ta.add(marked(point(x, e.trainAccuracy()), false));
+            if (e.hasValidation()) {
+                vl.add(marked(point(x, e.validationLoss()), true));
+                va.add(marked(point(x, e.validationAccuracy()), true));
+            }
+        }
+        trainLoss.getData().setAll(tl);
+        validationLoss.getData().setAll(vl);
+        trainAccuracy.getData().setAll(ta);
+        validationAccuracy.getData().setAll(va);
+    }
+
+    /** EMA of the finite batch losses, thinned to at most {@link #MAX_POINTS} points. */
+    static List<XYChart.Data<Number, Number>> smoothedLoss(List<BatchMetrics> batches) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+        double ema = Double.NaN;
+        int stride = Math.max(1, (batches.size() + MAX_POINTS - 1) / MAX_POINTS);
+        for (int i = 0; i < batches.size(); i++) {
+            BatchMetrics b = batches.get(i);
+            if (!Float.isFinite(b.loss())) {
+                continue;
+            }
+            ema = Double.isNaN(ema) ? b.loss() : SMOOTHING * ema + (1 - SMOOTHING) * b.loss();
+            if (i % stride == 0 || i == batches.size() - 1) {
+                points.add(point(b.step(), ema));
+            }
+        }
+        return points;
+    }
+
+    private static <T> List<T> thin(List<T> items) {
+        if (items.size() <= MAX_POINTS) {
+            return items;
+        }
+        int stride = (items.size() + MAX_POINTS - 1) / MAX_POINTS;
+        List<T> kept = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += stride) {
+            kept.add(items.get(i));
+        }
+        kept.add(items.get(items.size() - 1));
+        return kept;
+    }
+
+    /** Epoch points get a dot, so a one-epoch run still shows them (the charts draw no symbols). */
+    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> data, boolean validation) {
+        Region dot = new Region();
+        dot.getStyleClass().add("epoch-marker");
+        if (validation) {
+            dot.getStyleClass().add("epoch-marker-validation");
+        }
+        data.setNode(dot);
+        return data;
+    }
+
+    private static XYChart.Data<Number, Number> point(long x, double y) {
+        return new XYChart.Data<>(x, Float.isFinite((float) y) ? y : 0);
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private static LineChart<Number, Number> chart(String title, String id, boolean percent) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("batch");
+        x.setForceZeroInRange(true);
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setAnimated(false);
+        // A diverging run's loss reaches 1e20; keep its tick labels short.
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v) >= 1e4 ? String.format(Locale.ROOT, "%.0e", v)
+                        : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
+        if (percent) {
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(1);
+            y.setTickUnit(0.2);
+        }
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(160);
+        return chart;
+    }
+}

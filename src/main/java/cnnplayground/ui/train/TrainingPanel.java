@@ -1,0 +1,345 @@
+package cnnplayground.ui.train;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DataFit;
+import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingLauncher;
+import cnnplayground.engine.TrainingProgress;
+import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.builder.NetworkEditorModel;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Hyper-parameters, Train / Pause / Stop, progress with ETA, and the live loss and accuracy charts.
+ * Train is enabled only when the network is valid, fits the dataset and the settings are good;
+ * the reason it is not is shown under the buttons.
+ */
+public final class TrainingPanel extends VBox {
+
+    private final NetworkEditorModel model;
+    private final TrainingLauncher launcher;
+    private final HyperParameterForm hyperParameters = new HyperParameterForm();
+    private final Button trainButton = new Button("Train");
+    private final Button pauseButton = new Button("Pause");
+    private final Button stopButton = new Button("Stop");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label progressText = new Label("Not started");
+    private final Label etaText = new Label("");
+    private final Label blockedReason = new Label();
+    private final Label failure = new Label();
+    private final TrainingCharts charts = new TrainingCharts();
+    private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ObjectBinding<Optional<String>> whyNot;
+    private final StringProperty device = new SimpleStringProperty(this, "device", "");
+    private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
+    private TrainingHandle handle;
+    private SnapshotRedrawer redrawer;
+    private int epochs;
+    private int runs;
+
+    public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher) {
+        this.model = model;
+        this.launcher = launcher;
+        setId("trainingPanel");
+        getStyleClass().add("training-panel");
+        Label title = new Label("Training");
+        title.getStyleClass().add("section-title");
+
+        trainButton.setId("trainButton");
+        trainButton.getStyleClass().add("train-button");
+        pauseButton.setId("pauseButton");
+        stopButton.setId("stopButton");
+        HBox buttons = new HBox(8, trainButton, pauseButton, stopButton);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        whyNot = Bindings.createObjectBinding(this::computeWhyNot, model.analysisProperty(),
+                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable);
+        trainButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> whyNot.get().isPresent() || isRunning(), whyNot, state));
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !isRunning(), state));
+        stopButton.disableProperty().bind(pauseButton.disableProperty());
+        hyperParameters.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
+        pauseButton.textProperty().bind(Bindings.when(state.isEqualTo(TrainingState.PAUSED))
+                .then("Resume").otherwise("Pause"));
+        trainButton.setOnAction(e -> train());
+        pauseButton.setOnAction(e -> togglePause());
+        stopButton.setOnAction(e -> stop());
+
+        blockedReason.setId("trainBlockedReason");
+        blockedReason.getStyleClass().add("train-blocked");
+        blockedReason.setWrapText(true);
+        blockedReason.textProperty().bind(Bindings.createStringBinding(
+                () -> isRunning() ? "" : whyNot.get().orElse(""), whyNot, state));
+        blockedReason.visibleProperty().bind(blockedReason.textProperty().isNotEmpty());
+        blockedReason.managedProperty().bind(blockedReason.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(blockedReason.textProperty());
+        Tooltip.install(buttons, why);
+
+        failure.setId("trainingFailure");
+        failure.getStyleClass().add("training-failure");
+        failure.setWrapText(true);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped labels in a VBox report one line unless told to take their preferred height.
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        blockedReason.setMinHeight(Region.USE_PREF_SIZE);
+        failure.setVisible(false);
+        failure.managedProperty().bind(failure.visibleProperty());
+
+        progressBar.setId("trainingProgress");
+        progressBar.getStyleClass().add("training-progress");
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressText.setId("progressText");
+        progressText.getStyleClass().add("progress-text");
+        etaText.setId("etaText");
+        etaText.getStyleClass().add("eta-text");
+        HBox progressLine = new HBox(12, progressText, etaText);
+
+        charts.setId("trainingCharts");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        getChildren().addAll(title, hyperParameters, buttons, blockedReason, failure, progressBar, progressLine, charts);
+        setMinWidth(360);
+        setPrefWidth(440);
+    }
+
+    public ObjectProperty<ImageDataset> datasetProperty() {
+        return dataset;
+    }
+
+    /** What to say while there is no dataset: loading, or why it could not be read. */
+    public StringProperty datasetProblemProperty() {
+        return datasetProblem;
+    }
+
+    /** The current run's state; {@code null} before the first run. */
+    public ReadOnlyObjectProperty<TrainingState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public TrainingCharts charts() {
+        return charts;
+    }
+
+    public HyperParameterForm hyperParameters() {
+        return hyperParameters;
+    }
+
+    /** Why Train is disabled right now, or empty when it is enabled (or a run is going). */
+    public Optional<String> whyNotTrain() {
+        return whyNot.get();
+    }
+
+    /** Training cannot run here at all (no PyTorch): says why, keeps Train off. */
+    public void showUnavailable(String reason) {
+        unavailable.set("Training is unavailable: " + reason);
+        showFailure(unavailable.get());
+    }
+
+    /** The device the last run reported in its {@code Started} event. */
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    /** Starts a run with the edited network, the dataset and the settings; locks the editor meanwhile. */
+    public void train() {
+        Optional<TrainingConfig> config = hyperParameters.getConfig();
+        ImageDataset data = dataset.get();
+        if (isRunning() || whyNot.get().isPresent() || config.isEmpty() || data == null) {
+            return;
+        }
+        charts.clear();
+        failure.setVisible(false);
+        progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progressText.setText("Starting…");
+        etaText.setText("");
+        epochs = config.get().epochs();
+        model.lockedProperty().set(true);
+        state.set(TrainingState.STARTING);
+        int run = ++runs;
+        TrainingEventPump runPump = new TrainingEventPump(event -> {
+            // Events of a run that has ended (or was replaced) change nothing.
+            if (run == runs && handle != null) {
+                onEvent(event);
+            }
+        });
+        try {
+            handle = launcher.start(model.getNetwork(), data, config.get(), runPump);
+        } catch (RuntimeException e) {
+            handle = null;
+            end(TrainingState.FAILED);
+            showFailure("Training could not start: " + e.getMessage());
+            return;
+        }
+        TrainingHandle started = handle;
+        redrawer = new SnapshotRedrawer(started::latest, this::redraw);
+        redrawer.start();
+    }
+
+    /** Pause while running, resume while paused; the engine acts between batches. */
+    public void togglePause() {
+        if (handle == null) {
+            return;
+        }
+        if (state.get() == TrainingState.PAUSED) {
+            handle.resume();
+        } else {
+            handle.pause();
+        }
+    }
+
+    public void stop() {
+        if (handle != null) {
+            handle.stop();
+        }
+    }
+
+    /**
+     * For the window closing mid-run: stops redrawing and closes the run on a separate thread, so the
+     * FX thread never waits for the engine. The returned thread ends once the engine thread has.
+     */
+    public Optional<Thread> shutdown() {
+        if (redrawer != null) {
+            redrawer.stop();
+            redrawer = null;
+        }
+        TrainingHandle run = handle;
+        handle = null;
+        if (run == null) {
+            return Optional.empty();
+        }
+        Thread closer = new Thread(run::close, "training-shutdown");
+        closer.start();
+        return Optional.of(closer);
+    }
+
+    private void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started) {
+            device.set(((TrainingEvent.Started) event).device());
+            state.set(TrainingState.RUNNING);
+        } else if (event instanceof TrainingEvent.Paused) {
+            state.set(TrainingState.PAUSED);
+        } else if (event instanceof TrainingEvent.Resumed) {
+            state.set(TrainingState.RUNNING);
+        } else if (event instanceof TrainingEvent.Finished) {
+            end(TrainingState.FINISHED);
+            float best = ((TrainingEvent.Finished) event).bestValidationAccuracy();
+            progressText.setText(Float.isNaN(best) ? "Finished"
+                    : String.format(Locale.ROOT, "Finished · best validation accuracy %.1f%%", 100 * best));
+        } else if (event instanceof TrainingEvent.Stopped) {
+            end(TrainingState.STOPPED);
+            progressText.setText("Stopped after " + ((TrainingEvent.Stopped) event).epochsCompleted() + " epoch(s)");
+        } else if (event instanceof TrainingEvent.Failed) {
+            end(TrainingState.FAILED);
+            showFailure("Training failed: " + ((TrainingEvent.Failed) event).reason());
+        }
+        // EpochEnded needs nothing here: the next snapshot carries the epoch's numbers.
+    }
+
+    private void redraw(TrainingSnapshot snapshot) {
+        long perEpoch = epochs > 0 && snapshot.progress().totalSteps() > 0
+                ? Math.max(1, snapshot.progress().totalSteps() / epochs) : 1;
+        charts.show(snapshot, perEpoch);
+        if (!snapshot.state().isFinal()) {
+            showProgress(snapshot, epochs);
+            if (state.get() == TrainingState.PAUSED) {
+                progressText.setText(progressText.getText() + " · paused");
+            }
+        }
+    }
+
+    /** Final redraw, timer off, editing back on. Safe to call twice. */
+    private void end(TrainingState finalState) {
+        if (redrawer != null) {
+            redrawer.redrawIfChanged();
+            redrawer.stop();
+            redrawer = null;
+        }
+        TrainingHandle run = handle;
+        handle = null;
+        if (run != null) {
+            // The engine thread is ending on its own; release its resources off the FX thread.
+            Thread closer = new Thread(run::close, "training-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+        if (finalState == TrainingState.FINISHED) {
+            progressBar.setProgress(1);
+        } else if (progressBar.getProgress() < 0) {
+            progressBar.setProgress(0);
+        }
+        etaText.setText("");
+        state.set(finalState);
+        model.lockedProperty().set(false);
+    }
+
+    private void showFailure(String message) {
+        failure.setText(message);
+        failure.setVisible(true);
+    }
+
+    private boolean isRunning() {
+        TrainingState s = state.get();
+        return s != null && !s.isFinal();
+    }
+
+    private Optional<String> computeWhyNot() {
+        if (dataset.get() == null) {
+            return Optional.of(datasetProblem.get());
+        }
+        if (!unavailable.get().isEmpty()) {
+            return Optional.of(unavailable.get());
+        }
+        Optional<String> network = DataFit.problem(model.getNetwork(), dataset.get());
+        if (network.isPresent()) {
+            return network;
+        }
+        if (hyperParameters.getConfig().isEmpty()) {
+            return Optional.of(hyperParameters.firstProblem().orElse("Check the training settings"));
+        }
+        return Optional.empty();
+    }
+
+    /** Progress bar and text from a snapshot. */
+    private void showProgress(TrainingSnapshot snapshot, int epochs) {
+        TrainingProgress p = snapshot.progress();
+        progressBar.setProgress(p.totalSteps() == 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
+        long perEpoch = epochs > 0 && p.totalSteps() > 0 ? Math.max(1, p.totalSteps() / epochs) : 0;
+        if (perEpoch > 0) {
+            long epoch = Math.min(epochs, p.stepsDone() / perEpoch + 1);
+            long batch = p.stepsDone() - (epoch - 1) * perEpoch;
+            progressText.setText(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d", epoch, epochs, batch, perEpoch));
+        }
+        etaText.setText(String.format(Locale.ROOT, "%s · %.0f images/s",
+                p.eta().map(d -> "ETA " + format(d)).orElse("ETA …"), p.imagesPerSecond()));
+    }
+
+    static String format(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,76 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The application as {@code Main} starts it: title, size, LeNet-5, the bundled digits. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PlaygroundAppTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final PlaygroundRobot user = new PlaygroundRobot(robot);
+    private Application app;
+
+    @BeforeEach
+    void registerStage() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeApp() throws TimeoutException {
+        System.clearProperty(DatasetLocator.PROPERTY);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void should_open_the_window_with_lenet5_and_the_bundled_digits() throws TimeoutException {
+        // given:
+        System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());
+
+        // when:
+        app = FxToolkit.setupApplication(PlaygroundApp.class);
+
+        // then:
+        Stage stage = (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
+        assertThat(stage.getTitle()).isEqualTo("CNN Playground");
+        assertThat(stage.getWidth()).isEqualTo(PlaygroundApp.WIDTH);
+        assertThat(user.totalParams()).isEqualTo("61,706");
+        user.waitUntil(60, () -> robot.lookup("#datasetLabel").queryLabeled().getText().startsWith("digits — "));
+        assertThat(robot.lookup("#datasetLabel").queryLabeled().getText())
+                .isEqualTo("digits — 10,000 images 28×28×1, 10 classes");
+        assertThat(user.isTrainEnabled()).isTrue();
+        user.waitUntil(60, () -> !robot.lookup("#deviceLabel").queryLabeled().getText().endsWith("…"));
+        assertThat(robot.lookup("#deviceLabel").queryLabeled().getText()).matches("Device: (CPU|GPU).*");
+        assertThat(user.isTrainEnabled()).isTrue();
+    }
+
+    @Test
+    void should_explain_a_missing_dataset_instead_of_crashing() throws TimeoutException {
+        // given:
+        System.setProperty(DatasetLocator.PROPERTY, Path.of("target", "no-such-datasets").toAbsolutePath().toString());
+
+        // when:
+        app = FxToolkit.setupApplication(PlaygroundApp.class);
+
+        // then:
+        user.waitUntil(60, () -> robot.lookup("#datasetLabel").queryLabeled().getText().contains("no-such-datasets"));
+        assertThat(user.isTrainEnabled()).isFalse();
+        assertThat(user.trainBlockedReason()).contains("Digits could not be loaded").contains("-Dcnnplayground.datasets");
+        assertThat(user.layerCount()).isEqualTo(8);
+    }
+}

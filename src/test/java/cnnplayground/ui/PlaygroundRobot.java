@@ -1,0 +1,263 @@
+package cnnplayground.ui;
+
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import cnnplayground.spec.LayerSummary;
+import cnnplayground.ui.builder.ArgumentForm;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The playground as a user sees it: verbs for what a student does, reads of what the screen says. */
+public final class PlaygroundRobot {
+
+    private final FxRobot robot;
+
+    public PlaygroundRobot(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    public FxRobot fx() {
+        return robot;
+    }
+
+    // ---- editor ----
+
+    public PlaygroundRobot choosePreset(String name) {
+        ComboBox<?> presets = robot.lookup("#presetChooser").queryComboBox();
+        robot.clickOn(presets);
+        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof ListCell
+                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot addLayer(String kerasName) {
+        robot.clickOn("#add" + kerasName);
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot selectLayer(int index) {
+        robot.clickOn(row(index).lookup(".layer-type"));
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Types into the selected layer's argument field and presses Enter (or picks a combo value, ticks a box). */
+    public PlaygroundRobot setArgument(String name, String value) {
+        Node editor = robot.lookup("#" + ArgumentForm.fieldId(name)).query();
+        if (editor instanceof TextField) {
+            TextField field = (TextField) editor;
+            robot.doubleClickOn(field);
+            robot.interact(field::selectAll);
+            robot.write(value).type(KeyCode.ENTER);
+        } else if (editor instanceof ComboBox) {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> box = (ComboBox<String>) editor;
+            robot.interact(() -> box.setValue(value));
+        } else if (editor instanceof CheckBox) {
+            CheckBox box = (CheckBox) editor;
+            if (box.isSelected() != Boolean.parseBoolean(value)) {
+                robot.clickOn(box);
+            }
+        }
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Types into an argument field without pressing Enter (the edit is committed when focus leaves). */
+    public PlaygroundRobot typeArgument(String name, String value) {
+        TextField field = robot.lookup("#" + ArgumentForm.fieldId(name)).queryAs(TextField.class);
+        robot.doubleClickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(value);
+        return this;
+    }
+
+    /** The message shown under an argument's field, or "" when the value was accepted. */
+    public String argumentError(String name) {
+        Label error = robot.lookup("#" + ArgumentForm.fieldId(name) + "Error").queryAs(Label.class);
+        return error.isVisible() ? error.getText() : "";
+    }
+
+    public String argumentText(String name) {
+        return robot.lookup("#" + ArgumentForm.fieldId(name)).queryTextInputControl().getText();
+    }
+
+    public PlaygroundRobot removeLayer(int index) {
+        robot.clickOn(row(index).lookup(".layer-remove"));
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot moveLayerUp(int index) {
+        robot.clickOn(row(index).lookup(".layer-move-up"));
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot moveLayerDown(int index) {
+        robot.clickOn(row(index).lookup(".layer-move-down"));
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Presses on one row's type, drags it over another row and releases there. */
+    public PlaygroundRobot dragLayer(int from, int to) {
+        robot.drag(row(from).lookup(".layer-type"), MouseButton.PRIMARY);
+        robot.moveBy(0, 6);
+        robot.moveTo(row(to).lookup(".layer-shape"));
+        robot.drop();
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot openSummary() {
+        robot.clickOn("Summary");
+        waitForFxEvents();
+        return this;
+    }
+
+    public int layerCount() {
+        return layerList().getItems().size();
+    }
+
+    public String totalParams() {
+        return robot.lookup("#totalParams").queryLabeled().getText();
+    }
+
+    public String layerType(int index) {
+        return text(index, ".layer-type");
+    }
+
+    public String layerShape(int index) {
+        return text(index, ".layer-shape");
+    }
+
+    public String layerParams(int index) {
+        return text(index, ".layer-params");
+    }
+
+    public String layerProblem(int index) {
+        Label problem = (Label) row(index).lookup(".layer-problem");
+        return problem.isVisible() ? problem.getText() : "";
+    }
+
+    public boolean isLayerInvalid(int index) {
+        return row(index).getStyleClass().contains("layer-row-invalid");
+    }
+
+    public Set<String> layerRowStyles(int index) {
+        return Set.copyOf(row(index).getStyleClass());
+    }
+
+    // ---- training ----
+
+    public PlaygroundRobot clickTrain() {
+        robot.clickOn("#trainButton");
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot clickPause() {
+        robot.clickOn("#pauseButton");
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot clickStop() {
+        robot.clickOn("#stopButton");
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot chooseOptimizer(String name) {
+        robot.clickOn("#optimizerChooser");
+        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof ListCell
+                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot setHyperParameter(String id, String value) {
+        TextField field = robot.lookup("#" + id + "Field").queryAs(TextField.class);
+        robot.interact(() -> field.setText(value));
+        waitForFxEvents();
+        return this;
+    }
+
+    public boolean isTrainEnabled() {
+        return !button("#trainButton").isDisabled();
+    }
+
+    public boolean isPauseEnabled() {
+        return !button("#pauseButton").isDisabled();
+    }
+
+    public boolean isStopEnabled() {
+        return !button("#stopButton").isDisabled();
+    }
+
+    public String pauseButtonText() {
+        return button("#pauseButton").getText();
+    }
+
+    public String trainBlockedReason() {
+        Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
+        return reason.isVisible() ? reason.getText() : "";
+    }
+
+    /** Waits (no sleeping) until a condition on FX state holds, checked on the FX thread. */
+    public PlaygroundRobot waitUntil(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("still not true after " + seconds + " s", e);
+        }
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Reads FX state on the FX thread. */
+    public <T> T onFx(Callable<T> read) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    // ---- helpers ----
+
+    @SuppressWarnings("unchecked")
+    public ListView<LayerSummary> layerList() {
+        return robot.lookup("#layerList").queryAs(ListView.class);
+    }
+
+    private ListCell<?> row(int index) {
+        robot.interact(() -> layerList().scrollTo(index));
+        waitForFxEvents();
+        // ListView keeps spare cells around, invisible, with stale indices: only visible ones count.
+        return robot.lookup("#layerList .layer-row").match(n -> n instanceof ListCell && n.isVisible()
+                && ((ListCell<?>) n).getIndex() == index && !((ListCell<?>) n).isEmpty())
+                .queryAs(ListCell.class);
+    }
+
+    private String text(int index, String selector) {
+        return ((Label) row(index).lookup(selector)).getText();
+    }
+
+    private Button button(String id) {
+        return robot.lookup(id).queryButton();
+    }
+}

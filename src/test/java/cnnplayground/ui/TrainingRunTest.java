@@ -1,0 +1,161 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.train.TrainingPanel;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Real training (DJL on the CPU) on a few hundred bundled digits, driven through the buttons. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class TrainingRunTest {
+
+    private static final long WAIT_SECONDS = 120;
+
+    private PlaygroundView view;
+    private PlaygroundRobot user;
+
+    @Start
+    void start(Stage stage) {
+        view = new PlaygroundView(new DjlTrainingLauncher());
+        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
+        scene.getStylesheets().add(PlaygroundApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void robot(FxRobot robot) {
+        user = new PlaygroundRobot(robot);
+    }
+
+    @AfterEach
+    void stopAnyRun() throws InterruptedException {
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = training().shutdown().orElse(null));
+        if (closer[0] != null) {
+            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+    }
+
+    @Test
+    void should_draw_points_and_finish_a_one_epoch_run() {
+        // given: 320 digits, one epoch of 20 batches
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
+
+        // when:
+        user.clickTrain();
+
+        // then: the editor is locked while it runs, and points arrive
+        assertThat(user.onFx(() -> view.model().isLocked())).isTrue();
+        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        assertThat(user.onFx(() -> training().charts().batchLossSeries().getData().size())).isGreaterThan(1);
+        assertThat(user.onFx(() -> training().charts().trainLossSeries().getData().size())).isEqualTo(1);
+        assertThat(user.onFx(() -> training().charts().validationAccuracySeries().getData().size())).isEqualTo(1);
+        assertThat(user.fx().lookup("#progressText").queryLabeled().getText()).startsWith("Finished");
+        ScreenshotTool.save(user.fx(), view, "finished");
+        assertThat(user.isTrainEnabled()).isTrue();
+        assertThat(user.isPauseEnabled()).isFalse();
+        assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
+    }
+
+    @Test
+    void should_pause_resume_and_stop_a_run() {
+        // given: a run long enough to interrupt
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
+        user.setHyperParameter("epochs", "20").setHyperParameter("batchSize", "16");
+
+        // when:
+        user.clickTrain();
+
+        // then: points arrive and keep arriving
+        user.waitUntil(WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() >= 2);
+        int seen = user.onFx(() -> training().charts().batchLossSeries().getData().size());
+        user.waitUntil(WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() > seen);
+        assertThat(user.isPauseEnabled()).isTrue();
+        assertThat(user.isStopEnabled()).isTrue();
+        assertThat(user.isTrainEnabled()).isFalse();
+
+        // when:
+        user.clickPause();
+
+        // then:
+        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
+        ScreenshotTool.save(user.fx(), view, "paused");
+        assertThat(user.pauseButtonText()).isEqualTo("Resume");
+
+        // when:
+        user.clickPause();
+
+        // then:
+        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.RUNNING);
+        assertThat(user.pauseButtonText()).isEqualTo("Pause");
+
+        // when:
+        user.clickStop();
+
+        // then: stopped, buttons back to idle, editing allowed again
+        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        assertThat(user.isTrainEnabled()).isTrue();
+        assertThat(user.isPauseEnabled()).isFalse();
+        assertThat(user.isStopEnabled()).isFalse();
+        assertThat(user.fx().lookup("#progressText").queryLabeled().getText()).startsWith("Stopped");
+        user.addLayer("Dropout");
+        assertThat(user.layerCount()).isEqualTo(9);
+    }
+
+    @Test
+    void should_show_why_a_run_failed_and_allow_editing_again() {
+        // given: a learning rate far too high for SGD
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(640)));
+        user.chooseOptimizer("SGD").setHyperParameter("epochs", "3").setHyperParameter("learningRate", "1e6");
+
+        // when:
+        user.clickTrain();
+
+        // then: the engine's reason is shown prominently
+        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() != null
+                && training().stateProperty().get().isFinal());
+        assertThat(user.onFx(() -> training().stateProperty().get())).isEqualTo(TrainingState.FAILED);
+        assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isTrue();
+        assertThat(user.fx().lookup("#trainingFailure").queryLabeled().getText()).startsWith("Training failed: ");
+        ScreenshotTool.save(user.fx(), view, "failed");
+        assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
+        assertThat(user.isTrainEnabled()).isTrue();
+    }
+
+    @Test
+    void should_close_a_running_run_without_blocking_the_fx_thread() throws InterruptedException {
+        // given: a run in progress
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
+        user.setHyperParameter("epochs", "20");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> !training().charts().batchLossSeries().getData().isEmpty());
+
+        // when: the window closes (what PlaygroundApp.stop does)
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = training().shutdown().orElseThrow());
+
+        // then: the engine is closed on another thread, which ends
+        assertThat(closer[0].getName()).isEqualTo("training-shutdown");
+        closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertThat(closer[0].isAlive()).isFalse();
+    }
+
+    private TrainingPanel training() {
+        return view.training();
+    }
+}
