@@ -2,20 +2,30 @@ package cnnplayground;
 
 import cnnplayground.cli.Cli;
 import cnnplayground.ui.PlaygroundApp;
+import cnnplayground.ui.ScreenshotTour;
+import java.nio.file.Path;
 
 /**
- * Entry point of {@code cnn-playground.jar}: no arguments opens the app, a command runs the CLI.
- * Kept apart from the JavaFX application class so {@code java -jar} works from the class path.
+ * Entry point of {@code cnn-playground.jar}: no arguments opens the app, {@code screenshots [DIR]}
+ * renders the app's main views to PNGs, any other command runs the CLI. Kept apart from the JavaFX
+ * application class so {@code java -jar} works from the class path.
  */
 public final class Main {
+
+    private static final String DEFAULT_SCREENSHOT_DIR = "screenshots";
 
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             javafx.application.Application.launch(PlaygroundApp.class);
             return;
+        }
+        if (args[0].equals("screenshots")) {
+            Path dir = Path.of(args.length > 1 ? args[1] : DEFAULT_SCREENSHOT_DIR);
+            ScreenshotTour.run(dir).forEach(file -> System.out.println("wrote " + file));
+            System.exit(Cli.OK);
         }
         System.exit(Cli.run(args, System.out, System.err));
     }

@@ -47,17 +47,17 @@ final class LayerCell extends ListCell<LayerSummary> {
         this.model = model;
         this.analysis = analysis;
         getStyleClass().add("layer-row");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(2, up, down, remove);
         buttons.getStyleClass().add("layer-buttons");
         buttons.disableProperty().bind(model.lockedProperty());
-        HBox line = new HBox(8, index, type, arguments, spacer, shape, params, buttons);
+        HBox line = new HBox(8, index, type, arguments, shape, params, buttons);
         line.setAlignment(Pos.CENTER_LEFT);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
         arguments.setMinWidth(0);
-        HBox.setHgrow(arguments, Priority.SOMETIMES);
+        // The arguments take whatever the fixed columns leave, so they are cut only when the row is narrow.
+        arguments.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(arguments, Priority.ALWAYS);
         root = new VBox(2, line, problem);
         root.getStyleClass().add("layer-card");
         // A cell as wide as the list, never wider: long problem texts wrap instead of scrolling sideways.
@@ -113,7 +113,7 @@ final class LayerCell extends ListCell<LayerSummary> {
         String kerasName = item.spec().kind().kerasName();
         arguments.setText(label.startsWith(kerasName) ? label.substring(kerasName.length()).strip() : label);
         shape.setText(item.outputShape().map(Shape::toString).orElse("?"));
-        params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) + " params" : "– params");
+        params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) : "–");
         List<SpecProblem> problems = analysis.get().problemsAt(i);
         problem.setVisible(!problems.isEmpty());
         problem.setText(problems.stream().map(SpecProblem::message).collect(Collectors.joining("\n")));
@@ -125,6 +125,28 @@ final class LayerCell extends ListCell<LayerSummary> {
         setTooltip(problems.isEmpty() ? null : new Tooltip(problem.getText()));
         setGraphic(root);
         setText(null);
+    }
+
+    /** Column titles lined up with the rows' index, type, arguments, shape and parameter columns. */
+    static HBox header() {
+        Label arguments = label("layer-arguments");
+        arguments.setText("Arguments");
+        arguments.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(arguments, Priority.ALWAYS);
+        Label index = label("layer-index");
+        index.setText("#");
+        Label type = label("layer-type");
+        type.setText("Layer");
+        Label shape = label("layer-shape");
+        shape.setText("Output");
+        Label params = label("layer-params");
+        params.setText("Params");
+        Region buttons = new Region();
+        buttons.getStyleClass().add("layer-buttons-placeholder");
+        HBox header = new HBox(8, index, type, arguments, shape, params, buttons);
+        header.getStyleClass().add("layer-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
     }
 
     private static Label label(String styleClass) {

@@ -146,7 +146,7 @@ public final class NetworkEditorView extends BorderPane {
         list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag));
         list.setPlaceholder(new Label("No layers yet: click a layer type on the left."));
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox layers = new VBox(6, networkProblems, list);
+        VBox layers = new VBox(6, networkProblems, LayerCell.header(), list);
         layers.getStyleClass().add("layers-pane");
 
         summary.setId("summaryText");

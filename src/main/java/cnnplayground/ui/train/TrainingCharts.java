@@ -11,6 +11,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -25,6 +27,7 @@ public final class TrainingCharts extends VBox {
     public static final int MAX_POINTS = 400;
     /** Weight of the running average: 0.9 keeps the trend and hides batch-to-batch noise. */
     public static final double SMOOTHING = 0.9;
+    private static final int BATCH_TICKS = 5;
 
     private final XYChart.Series<Number, Number> batchLoss = series("batch loss (smoothed)");
     private final XYChart.Series<Number, Number> trainLoss = series("train loss");
@@ -45,7 +48,7 @@ public final class TrainingCharts extends VBox {
         accuracyChart.getData().add(validationAccuracy);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        getChildren().addAll(lossChart, accuracyChart);
+        getChildren().addAll(legend(), lossChart, accuracyChart);
     }
 
     public XYChart.Series<Number, Number> batchLossSeries() {
@@ -82,6 +85,9 @@ public final class TrainingCharts extends VBox {
      * @param stepsPerEpoch batches in one epoch, to place epoch points on the batch axis
      */
     public void show(TrainingSnapshot snapshot, long stepsPerEpoch) {
+        long lastStep = Math.max(snapshot.progress().stepsDone(), snapshot.epochs().size() * Math.max(1, stepsPerEpoch));
+        fitBatchAxis(lossChart, lastStep);
+        fitBatchAxis(accuracyChart, lastStep);
         batchLoss.getData().setAll(smoothedLoss(snapshot.batches()));
         List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
         List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
@@ -101,6 +107,30 @@ public final class TrainingCharts extends VBox {
         validationLoss.getData().setAll(vl);
         trainAccuracy.getData().setAll(ta);
         validationAccuracy.getData().setAll(va);
+    }
+
+    /**
+     * JavaFX's own tick choice crowds the labels on a narrow chart, so the batch axis gets about
+     * {@link #BATCH_TICKS} round-numbered ticks.
+     */
+    private static void fitBatchAxis(LineChart<Number, Number> chart, long lastStep) {
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        double unit = niceTickUnit(Math.max(lastStep, 1) / (double) BATCH_TICKS);
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.max(unit, Math.ceil(lastStep / unit) * unit));
+        x.setTickUnit(unit);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceTickUnit(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** EMA of the finite batch losses, thinned to at most {@link #MAX_POINTS} points. */
@@ -145,6 +175,22 @@ public final class TrainingCharts extends VBox {
         return data;
     }
 
+    private static HBox legend() {
+        HBox legend = new HBox(14, legendItem("batch loss (smoothed)", "legend-batch"),
+                legendItem("train", "legend-train"), legendItem("validation", "legend-validation"));
+        legend.getStyleClass().add("chart-key");
+        legend.setId("chartKey");
+        return legend;
+    }
+
+    private static Label legendItem(String text, String styleClass) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("chart-key-swatch", styleClass);
+        Label label = new Label(text, swatch);
+        label.getStyleClass().add("chart-key-item");
+        return label;
+    }
+
     private static XYChart.Data<Number, Number> point(long x, double y) {
         return new XYChart.Data<>(x, Float.isFinite((float) y) ? y : 0);
     }
@@ -167,6 +213,9 @@ public final class TrainingCharts extends VBox {
             @Override
             public String toString(Number n) {
                 double v = n.doubleValue();
+                if (percent) {
+                    return String.format(Locale.ROOT, "%.0f%%", v * 100);
+                }
                 return Math.abs(v) >= 1e4 ? String.format(Locale.ROOT, "%.0e", v)
                         : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
             }
@@ -187,7 +236,8 @@ public final class TrainingCharts extends VBox {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
+        // One shared legend above both charts says which colour is which; per-chart legends repeat it.
+        chart.setLegendVisible(false);
         chart.setMinHeight(160);
         return chart;
     }

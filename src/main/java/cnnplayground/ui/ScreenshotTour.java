@@ -1,0 +1,156 @@
+package cnnplayground.ui;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Presets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks the real app through its main states in a real window and saves each as a PNG:
+ * {@code java -jar target/cnn-playground.jar screenshots [DIR]} (under {@code xvfb-run} where there is
+ * no display). The pictures in the README come from here.
+ */
+public final class ScreenshotTour {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String TOUR_EPOCHS = "3";
+
+    private final Path directory;
+    private Stage stage;
+    private PlaygroundView view;
+
+    private ScreenshotTour(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Runs the tour and returns the files written. */
+    public static List<Path> run(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(1, TimeUnit.MINUTES);
+        try {
+            return new ScreenshotTour(directory).walk();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private List<Path> walk() throws Exception {
+        ImageDataset digits = DatasetLocator.loadDigits();
+        onFx(() -> {
+            view = new PlaygroundView(new DjlTrainingLauncher());
+            Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
+            scene.getStylesheets().add(PlaygroundApp.stylesheet());
+            stage = new Stage();
+            stage.setTitle(PlaygroundApp.TITLE);
+            stage.setScene(scene);
+            stage.show();
+            view.setDataset(DatasetLocator.DIGITS, digits);
+            view.setDeviceDescription(cnnplayground.engine.TorchEnvironment.load().deviceName());
+            layerList().getSelectionModel().select(0);
+            return null;
+        });
+        Path editor = snap("editor");
+
+        onFx(() -> {
+            ((TextField) stage.getScene().lookup("#epochsField")).setText(TOUR_EPOCHS);
+            view.training().train();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.training().charts().trainLossSeries().getData().size() >= 2));
+        Path training = snap("training");
+        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        Path trained = snap("trained");
+
+        onFx(() -> {
+            view.model().loadPreset(Presets.lenet5());
+            view.model().replaceLayer(3, Pooling2dSpec.of(PoolMode.MAX, 16));
+            view.model().addLayer(LayerKind.DROPOUT, 5);
+            layerList().getSelectionModel().select(3);
+            return null;
+        });
+        Path invalid = snap("invalid-layer");
+
+        onFx(() -> {
+            view.model().loadPreset(Presets.mlp());
+            ((TabPane) stage.getScene().lookup(".editor-tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        Path summary = snap("summary");
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
+        return List.of(editor, training, trained, invalid, summary);
+    }
+
+    private ListView<?> layerList() {
+        return view.editor().layerList();
+    }
+
+    private Path snap(String name) throws Exception {
+        // Two pulses so layout and CSS of the last change are on screen before the picture is taken.
+        onFx(() -> null);
+        onFx(() -> null);
+        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        Path file = directory.resolve(name + ".png");
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(1, TimeUnit.MINUTES);
+    }
+
+    private static boolean onFxQuietly(Supplier<Boolean> check) {
+        try {
+            return onFx(check);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the screenshot tour waited " + STEP_TIMEOUT + " for the app");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
