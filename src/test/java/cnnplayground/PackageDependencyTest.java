@@ -25,7 +25,7 @@ class PackageDependencyTest {
             "spec;     java.",
             "data;     java. javax.imageio cnnplayground.spec",
             "engine;   java. ai.djl. org.slf4j cnnplayground.spec cnnplayground.data cnnplayground.engine",
-            "ui;       java. javafx. cnnplayground.spec cnnplayground.data cnnplayground.engine cnnplayground.ui",
+            "ui;       java. javax.imageio javafx. cnnplayground.spec cnnplayground.data cnnplayground.engine cnnplayground.ui",
             "cli;      java. javax.imageio cnnplayground.spec cnnplayground.data cnnplayground.engine cnnplayground.cli"})
     void package_imports_only_what_its_layer_may_use(String pkg, String allowed) throws IOException {
         List<String> prefixes = List.of(allowed.trim().split("\\s+"));
