@@ -8,6 +8,12 @@ public interface TrainingHandle extends AutoCloseable {
     /** The newest snapshot; lock-free, safe from any thread. */
     TrainingSnapshot latest();
 
+    /**
+     * The newest copy of the weights, taken at most every {@code TrainingRun.WEIGHTS_INTERVAL} and at
+     * the end of each epoch; empty before the first batch. Lock-free, safe from any thread.
+     */
+    java.util.Optional<WeightsSnapshot> latestWeights();
+
     void pause();
 
     void resume();

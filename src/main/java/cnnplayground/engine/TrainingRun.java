@@ -15,9 +15,11 @@ import cnnplayground.data.Normalization;
 import cnnplayground.spec.NetworkSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One training run on its own engine thread: all DJL work for the run happens there. Control
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class TrainingRun implements TrainingHandle {
 
     private static final int EVAL_BATCH_SIZE = 256;
+    /** How often the live views get fresh weights: a few times a second looks live and costs little. */
+    public static final Duration WEIGHTS_INTERVAL = Duration.ofMillis(250);
 
     private final NetworkSpec spec;
     private final ImageDataset data;
@@ -36,6 +40,7 @@ public final class TrainingRun implements TrainingHandle {
     private final MetricsRecorder recorder;
     private final StratifiedSplit split;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicReference<WeightsSnapshot> weights = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private final Thread thread;
     private volatile boolean stopRequested;
@@ -77,6 +82,11 @@ public final class TrainingRun implements TrainingHandle {
     @Override
     public TrainingSnapshot latest() {
         return recorder.latest();
+    }
+
+    @Override
+    public Optional<WeightsSnapshot> latestWeights() {
+        return Optional.ofNullable(weights.get());
     }
 
     @Override
@@ -156,6 +166,7 @@ public final class TrainingRun implements TrainingHandle {
                     new Device[] {dev});
             recorder.state(TrainingState.RUNNING);
             long step = 0;
+            long lastWeights = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 shuffleInPlace(order, shuffle);
@@ -189,6 +200,10 @@ public final class TrainingRun implements TrainingHandle {
                     lossSum += (double) batchLoss * size;
                     correct += batchCorrect;
                     recorder.batchEnded(new BatchMetrics(epoch, b + 1, step, batchLoss, (float) batchCorrect / size));
+                    if (System.nanoTime() - lastWeights >= WEIGHTS_INTERVAL.toNanos()) {
+                        publishWeights(block, normalization, step);
+                        lastWeights = System.nanoTime();
+                    }
                 }
                 float[] validation = evaluate(manager, block, parameters, batches, loss);
                 EpochMetrics metrics = new EpochMetrics(epoch, (float) (lossSum / order.length),
@@ -201,11 +216,16 @@ public final class TrainingRun implements TrainingHandle {
                     bestAccuracy = score;
                     checkpoints.bestSoFar(ModelFile.parameterBytes(block), metrics, normalization);
                 }
+                publishWeights(block, normalization, step);
                 recorder.epochEnded(metrics);
                 listener.onEvent(new TrainingEvent.EpochEnded(metrics, improved));
             }
             finish(TrainingState.FINISHED, new TrainingEvent.Finished(recorder.epochs(), bestAccuracy));
         }
+    }
+
+    private void publishWeights(SequentialBlock block, Normalization normalization, long step) throws IOException {
+        weights.set(new WeightsSnapshot(spec, ModelFile.parameterBytes(block), normalization, data.classNames(), step));
     }
 
     private void finish(TrainingState state, TrainingEvent event) {

@@ -47,6 +47,10 @@ class TrainingRunTest {
             assertEquals(15, batches.size(), "480 training images in batches of 32");
             assertEquals(1, last.epochs().size());
             assertEquals(1.0, last.progress().fraction(), 1e-9);
+            WeightsSnapshot weights = run.latestWeights().orElseThrow();
+            assertEquals(15, weights.step(), "the last copy is taken at the end of the epoch");
+            assertEquals(Presets.lenet5(), weights.spec());
+            assertTrue(weights.parameters().length > 61_706 * 4, "every float of LeNet-5's 61,706 parameters");
         }
         double firstThree = batches.subList(0, 3).stream().mapToDouble(BatchMetrics::loss).average().orElseThrow();
         double lastThree = batches.subList(12, 15).stream().mapToDouble(BatchMetrics::loss).average().orElseThrow();
