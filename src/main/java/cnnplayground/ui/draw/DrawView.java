@@ -1,0 +1,152 @@
+package cnnplayground.ui.draw;
+
+import cnnplayground.data.FloatGrid;
+import cnnplayground.data.ModelInputs;
+import cnnplayground.engine.ProbeResult;
+import cnnplayground.spec.Shape;
+import cnnplayground.ui.viz.ColorMap;
+import cnnplayground.ui.viz.FeatureMapView;
+import cnnplayground.ui.viz.Heatmaps;
+import cnnplayground.ui.viz.ProbabilityBars;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Draw a digit, see what the network sees and what it thinks: the pad, the image fed to the
+ * network (centred as MNIST was, at the model's input size), the class probabilities and the drawn
+ * digit's feature maps. The model input is recomputed at most every {@link #DEBOUNCE_NANOS} while
+ * drawing; whoever probes the network listens to {@link #modelInputProperty()}.
+ */
+public final class DrawView extends VBox {
+
+    /** While the pen moves, the model input is recomputed at most this often (50 ms). */
+    public static final long DEBOUNCE_NANOS = 50_000_000L;
+    private static final int PREVIEW_PIXELS = 112;
+
+    private final DrawingPad pad = new DrawingPad();
+    private final ObjectProperty<Shape> inputShape = new SimpleObjectProperty<>(this, "inputShape", Shape.image(28, 28, 1));
+    private final ReadOnlyObjectWrapper<FloatGrid> modelInput = new ReadOnlyObjectWrapper<>(this, "modelInput");
+    private final ImageView preview = new ImageView();
+    private final Label previewCaption = new Label();
+    private final Label sizeNote = new Label();
+    private final Label status = new Label(FeatureMapView.EMPTY_TEXT);
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final FeatureMapView maps = new FeatureMapView();
+    private final AnimationTimer debounce;
+    private boolean dirty;
+    private long lastComputed;
+    private WritableImage previewImage;
+
+    public DrawView() {
+        setId("drawView");
+        getStyleClass().add("draw-view");
+        preview.setId("drawPreview");
+        preview.setSmooth(false);
+        preview.getStyleClass().add("draw-preview");
+        previewCaption.getStyleClass().add("hint");
+        sizeNote.setId("drawSizeNote");
+        sizeNote.getStyleClass().add("draw-size-note");
+        sizeNote.setWrapText(true);
+        sizeNote.managedProperty().bind(sizeNote.visibleProperty());
+        status.setId("drawStatus");
+        status.getStyleClass().add("viz-placeholder");
+        status.setWrapText(true);
+        bars.setId("drawProbabilities");
+        VBox side = new VBox(6, previewCaption, preview, sizeNote, bars, status);
+        side.getStyleClass().add("draw-side");
+        HBox.setHgrow(side, Priority.ALWAYS);
+        HBox top = new HBox(12, pad, side);
+        maps.setId("drawFeatureMaps");
+        VBox.setVgrow(maps, Priority.ALWAYS);
+        getChildren().addAll(top, maps);
+
+        debounce = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty && now - lastComputed >= DEBOUNCE_NANOS) {
+                    lastComputed = now;
+                    updateModelInput();
+                }
+            }
+        };
+        pad.revisionProperty().addListener((obs, was, now) -> {
+            dirty = true;
+            debounce.start();
+        });
+        // A lifted pen shows the final drawing at once, whatever the debounce.
+        pad.strokesEndedProperty().addListener((obs, was, now) -> updateModelInput());
+        inputShape.addListener((obs, was, now) -> updateModelInput());
+        updateModelInput();
+    }
+
+    public DrawingPad pad() {
+        return pad;
+    }
+
+    public FeatureMapView featureMaps() {
+        return maps;
+    }
+
+    public ProbabilityBars probabilities() {
+        return bars;
+    }
+
+    /** The network's input shape; the drawing is fitted to it. */
+    public ObjectProperty<Shape> inputShapeProperty() {
+        return inputShape;
+    }
+
+    /** The drawing as the network sees it: centred, at the input size, 0..1. */
+    public ReadOnlyObjectProperty<FloatGrid> modelInputProperty() {
+        return modelInput.getReadOnlyProperty();
+    }
+
+    /** Shows what the network made of the drawing. */
+    public void showResult(ProbeResult result, List<String> classNames) {
+        bars.show(result.prediction(), classNames);
+        int top = result.prediction().topClass();
+        status.setText(String.format(Locale.ROOT, "The network says %s (%.0f%%)",
+                top < classNames.size() ? classNames.get(top) : Integer.toString(top),
+                100 * result.prediction().probability(top)));
+        maps.classNamesProperty().set(classNames);
+        maps.resultProperty().set(result);
+    }
+
+    /** Back to "train first": no bars, no maps. */
+    public void clearResult() {
+        bars.clear();
+        status.setText(FeatureMapView.EMPTY_TEXT);
+        maps.resultProperty().set(null);
+    }
+
+    private void updateModelInput() {
+        dirty = false;
+        debounce.stop();
+        Shape shape = inputShape.get();
+        int h = shape.height();
+        int w = shape.width();
+        int c = shape.channels();
+        FloatGrid input = ModelInputs.fromCanvas(pad.toGrid(), h, w, c);
+        int scale = Math.max(1, PREVIEW_PIXELS / Math.max(h, w));
+        previewImage = c == 3 ? Heatmaps.rgb(previewImage, input, scale)
+                : Heatmaps.channel(previewImage, input, 0, 0, 1, ColorMap.GREY, scale);
+        preview.setImage(previewImage);
+        previewCaption.setText("What the network sees: " + h + "×" + w + "×" + c);
+        boolean digitSized = h == 28 && w == 28 && c == 1;
+        sizeNote.setVisible(!digitSized);
+        sizeNote.setText(digitSized ? "" : "This network takes " + h + "×" + w + "×" + c
+                + " images: your drawing is scaled to that size" + (c == 3 ? " and repeated in red, green and blue." : "."));
+        modelInput.set(input);
+    }
+}

@@ -1,0 +1,178 @@
+package cnnplayground.ui.draw;
+
+import cnnplayground.data.FloatGrid;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.geometry.Point2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+
+/**
+ * A black square to draw digits on in thick, round, anti-aliased white strokes, with a mouse, a pen
+ * or a finger (JavaFX turns pen and touch drags into mouse drags). Strokes are kept as polylines, so
+ * Undo removes the last one and redraws the rest.
+ */
+public final class DrawingPad extends VBox {
+
+    public static final int SIZE = 280;
+    public static final double BRUSH_WIDTH = 18;
+
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final List<List<Point2D>> strokes = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyIntegerWrapper strokesEnded = new ReadOnlyIntegerWrapper(this, "strokesEnded");
+    private final Button undo = new Button("Undo");
+    private final Button clear = new Button("Clear");
+    private List<Point2D> current;
+
+    public DrawingPad() {
+        getStyleClass().add("drawing-pad");
+        canvas.setId("drawingCanvas");
+        canvas.getStyleClass().add("drawing-canvas");
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> begin(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> extend(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> end());
+        undo.setId("undoStroke");
+        undo.setOnAction(e -> undo());
+        clear.setId("clearPad");
+        clear.setOnAction(e -> clear());
+        HBox buttons = new HBox(8, undo, clear);
+        buttons.getStyleClass().add("pad-buttons");
+        getChildren().addAll(canvas, buttons);
+        undo.setDisable(true);
+        clear.setDisable(true);
+        redraw();
+    }
+
+    /** Goes up on every change to the drawing (each point dragged, undo, clear). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Goes up each time a stroke ends (the pen is lifted). */
+    public ReadOnlyIntegerProperty strokesEndedProperty() {
+        return strokesEnded.getReadOnlyProperty();
+    }
+
+    public int strokeCount() {
+        return strokes.size();
+    }
+
+    public boolean isEmpty() {
+        return strokes.isEmpty();
+    }
+
+    /** Adds a whole stroke through {@code points} (pad coordinates), as a drag through them would. */
+    public void drawStroke(List<Point2D> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        begin(points.get(0).getX(), points.get(0).getY());
+        for (Point2D p : points.subList(1, points.size())) {
+            extend(p.getX(), p.getY());
+        }
+        end();
+    }
+
+    /** Removes the last stroke. */
+    public void undo() {
+        if (!strokes.isEmpty()) {
+            strokes.remove(strokes.size() - 1);
+            current = null;
+            changed();
+        }
+    }
+
+    public void clear() {
+        if (!strokes.isEmpty()) {
+            strokes.clear();
+            current = null;
+            changed();
+        }
+    }
+
+    /** What is on the pad, {@value #SIZE}×{@value #SIZE}×1, 0 (black) .. 1 (white). */
+    public FloatGrid toGrid() {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.BLACK);
+        WritableImage image = canvas.snapshot(params, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        float[] grey = new float[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            grey[i] = (0.299f * (p >> 16 & 0xff) + 0.587f * (p >> 8 & 0xff) + 0.114f * (p & 0xff)) / 255f;
+        }
+        return FloatGrid.of(h, w, 1, grey);
+    }
+
+    private void begin(double x, double y) {
+        current = new ArrayList<>();
+        current.add(new Point2D(clamp(x), clamp(y)));
+        strokes.add(current);
+        changed();
+    }
+
+    private void extend(double x, double y) {
+        if (current != null) {
+            current.add(new Point2D(clamp(x), clamp(y)));
+            changed();
+        }
+    }
+
+    private void end() {
+        if (current != null) {
+            current = null;
+            strokesEnded.set(strokesEnded.get() + 1);
+        }
+    }
+
+    private void changed() {
+        redraw();
+        undo.setDisable(strokes.isEmpty());
+        clear.setDisable(strokes.isEmpty());
+        revision.set(revision.get() + 1);
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.BLACK);
+        g.fillRect(0, 0, SIZE, SIZE);
+        g.setStroke(Color.WHITE);
+        g.setFill(Color.WHITE);
+        g.setLineWidth(BRUSH_WIDTH);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (List<Point2D> stroke : strokes) {
+            Point2D first = stroke.get(0);
+            if (stroke.size() == 1) {
+                g.fillOval(first.getX() - BRUSH_WIDTH / 2, first.getY() - BRUSH_WIDTH / 2, BRUSH_WIDTH, BRUSH_WIDTH);
+                continue;
+            }
+            g.beginPath();
+            g.moveTo(first.getX(), first.getY());
+            for (Point2D p : stroke.subList(1, stroke.size())) {
+                g.lineTo(p.getX(), p.getY());
+            }
+            g.stroke();
+        }
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(SIZE, v));
+    }
+}

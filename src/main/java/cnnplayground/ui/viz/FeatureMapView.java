@@ -1,0 +1,418 @@
+package cnnplayground.ui.viz;
+
+import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.LayerActivation;
+import cnnplayground.engine.ProbeResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * What every layer makes of one input: the input first, then conv and pooling outputs as one tile per
+ * channel, flat layers as a strip of units, the output as class probabilities. Tiles are
+ * {@link WritableImage}s rewritten in place while the layers keep their shapes, so a live update
+ * costs pixel writes, not new nodes. Clicking a tile enlarges it beside the rows.
+ */
+public final class FeatureMapView extends BorderPane {
+
+    /** What the view says before there is anything to show. */
+    public static final String EMPTY_TEXT = "Train the network (or load a model) to see inside it";
+    /** Tiles shown per layer at most; wider layers say how many are left out. */
+    public static final int MAX_TILES = 64;
+    static final String INPUT_ROW = "input";
+    private static final int TILE_PIXELS = 64;
+    private static final int ENLARGED_PIXELS = 224;
+    private static final int STRIP_PIXELS = 384;
+    private static final int STRIP_COLUMNS = 128;
+
+    /** Whether each tile uses its own value range or all tiles of a layer share the layer's. */
+    public enum Scaling { PER_CHANNEL, PER_LAYER }
+
+    private final ObjectProperty<ProbeResult> result = new SimpleObjectProperty<>(this, "result");
+    private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.PER_CHANNEL);
+    private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(this, "classNames", List.of());
+    private final Label placeholder = new Label(EMPTY_TEXT);
+    private final VBox rowsBox = new VBox();
+    private final ScrollPane scroll = new ScrollPane(rowsBox);
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final ImageView enlargedView = new ImageView();
+    private final Label enlargedTitle = new Label();
+    private final Label enlargedRange = new Label();
+    private final VBox enlarged;
+    private String signature = "";
+    private MapRow selectedRow;
+    private int selectedChannel = -1;
+    private WritableImage enlargedImage;
+
+    public FeatureMapView() {
+        getStyleClass().add("feature-map-view");
+        placeholder.getStyleClass().add("viz-placeholder");
+        placeholder.setWrapText(true);
+        rowsBox.getStyleClass().add("feature-rows");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("viz-scroll");
+
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton perChannel = new ToggleButton("Per channel");
+        perChannel.setId("perChannelScale");
+        ToggleButton perLayer = new ToggleButton("Per layer");
+        perLayer.setId("perLayerScale");
+        perChannel.setToggleGroup(group);
+        perLayer.setToggleGroup(group);
+        perChannel.setSelected(true);
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always chosen
+            } else {
+                scaling.set(now == perChannel ? Scaling.PER_CHANNEL : Scaling.PER_LAYER);
+            }
+        });
+        scaling.addListener((obs, was, now) -> (now == Scaling.PER_CHANNEL ? perChannel : perLayer).setSelected(true));
+        Label scaleCaption = new Label("Colour scale");
+        scaleCaption.getStyleClass().add("hint");
+        HBox legend = legend(ColorMap.VIRIDIS, "low", "high");
+        HBox toolbar = new HBox(8, scaleCaption, perChannel, perLayer, legend);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("viz-toolbar");
+        setTop(toolbar);
+
+        enlargedView.setSmooth(false);
+        enlargedTitle.getStyleClass().add("enlarged-title");
+        enlargedRange.getStyleClass().add("enlarged-range");
+        enlargedRange.setId("enlargedRange");
+        Button close = new Button("Close");
+        close.getStyleClass().add("icon-button");
+        close.setOnAction(e -> select(null, -1));
+        enlarged = new VBox(6, new HBox(8, enlargedTitle, close), enlargedView, enlargedRange);
+        enlarged.setId("enlargedTile");
+        enlarged.getStyleClass().add("enlarged-tile");
+        enlarged.setVisible(false);
+        enlarged.managedProperty().bind(enlarged.visibleProperty());
+        setRight(enlarged);
+
+        result.addListener((obs, was, now) -> refresh());
+        scaling.addListener((obs, was, now) -> refresh());
+        classNames.addListener((obs, was, now) -> refresh());
+        refresh();
+    }
+
+    /** The probe result shown; {@code null} shows the "train first" text. */
+    public ObjectProperty<ProbeResult> resultProperty() {
+        return result;
+    }
+
+    public ObjectProperty<Scaling> scalingProperty() {
+        return scaling;
+    }
+
+    /** Names of the output classes, for the probability bars. */
+    public ObjectProperty<List<String>> classNamesProperty() {
+        return classNames;
+    }
+
+    /** Row names in order: {@code input}, then each layer's Keras name. */
+    public List<String> rowNames() {
+        return List.copyOf(rows.keySet());
+    }
+
+    /** Channel tiles the row shows (0 for strips and the output). */
+    public int tileCount(String rowName) {
+        Row row = rows.get(rowName);
+        return row instanceof MapRow ? ((MapRow) row).views.size() : 0;
+    }
+
+    /** The image of one channel tile. */
+    public Optional<Image> tileImage(String rowName, int channel) {
+        Row row = rows.get(rowName);
+        if (row instanceof MapRow && channel < ((MapRow) row).views.size()) {
+            return Optional.of(((MapRow) row).views.get(channel).getImage());
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasUnitStrip(String rowName) {
+        return rows.get(rowName) instanceof StripRow;
+    }
+
+    /** The output's bars, empty before a result has an output row. */
+    public Optional<ProbabilityBars> outputBars() {
+        return rows.values().stream().filter(r -> r instanceof OutputRow).map(r -> ((OutputRow) r).bars).findFirst();
+    }
+
+    /** The title of the enlarged tile, when one is open. */
+    public Optional<String> enlargedTitle() {
+        return enlarged.isVisible() ? Optional.of(enlargedTitle.getText()) : Optional.empty();
+    }
+
+    private void refresh() {
+        ProbeResult r = result.get();
+        if (r == null) {
+            rows.clear();
+            signature = "";
+            select(null, -1);
+            setCenter(placeholder);
+            return;
+        }
+        String newSignature = signatureOf(r);
+        if (!newSignature.equals(signature)) {
+            rebuild(r);
+            signature = newSignature;
+        }
+        rows.get(INPUT_ROW).update(r.input(), r);
+        List<LayerActivation> layers = r.activations();
+        for (LayerActivation a : layers) {
+            rows.get(a.name()).update(a.values(), r);
+        }
+        if (selectedRow != null) {
+            showEnlarged();
+        }
+        if (getCenter() != scroll) {
+            setCenter(scroll);
+        }
+    }
+
+    private void rebuild(ProbeResult r) {
+        rows.clear();
+        rowsBox.getChildren().clear();
+        select(null, -1);
+        FloatGrid in = r.input();
+        add(new MapRow(INPUT_ROW, "Input · " + shape(in), in, true));
+        List<LayerActivation> layers = r.activations();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerActivation a = layers.get(i);
+            String header = a.name() + " · " + a.kind().kerasName() + " · " + shape(a.values());
+            if (i == layers.size() - 1 && !a.isSpatial()) {
+                add(new OutputRow(a.name(), header + " · output"));
+            } else if (a.isSpatial()) {
+                add(new MapRow(a.name(), header, a.values(), false));
+            } else {
+                add(new StripRow(a.name(), header));
+            }
+        }
+    }
+
+    private void add(Row row) {
+        rows.put(row.name, row);
+        rowsBox.getChildren().add(row.box);
+    }
+
+    private void select(MapRow row, int channel) {
+        selectedRow = row;
+        selectedChannel = channel;
+        enlarged.setVisible(row != null);
+        if (row != null) {
+            showEnlarged();
+        }
+    }
+
+    private void showEnlarged() {
+        FloatGrid values = selectedRow.values;
+        float[] range = selectedRow.rangeOf(selectedChannel);
+        int scale = Math.max(1, ENLARGED_PIXELS / Math.max(values.height(), values.width()));
+        enlargedImage = selectedRow.rgb ? Heatmaps.rgb(enlargedImage, values, scale)
+                : Heatmaps.channel(enlargedImage, values, selectedChannel, range[0], range[1], selectedRow.map(), scale);
+        enlargedView.setImage(enlargedImage);
+        enlargedTitle.setText(selectedRow.name + (selectedRow.rgb ? " · RGB" : " · ch " + selectedChannel));
+        float[] own = selectedRow.rgb ? new float[] {values.min(), values.max()}
+                : Heatmaps.channelRange(values, selectedChannel);
+        enlargedRange.setText("min " + number(own[0]) + " · max " + number(own[1])
+                + "\ncolours span " + number(range[0]) + " … " + number(range[1]));
+    }
+
+    private static String signatureOf(ProbeResult r) {
+        StringBuilder s = new StringBuilder(shape(r.input()));
+        for (LayerActivation a : r.activations()) {
+            s.append('|').append(a.name()).append(':').append(shape(a.values()));
+        }
+        return s.toString();
+    }
+
+    static String shape(FloatGrid g) {
+        return g.height() == 1 && g.channels() == 1 ? Integer.toString(g.width())
+                : g.height() + "×" + g.width() + "×" + g.channels();
+    }
+
+    static String number(float v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A colour bar between two words, as a legend. */
+    static HBox legend(ColorMap map, String low, String high) {
+        Label from = new Label(low);
+        Label to = new Label(high);
+        from.getStyleClass().add("legend-text");
+        to.getStyleClass().add("legend-text");
+        HBox legend = new HBox(4, from, new ImageView(Heatmaps.legend(map, 96, 10)), to);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("color-legend");
+        return legend;
+    }
+
+    /** One layer's line: a header and what the layer output. */
+    private abstract class Row {
+        final String name;
+        final VBox box = new VBox(4);
+        final Label header = new Label();
+        final Label note = new Label();
+
+        Row(String name, String headerText) {
+            this.name = name;
+            header.setText(headerText);
+            header.getStyleClass().add("feature-row-header");
+            note.getStyleClass().add("feature-row-note");
+            box.setId("featureRow-" + name);
+            box.getStyleClass().add("feature-row");
+            box.getChildren().addAll(header, note);
+        }
+
+        abstract void update(FloatGrid values, ProbeResult r);
+    }
+
+    private final class MapRow extends Row {
+        final List<ImageView> views = new ArrayList<>();
+        final boolean input;
+        final boolean rgb;
+        final int scale;
+        final String limit;
+        FloatGrid values;
+
+        MapRow(String name, String headerText, FloatGrid first, boolean input) {
+            super(name, headerText);
+            this.input = input;
+            this.rgb = input && first.channels() == 3;
+            this.scale = Math.max(1, TILE_PIXELS / Math.max(first.height(), first.width()));
+            FlowPane tiles = new FlowPane(6, 6);
+            tiles.getStyleClass().add("feature-tiles");
+            int count = rgb ? 1 : Math.min(MAX_TILES, first.channels());
+            for (int c = 0; c < count; c++) {
+                ImageView view = new ImageView();
+                view.setSmooth(false);
+                Label label = new Label(rgb ? "RGB" : "ch " + c);
+                label.getStyleClass().add("tile-label");
+                VBox tile = new VBox(2, view, label);
+                tile.getStyleClass().add("feature-tile");
+                int channel = c;
+                tile.setOnMouseClicked(e -> select(this, channel));
+                views.add(view);
+                tiles.getChildren().add(tile);
+            }
+            box.getChildren().add(tiles);
+            limit = first.channels() > count && !rgb
+                    ? "showing the first " + count + " of " + first.channels() + " channels · " : "";
+        }
+
+        ColorMap map() {
+            return input ? ColorMap.GREY : ColorMap.VIRIDIS;
+        }
+
+        float[] rangeOf(int channel) {
+            if (input) {
+                return new float[] {0, 1};
+            }
+            return scaling.get() == Scaling.PER_LAYER ? new float[] {values.min(), values.max()}
+                    : Heatmaps.channelRange(values, channel);
+        }
+
+        @Override
+        void update(FloatGrid newValues, ProbeResult r) {
+            values = newValues;
+            for (int c = 0; c < views.size(); c++) {
+                WritableImage old = (WritableImage) views.get(c).getImage();
+                float[] range = rangeOf(c);
+                views.get(c).setImage(rgb ? Heatmaps.rgb(old, values, scale)
+                        : Heatmaps.channel(old, values, c, range[0], range[1], map(), scale));
+            }
+            String layerRange = "values " + number(values.min()) + " … " + number(values.max());
+            note.setText(limit + layerRange + (input ? "" : scaling.get() == Scaling.PER_CHANNEL
+                    ? " · each tile stretched to its own range" : " · one range for the whole layer"));
+        }
+    }
+
+    private final class StripRow extends Row {
+        final ImageView view = new ImageView();
+
+        StripRow(String name, String headerText) {
+            super(name, headerText);
+            view.setSmooth(false);
+            view.getStyleClass().add("unit-strip");
+            box.getChildren().add(view);
+        }
+
+        @Override
+        void update(FloatGrid values, ProbeResult r) {
+            int units = values.size();
+            int columns = Math.min(units, STRIP_COLUMNS);
+            int lines = (units + columns - 1) / columns;
+            int cell = Math.max(3, STRIP_PIXELS / columns);
+            int cellHeight = lines == 1 ? 16 : Math.max(4, cell);
+            float[] v = values.values();
+            float low = values.min();
+            float span = values.max() - low;
+            int width = columns * cell;
+            WritableImage image = (WritableImage) view.getImage();
+            if (image == null || image.getWidth() != width || image.getHeight() != lines * cellHeight) {
+                image = new WritableImage(width, lines * cellHeight);
+            }
+            int[] pixels = new int[width * lines * cellHeight];
+            Arrays.fill(pixels, 0xffffffff);
+            for (int u = 0; u < units; u++) {
+                double t = span > 0 ? (v[u] - low) / span : 0;
+                Heatmaps.fill(pixels, width, u % columns * cell, u / columns * cellHeight, cell, cellHeight,
+                        ColorMap.VIRIDIS.argb(t));
+            }
+            Heatmaps.write(image, pixels);
+            view.setImage(image);
+            note.setText(units + " units · values " + number(low) + " … " + number(values.max()));
+        }
+    }
+
+    private final class OutputRow extends Row {
+        final ProbabilityBars bars = new ProbabilityBars();
+
+        OutputRow(String name, String headerText) {
+            super(name, headerText);
+            box.getChildren().add(bars);
+        }
+
+        @Override
+        void update(FloatGrid values, ProbeResult r) {
+            bars.show(r.prediction(), classNames.get());
+            List<String> names = classNames.get();
+            int top = r.prediction().topClass();
+            note.setText("predicts " + (top < names.size() ? names.get(top) : Integer.toString(top)));
+        }
+    }
+
+    /** For tests: the tile nodes of a row, to click on. */
+    public List<Node> tileNodes(String rowName) {
+        Row row = rows.get(rowName);
+        if (!(row instanceof MapRow)) {
+            return List.of();
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (ImageView v : ((MapRow) row).views) {
+            nodes.add(v.getParent());
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,86 @@
+package cnnplayground.ui.viz;
+
+import cnnplayground.engine.Prediction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** One labelled horizontal bar per class with its probability; the most likely class is highlighted. */
+public final class ProbabilityBars extends VBox {
+
+    private static final String TOP = "top-class";
+
+    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Label> percents = new ArrayList<>();
+    private final List<HBox> rows = new ArrayList<>();
+    private int top = -1;
+
+    public ProbabilityBars() {
+        getStyleClass().add("probability-bars");
+    }
+
+    /** Shows {@code prediction}; {@code classNames} may be shorter than the classes (indices fill in). */
+    public void show(Prediction prediction, List<String> classNames) {
+        float[] p = prediction.probabilities();
+        if (bars.size() != p.length) {
+            build(p.length, classNames);
+        }
+        for (int k = 0; k < p.length; k++) {
+            bars.get(k).setProgress(p[k]);
+            percents.get(k).setText(String.format(Locale.ROOT, "%.1f%%", 100 * p[k]));
+            rows.get(k).getStyleClass().remove(TOP);
+        }
+        top = prediction.topClass();
+        rows.get(top).getStyleClass().add(TOP);
+    }
+
+    /** Back to no bars. */
+    public void clear() {
+        getChildren().clear();
+        bars.clear();
+        percents.clear();
+        rows.clear();
+        top = -1;
+    }
+
+    /** What bar {@code classIndex} shows now, 0..1. */
+    public double shownProbability(int classIndex) {
+        return bars.get(classIndex).getProgress();
+    }
+
+    public int classCount() {
+        return bars.size();
+    }
+
+    /** The highlighted class, or -1 when nothing is shown. */
+    public int highlightedClass() {
+        return top;
+    }
+
+    private void build(int classes, List<String> classNames) {
+        clear();
+        for (int k = 0; k < classes; k++) {
+            Label name = new Label(k < classNames.size() ? classNames.get(k) : Integer.toString(k));
+            name.getStyleClass().add("probability-name");
+            ProgressBar bar = new ProgressBar(0);
+            bar.getStyleClass().add("probability-bar");
+            bar.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            Label percent = new Label();
+            percent.getStyleClass().add("probability-percent");
+            HBox row = new HBox(6, name, bar, percent);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("probability-row");
+            bars.add(bar);
+            percents.add(percent);
+            rows.add(row);
+            getChildren().add(row);
+        }
+    }
+}
