@@ -3,6 +3,7 @@ package cnnplayground.ui;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TorchUnavailableException;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher());
+        view = new PlaygroundView(new DjlTrainingLauncher(), new LiveModel());
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(TITLE);
@@ -36,12 +37,13 @@ public final class PlaygroundApp extends Application {
 
     /**
      * The window has closed: a run still going is stopped and waited for on its own (non-daemon)
-     * thread, so the FX thread ends at once and the JVM exits when the engine thread has.
+     * thread, and the live model is closed on another, so the FX thread ends at once and the JVM
+     * exits when the engine thread has.
      */
     @Override
     public void stop() {
         if (view != null) {
-            view.training().shutdown();
+            view.shutdown();
         }
     }
 

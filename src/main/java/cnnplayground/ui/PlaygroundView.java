@@ -1,15 +1,20 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.train.TrainingPanel;
+import java.util.Optional;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,13 +29,21 @@ public final class PlaygroundView extends BorderPane {
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
     private final NetworkEditorView editor = new NetworkEditorView(model);
     private final TrainingPanel training;
+    private final LiveViews live;
+    private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
 
-    /** @param launcher starts training runs: the DJL engine in the app and in tests alike */
-    public PlaygroundView(TrainingLauncher launcher) {
+    /**
+     * @param launcher starts training runs: the DJL engine in the app and in tests alike
+     * @param probe    looks inside the trained network for the Feature maps, Filters and Draw tabs;
+     *                 the view owns it from here on ({@link #shutdown()} closes it)
+     */
+    public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
         getStyleClass().add("playground");
         training = new TrainingPanel(model, launcher);
+        live = new LiveViews(probe, training::latestWeights);
+        live.datasetProperty().bind(training.datasetProperty());
         training.deviceProperty().addListener((obs, was, now) -> {
             if (now != null && !now.isEmpty()) {
                 setDeviceDescription(now);
@@ -45,10 +58,22 @@ public final class PlaygroundView extends BorderPane {
         header.getStyleClass().add("app-header");
         setTop(header);
 
-        SplitPane split = new SplitPane(editor, training);
+        Tab trainingTab = tab("Training", "trainingTab", training);
+        Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
+        Tab filtersTab = tab("Filters", "filtersTab", live.filters());
+        Tab drawTab = tab("Draw", "drawTab", live.draw());
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab);
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.getStyleClass().add("side-tabs");
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
+                        : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE));
+        live.start();
+
+        SplitPane split = new SplitPane(editor, sideTabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
-        SplitPane.setResizableWithParent(training, false);
+        split.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(sideTabs, false);
         setCenter(split);
 
         deviceLabel.setId("deviceLabel");
@@ -70,6 +95,31 @@ public final class PlaygroundView extends BorderPane {
 
     public TrainingPanel training() {
         return training;
+    }
+
+    public LiveViews live() {
+        return live;
+    }
+
+    /** Opens one of the side tabs: Training, Feature maps, Filters or Draw. */
+    public void showTab(String title) {
+        sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> sideTabs.getSelectionModel().select(t));
+    }
+
+    /**
+     * The window is closing: the run and the probe are closed on their own threads, so the FX thread
+     * never waits for the engine. Returns the run's closer, if a run was going.
+     */
+    public Optional<Thread> shutdown() {
+        live.shutdown();
+        return training.shutdown();
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
     }
 
     /** Hands the view its dataset; {@code name} is what the status bar calls it. */

@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.Pooling2dSpec;
@@ -18,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -35,6 +37,9 @@ public final class ScreenshotTour {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
     private static final String TOUR_EPOCHS = "3";
+    /** A "7" as a student draws it: the bar, then the stem. */
+    private static final List<Point2D> SEVEN = List.of(new Point2D(70, 60), new Point2D(140, 58),
+            new Point2D(210, 62), new Point2D(185, 120), new Point2D(160, 180), new Point2D(140, 235));
 
     private final Path directory;
     private Stage stage;
@@ -60,7 +65,7 @@ public final class ScreenshotTour {
     private List<Path> walk() throws Exception {
         ImageDataset digits = DatasetLocator.loadDigits();
         onFx(() -> {
-            view = new PlaygroundView(new DjlTrainingLauncher());
+            view = new PlaygroundView(new DjlTrainingLauncher(), new LiveModel());
             Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
             scene.getStylesheets().add(PlaygroundApp.stylesheet());
             stage = new Stage();
@@ -85,6 +90,31 @@ public final class ScreenshotTour {
         Path trained = snap("trained");
 
         onFx(() -> {
+            view.showTab("Feature maps");
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().featureMaps().resultProperty().get() != null));
+        Path featureMaps = snap("feature-maps");
+        onFx(() -> {
+            view.showTab("Filters");
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().filters().resultProperty().get() != null));
+        Path filters = snap("filters");
+        onFx(() -> {
+            view.showTab("Draw");
+            view.live().draw().pad().drawStroke(SEVEN);
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().draw().probabilities().classCount() > 0
+                && view.live().draw().featureMaps().resultProperty().get() != null));
+        Path draw = snap("draw");
+        onFx(() -> {
+            view.showTab("Training");
+            return null;
+        });
+
+        onFx(() -> {
             view.model().loadPreset(Presets.lenet5());
             view.model().replaceLayer(3, Pooling2dSpec.of(PoolMode.MAX, 16));
             view.model().addLayer(LayerKind.DROPOUT, 5);
@@ -100,10 +130,11 @@ public final class ScreenshotTour {
         });
         Path summary = snap("summary");
         onFx(() -> {
+            view.shutdown();
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, invalid, summary);
+        return List.of(editor, training, trained, featureMaps, filters, draw, invalid, summary);
     }
 
     private ListView<?> layerList() {

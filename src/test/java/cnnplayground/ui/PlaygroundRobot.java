@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -235,6 +237,52 @@ public final class PlaygroundRobot {
     /** Reads FX state on the FX thread. */
     public <T> T onFx(Callable<T> read) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    // ---- looking inside ----
+
+    /** Clicks one of the side tabs: Training, Feature maps, Filters, Draw. */
+    public PlaygroundRobot openTab(String title) {
+        robot.clickOn(robot.lookup(".side-tabs .tab-label").match(n -> n instanceof Label
+                && title.equals(((Label) n).getText())).queryAs(Node.class));
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Presses on the drawing pad at the first point, drags through the others, releases at the last. */
+    public PlaygroundRobot drawOnPad(Point2D... points) {
+        Node canvas = robot.lookup("#drawingCanvas").query();
+        robot.moveTo(onPad(canvas, points[0]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) {
+            robot.moveTo(onPad(canvas, points[i]));
+        }
+        robot.release(MouseButton.PRIMARY);
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot undoStroke() {
+        robot.clickOn("#undoStroke");
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot clearPad() {
+        robot.clickOn("#clearPad");
+        waitForFxEvents();
+        return this;
+    }
+
+    public PlaygroundRobot nextSample() {
+        robot.clickOn("#nextSample");
+        waitForFxEvents();
+        return this;
+    }
+
+    private Point2D onPad(Node canvas, Point2D p) {
+        Bounds screen = canvas.localToScreen(canvas.getBoundsInLocal());
+        return new Point2D(screen.getMinX() + p.getX(), screen.getMinY() + p.getY());
     }
 
     // ---- helpers ----

@@ -24,7 +24,7 @@ class TrainingControlsTest {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher());
+        view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
         view.setDataset("digits", TestDatasets.digits(64));
         Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());

@@ -29,7 +29,7 @@ class TrainingRunTest {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher());
+        view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
         Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);

@@ -9,6 +9,7 @@ import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import java.time.Duration;
 import java.util.Locale;
@@ -57,6 +58,7 @@ public final class TrainingPanel extends VBox {
     private final StringProperty device = new SimpleStringProperty(this, "device", "");
     private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
     private TrainingHandle handle;
+    private WeightsSnapshot lastWeights;
     private SnapshotRedrawer redrawer;
     private int epochs;
     private int runs;
@@ -162,6 +164,17 @@ public final class TrainingPanel extends VBox {
     /** The device the last run reported in its {@code Started} event. */
     public StringProperty deviceProperty() {
         return device;
+    }
+
+    /**
+     * The newest copy of the weights of the running run, or of the last run once it has ended (so the
+     * live views keep working after training); empty before any run has trained a batch. Lock-free.
+     */
+    public Optional<WeightsSnapshot> latestWeights() {
+        if (handle != null) {
+            handle.latestWeights().ifPresent(w -> lastWeights = w);
+        }
+        return Optional.ofNullable(lastWeights);
     }
 
     /** Starts a run with the edited network, the dataset and the settings; locks the editor meanwhile. */
@@ -281,6 +294,7 @@ public final class TrainingPanel extends VBox {
         TrainingHandle run = handle;
         handle = null;
         if (run != null) {
+            run.latestWeights().ifPresent(w -> lastWeights = w);
             // The engine thread is ending on its own; release its resources off the FX thread.
             Thread closer = new Thread(run::close, "training-close");
             closer.setDaemon(true);

@@ -1,0 +1,144 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.data.FloatGrid;
+import cnnplayground.data.ModelInputs;
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.ui.draw.DrawView;
+import cnnplayground.ui.viz.Heatmaps;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Drawing a digit in the Draw tab. The probe is a fake with fixed probabilities, so the test checks
+ * exactly what reaches the network (the centred 28×28 drawing) and what comes back on screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DrawTest {
+
+    private static final long WAIT_SECONDS = 20;
+    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
+        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
+
+    private final FixedProbe probe = new FixedProbe();
+    private PlaygroundView view;
+    private PlaygroundRobot user;
+
+    @Start
+    void start(Stage stage) {
+        view = new PlaygroundView(new DjlTrainingLauncher(), probe);
+        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
+        scene.getStylesheets().add(PlaygroundApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void robot(FxRobot robot) {
+        user = new PlaygroundRobot(robot);
+    }
+
+    @AfterEach
+    void close() {
+        user.fx().interact(() -> view.shutdown());
+    }
+
+    @Test
+    void should_say_to_train_first_before_there_are_weights() {
+        // when:
+        user.openTab("Draw").drawOnPad(SEVEN);
+
+        // then: nothing was probed, and the tab says why
+        assertThat(probe.inputs).isEmpty();
+        assertThat(user.fx().lookup("#drawStatus").queryLabeled().getText()).contains("Train the network");
+    }
+
+    @Test
+    void should_predict_the_drawn_digit_from_its_centred_28_by_28_image() {
+        // given: a trained LeNet-5
+        user.fx().interact(() -> view.live().show(FixedProbe.lenetWeights()));
+        user.openTab("Draw");
+
+        // when:
+        user.drawOnPad(SEVEN);
+
+        // then: the preview shows ink, the network got the centred drawing, the bars show its answer
+        user.waitUntil(WAIT_SECONDS, () -> draw().probabilities().classCount() == 10
+                && lastInput().max() > 0);
+        FloatGrid expected = user.onFx(() -> ModelInputs.fromCanvas(draw().pad().toGrid(), 28, 28, 1));
+        user.waitUntil(WAIT_SECONDS, () -> lastInput().equals(expected));
+        assertThat(expected.height()).isEqualTo(28);
+        assertThat(centreOfMass(expected)).satisfies(c -> {
+            assertThat(c.getX()).isBetween(12.5, 15.5);
+            assertThat(c.getY()).isBetween(12.5, 15.5);
+        });
+        assertThat(user.onFx(() -> Arrays.stream(Heatmaps.pixels(preview())).anyMatch(p -> (p & 0xffffff) != 0)))
+                .isTrue();
+        assertThat(user.onFx(() -> draw().probabilities().shownProbability(FixedProbe.TOP_CLASS)))
+                .isCloseTo(FixedProbe.TOP_PROBABILITY, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(user.onFx(() -> draw().probabilities().highlightedClass())).isEqualTo(FixedProbe.TOP_CLASS);
+        assertThat(user.onFx(() -> draw().featureMaps().tileCount("conv2d"))).isEqualTo(6);
+        ScreenshotTool.save(user.fx(), view, "draw-tab");
+    }
+
+    @Test
+    void should_undo_the_last_stroke_and_clear_the_pad() {
+        // given: two strokes
+        user.openTab("Draw").drawOnPad(SEVEN).drawOnPad(new Point2D(100, 150), new Point2D(200, 150));
+        assertThat(user.onFx(() -> draw().pad().strokeCount())).isEqualTo(2);
+
+        // when:
+        user.undoStroke();
+
+        // then: the seven is still there
+        assertThat(user.onFx(() -> draw().pad().strokeCount())).isEqualTo(1);
+        assertThat(user.onFx(() -> draw().pad().toGrid().max())).isGreaterThan(0.9f);
+
+        // when:
+        user.clearPad();
+
+        // then: black again, and so is what the network would see
+        assertThat(user.onFx(() -> draw().pad().toGrid().max())).isEqualTo(0f);
+        user.waitUntil(WAIT_SECONDS, () -> draw().modelInputProperty().get().max() == 0f);
+    }
+
+    private DrawView draw() {
+        return view.live().draw();
+    }
+
+    private javafx.scene.image.Image preview() {
+        return ((javafx.scene.image.ImageView) user.fx().lookup("#drawPreview").query()).getImage();
+    }
+
+    private FloatGrid lastInput() {
+        return probe.inputs.isEmpty() ? FloatGrid.zeros(1, 1, 1) : probe.inputs.get(probe.inputs.size() - 1);
+    }
+
+    private static Point2D centreOfMass(FloatGrid g) {
+        double sum = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0; y < g.height(); y++) {
+            for (int x = 0; x < g.width(); x++) {
+                float v = g.get(x, y, 0);
+                sum += v;
+                sx += v * (x + 0.5);
+                sy += v * (y + 0.5);
+            }
+        }
+        return new Point2D(sx / sum, sy / sum);
+    }
+}
