@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import cnnplayground.data.Augmentation;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkJson;
@@ -155,6 +156,27 @@ class ModelFileTest {
         Path file = zip("badstd.zip", withMetadata(m -> m.replaceFirst("\"std\": [0-9.]+", "\"std\": \"wide\"")));
 
         assertEquals(file + ": metadata.json: field \"normalization.std\" must be a number, got wide", refusal(file));
+    }
+
+    @Test
+    void a_null_schedule_or_augmentation_reads_as_the_default() throws Exception {
+        Path file = zip("oldtraining.zip", withMetadata(m -> m
+                .replaceFirst("\"augmentation\": \"[^\"]*\"", "\"augmentation\": null")
+                .replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": null")));
+
+        TrainingConfig training = ModelFile.read(file).metadata().training();
+
+        assertEquals(Augmentation.NONE, training.augmentation());
+        assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+    }
+
+    @Test
+    void an_unknown_schedule_names_the_field() throws Exception {
+        Path file = zip("wavy.zip",
+                withMetadata(m -> m.replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": \"wavy\"")));
+
+        assertEquals(file + ": metadata.json: field \"training.schedule\" learning-rate schedule must be constant or"
+                + " cosine, got \"wavy\"", refusal(file));
     }
 
     @Test
