@@ -18,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -61,11 +60,9 @@ public final class ScreenshotTour {
         ImageDataset digits = DatasetLocator.loadDigits();
         onFx(() -> {
             view = new PlaygroundView(new DjlTrainingLauncher());
-            Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-            scene.getStylesheets().add(PlaygroundApp.stylesheet());
             stage = new Stage();
             stage.setTitle(PlaygroundApp.TITLE);
-            stage.setScene(scene);
+            stage.setScene(PlaygroundApp.scene(view));
             stage.show();
             view.setDataset(DatasetLocator.DIGITS, digits);
             view.setDeviceDescription(cnnplayground.engine.TorchEnvironment.load().deviceName());

@@ -145,6 +145,18 @@ class CliTest {
     }
 
     @Test
+    void unparsable_numbers_name_the_option_and_what_it_must_be() {
+        String model = "assets/models/lenet5.json";
+        String dir = data.toString();
+        assertEquals("error: --epochs must be a whole number, got \"two\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--epochs", "two").err());
+        assertEquals("error: --seed must be a whole number, got \"1.5\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--seed", "1.5").err());
+        assertEquals("error: --lr must be a number, got \"fast\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--lr", "fast").err());
+    }
+
+    @Test
     void a_diverging_run_stops_with_an_explanation_and_keeps_no_file() {
         Path out = dir.resolve("diverged.zip");
 
