@@ -266,7 +266,7 @@ public final class ModelFile {
     /** A field added in a later version: {@code absent} when missing, else parsed, its refusal naming the field. */
     private static <T> T laterField(Fields training, String name, T absent, Function<String, T> parse)
             throws ModelFileException {
-        if (training.get(name) == null) {
+        if (training.map().get(name) == null) {
             return absent;
         }
         try {

@@ -171,6 +171,18 @@ class ModelFileTest {
     }
 
     @Test
+    void a_file_written_before_augmentation_and_schedules_reads_with_the_defaults() throws Exception {
+        Path file = zip("older.zip", withMetadata(m -> m
+                .replaceFirst(",\\s*\"augmentation\": \"[^\"]*\"", "")
+                .replaceFirst(",\\s*\"schedule\": \"[^\"]*\"", "")));
+
+        TrainingConfig training = ModelFile.read(file).metadata().training();
+
+        assertEquals(Augmentation.NONE, training.augmentation());
+        assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+    }
+
+    @Test
     void an_unknown_schedule_names_the_field() throws Exception {
         Path file = zip("wavy.zip",
                 withMetadata(m -> m.replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": \"wavy\"")));
