@@ -19,7 +19,7 @@ public final class Cli {
             "  summary MODEL.json [--json]",
             "  train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] [--optimizer sgd|rmsprop|adam]",
             "        [--lr X] [--seed S] [--validation-fraction F]",
-            "  evaluate FILE --data DIR [--json]",
+            "  evaluate FILE --data DIR [--canvas-paste] [--json]",
             "  predict FILE IMAGE... [--canvas] [--json]",
             "  bench [--json] [--epochs N] [--data DIR]   (training speed with and without live views, "
                     + "pen-up-to-prediction latency, memory)");
