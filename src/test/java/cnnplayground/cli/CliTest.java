@@ -104,6 +104,23 @@ class CliTest {
     }
 
     @Test
+    void evaluate_canvas_paste_reports_the_accuracy_through_the_drawing_pad_and_the_drop() throws Exception {
+        Result r = cli("evaluate", model.toString(), "--data", data.toString(), "--canvas-paste", "--json");
+        Result again = cli("evaluate", model.toString(), "--data", data.toString(), "--canvas-paste");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
+        double accuracy = ((Number) doc.get("accuracy")).doubleValue();
+        double canvas = ((Number) doc.get("canvasAccuracy")).doubleValue();
+        double drop = ((Number) doc.get("canvasDrop")).doubleValue();
+        assertTrue(canvas > 0.3 && canvas <= 1, "far better than the 10% of guessing: " + canvas);
+        assertEquals((accuracy - canvas) * 100, drop, 1e-9);
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "pasted on a 280×280 canvas: accuracy "
+                + "%.2f%%", canvas * 100)), "the seed makes it repeatable: " + again.out());
+    }
+
+    @Test
     void predict_gives_probabilities_for_pictures_and_canvases() throws Exception {
         Path png = dir.resolve("digit 0.png");
         ImageFiles.writePng(digits.imageAsGrid(0), png);
