@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A command's words split into positionals, {@code --name value} options and {@code --flag}s,
@@ -63,38 +64,27 @@ final class Arguments {
     }
 
     int intOption(String name, int fallback) throws UsageException {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number, got \"" + v + "\"");
-        }
+        return option(name, fallback, Integer::parseInt, "a whole number");
     }
 
     long longOption(String name, long fallback) throws UsageException {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number, got \"" + v + "\"");
-        }
+        return option(name, fallback, Long::parseLong, "a whole number");
     }
 
     double doubleOption(String name, double fallback) throws UsageException {
+        return option(name, fallback, Double::parseDouble, "a number");
+    }
+
+    /** The option parsed, the fallback when it was not given; a usage error naming {@code kind} when it won't parse. */
+    private <T> T option(String name, T fallback, Function<String, T> parse, String kind) throws UsageException {
         String v = options.get(name);
         if (v == null) {
             return fallback;
         }
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a number, got \"" + v + "\"");
+            throw new UsageException(name + " must be " + kind + ", got \"" + v + "\"");
         }
     }
 }

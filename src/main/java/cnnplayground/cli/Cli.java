@@ -19,8 +19,10 @@ public final class Cli {
             "  summary MODEL.json [--json]",
             "  train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] [--optimizer sgd|rmsprop|adam]",
             "        [--lr X] [--seed S] [--validation-fraction F]",
-            "  evaluate FILE --data DIR [--json]",
-            "  predict FILE IMAGE... [--canvas] [--json]");
+            "  evaluate FILE --data DIR [--canvas-paste] [--json]",
+            "  predict FILE IMAGE... [--canvas] [--json]",
+            "  bench [--json] [--epochs N] [--data DIR]   (training speed with and without live views, "
+                    + "pen-up-to-prediction latency, memory)");
 
     private Cli() {
     }
@@ -37,8 +39,9 @@ public final class Cli {
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "predict" -> PredictCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
-                        + "evaluate, predict");
+                        + "evaluate, predict, bench");
             };
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());

@@ -1,6 +1,8 @@
 package cnnplayground.cli;
 
+import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.ModelInputs;
 import cnnplayground.engine.Evaluation;
 import cnnplayground.engine.TrainedModel;
 import cnnplayground.spec.Json;
@@ -10,37 +12,78 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
-/** {@code evaluate FILE --data DIR [--json]}: accuracy and loss on the directory's test split. */
+/**
+ * {@code evaluate FILE --data DIR [--canvas-paste] [--json]}: accuracy and loss on the directory's test
+ * split; {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
+ * place and size on a {@value SyntheticCanvases#CANVAS_SIZE}-pixel canvas, then {@link
+ * ModelInputs#fromCanvas}) and reports that accuracy and how many points it loses.
+ */
 final class EvaluateCommand {
 
     private static final int BATCH_SIZE = 256;
+    /** Seeds where and how large each digit is pasted, so the canvas accuracy is repeatable. */
+    static final long CANVAS_PASTE_SEED = 1234;
+    private static final String USAGE = "usage: evaluate FILE --data DIR [--canvas-paste] [--json]";
 
     private EvaluateCommand() {
     }
 
     static int run(List<String> words, PrintStream out) throws UsageException {
-        Arguments args = Arguments.parse(words, Set.of("--data"), Set.of("--json"));
+        Arguments args = Arguments.parse(words, Set.of("--data"), Set.of("--json", "--canvas-paste"));
         if (args.positionals().size() != 1) {
-            throw new UsageException("usage: evaluate FILE --data DIR [--json]");
+            throw new UsageException(USAGE);
         }
         try (TrainedModel model = ModelFiles.open(args.positionals().get(0))) {
             ImageDataset data = DataDirectories.load(args.required("--data")).evaluation();
             checkFits(model, data);
             Evaluation result = model.evaluate(data, BATCH_SIZE);
+            boolean paste = args.flag("--canvas-paste");
+            double canvasAccuracy = paste ? canvasAccuracy(model, data) : Double.NaN;
+            // percentage points lost when digits come through the drawing pad's preprocessing
+            double drop = (result.accuracy() - canvasAccuracy) * 100;
             if (args.flag("--json")) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("accuracy", result.accuracy());
                 doc.put("loss", result.loss());
                 doc.put("n", result.n());
+                if (paste) {
+                    doc.put("canvasAccuracy", canvasAccuracy);
+                    doc.put("canvasDrop", drop);
+                }
                 out.println(Json.write(doc, 0));
             } else {
                 out.printf(Locale.ROOT, "accuracy %.2f%%  loss %.4f  on %,d images of %s%n", result.accuracy() * 100,
                         result.loss(), result.n(), data.source());
+                if (paste) {
+                    out.printf(Locale.ROOT, "pasted on a %d×%d canvas: accuracy %.2f%%  (%+.2f points)%n",
+                            SyntheticCanvases.CANVAS_SIZE, SyntheticCanvases.CANVAS_SIZE, canvasAccuracy * 100, -drop);
+                }
             }
         }
         return Cli.OK;
+    }
+
+    /**
+     * Accuracy when each image is pasted on a black canvas at a random place and size (its ink at least
+     * {@value SyntheticCanvases#MIN_HEIGHT_FRACTION} of the canvas high) and read back with {@link
+     * ModelInputs#fromCanvas}, as a digit drawn on the pad is.
+     */
+    static double canvasAccuracy(TrainedModel model, ImageDataset data) throws UsageException {
+        Shape in = model.spec().input();
+        if (in.channels() != 1) {
+            throw new UsageException("--canvas-paste needs a model of one-channel digits; this one takes " + in);
+        }
+        Random random = new Random(CANVAS_PASTE_SEED);
+        long correct = 0;
+        for (int i = 0; i < data.n(); i++) {
+            FloatGrid canvas = SyntheticCanvases.pasted(data.imageAsGrid(i), random, SyntheticCanvases.CANVAS_SIZE);
+            FloatGrid seen = ModelInputs.fromCanvas(canvas, in.height(), in.width(), in.channels());
+            correct += model.predict(seen).topClass() == data.label(i) ? 1 : 0;
+        }
+        return (double) correct / data.n();
     }
 
     static void checkFits(TrainedModel model, ImageDataset data) throws UsageException {

@@ -24,6 +24,7 @@ import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Size2;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -160,40 +161,38 @@ public final class BlockFactory {
     /** The final softmax is never a Conv2D's (see {@link #finalSoftmaxLayer}), so it is always kept. */
     private static SequentialBlock conv(Conv2dSpec conv, cnnplayground.spec.Shape in) {
         SequentialBlock block = new SequentialBlock();
-        int kh = conv.kernelSize().rows();
-        int kw = conv.kernelSize().cols();
-        int sh = conv.strides().rows();
-        int sw = conv.strides().cols();
-        Padding.AxisPadding rows = conv.padding().amounts(in.height(), kh, sh);
-        Padding.AxisPadding cols = conv.padding().amounts(in.width(), kw, sw);
+        Window w = Window.of(conv.kernelSize(), conv.strides(), conv.padding(), in);
         Conv2d.Builder builder = Conv2d.builder()
-                .setKernelShape(new Shape(kh, kw))
+                .setKernelShape(new Shape(w.kernel().rows(), w.kernel().cols()))
                 .setFilters(conv.filters())
-                .optStride(new Shape(sh, sw))
+                .optStride(new Shape(w.strides().rows(), w.strides().cols()))
                 .optBias(conv.useBias());
-        if (rows.isSymmetric() && cols.isSymmetric()) {
-            builder.optPadding(new Shape(rows.before(), cols.before()));
+        if (w.rows().isSymmetric() && w.cols().isSymmetric()) {
+            builder.optPadding(new Shape(w.rows().before(), w.cols().before()));
         } else {
             // Keras puts the odd extra zero at the bottom/right; DJL pads symmetrically
-            block.add(Padding2dBlock.zeros(rows.before(), rows.after(), cols.before(), cols.after()));
+            block.add(Padding2dBlock.zeros(w.rows().before(), w.rows().after(), w.cols().before(), w.cols().after()));
         }
         block.add(builder.build());
         return withActivation(block, conv.activation(), false);
     }
 
     private static KerasPool2dBlock pool(Pooling2dSpec pool, cnnplayground.spec.Shape in) {
-        int kh = pool.poolSize().rows();
-        int kw = pool.poolSize().cols();
-        int sh = pool.strides().rows();
-        int sw = pool.strides().cols();
-        Padding.AxisPadding rows = pool.padding().amounts(in.height(), kh, sh);
-        Padding.AxisPadding cols = pool.padding().amounts(in.width(), kw, sw);
+        Window w = Window.of(pool.poolSize(), pool.strides(), pool.padding(), in);
         return KerasPool2dBlock.builder()
                 .setMode(pool.mode() == PoolMode.MAX ? KerasPool2dBlock.Mode.MAX : KerasPool2dBlock.Mode.AVERAGE)
-                .setKernel(kh, kw)
-                .optStride(sh, sw)
-                .optPadding(rows.before(), rows.after(), cols.before(), cols.after())
+                .setKernel(w.kernel().rows(), w.kernel().cols())
+                .optStride(w.strides().rows(), w.strides().cols())
+                .optPadding(w.rows().before(), w.rows().after(), w.cols().before(), w.cols().after())
                 .build();
+    }
+
+    /** A sliding window over an input: its size, its steps and the Keras padding on each axis. */
+    private record Window(Size2 kernel, Size2 strides, Padding.AxisPadding rows, Padding.AxisPadding cols) {
+        static Window of(Size2 kernel, Size2 strides, Padding padding, cnnplayground.spec.Shape in) {
+            return new Window(kernel, strides, padding.amounts(in.height(), kernel.rows(), strides.rows()),
+                    padding.amounts(in.width(), kernel.cols(), strides.cols()));
+        }
     }
 
     /**

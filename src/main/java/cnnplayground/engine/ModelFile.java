@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -254,25 +255,24 @@ public final class ModelFile {
 
     /** Files written before augmentation was recorded trained without it. */
     private static Augmentation augmentation(Fields training) throws ModelFileException {
-        if (training.get("augmentation") == null) {
-            return Augmentation.NONE;
-        }
-        try {
-            return Augmentation.parse(training.string("augmentation"));
-        } catch (IllegalArgumentException e) {
-            throw training.error("augmentation", e.getMessage());
-        }
+        return laterField(training, "augmentation", Augmentation.NONE, Augmentation::parse);
     }
 
     /** Files written before schedules were recorded trained at a constant rate. */
     private static LearningRateSchedule schedule(Fields training) throws ModelFileException {
-        if (training.get("schedule") == null) {
-            return LearningRateSchedule.CONSTANT;
+        return laterField(training, "schedule", LearningRateSchedule.CONSTANT, LearningRateSchedule::fromCli);
+    }
+
+    /** A field added in a later version: {@code absent} when missing, else parsed, its refusal naming the field. */
+    private static <T> T laterField(Fields training, String name, T absent, Function<String, T> parse)
+            throws ModelFileException {
+        if (training.map().get(name) == null) {
+            return absent;
         }
         try {
-            return LearningRateSchedule.fromCli(training.string("schedule"));
+            return parse.apply(training.string(name));
         } catch (IllegalArgumentException e) {
-            throw training.error("schedule", e.getMessage());
+            throw training.error(name, e.getMessage());
         }
     }
 

@@ -47,6 +47,16 @@ final class ParameterLoader {
     static SequentialBlock load(NetworkSpec spec, byte[] parameters, NDManager manager)
             throws MalformedModelException {
         SequentialBlock block = BlockFactory.build(spec);
+        read(block, expectedShapes(spec, block, manager), parameters, manager);
+        return block;
+    }
+
+    /**
+     * The name and shape of every parameter of {@code block}, a fresh {@link BlockFactory#build} of
+     * {@code spec}, in {@code saveParameters} order. Initialises the block in a scratch sub-manager of
+     * {@code manager}, so its arrays are closed again: call {@link #read} before using it.
+     */
+    static List<Pair<String, Shape>> expectedShapes(NetworkSpec spec, SequentialBlock block, NDManager manager) {
         List<Pair<String, Shape>> expected = new ArrayList<>();
         try (NDManager scratch = manager.newSubManager()) {
             block.initialize(scratch, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
@@ -54,6 +64,20 @@ final class ParameterLoader {
                 expected.add(new Pair<>(p.getKey(), p.getValue().getArray().getShape()));
             }
         }
+        return List.copyOf(expected);
+    }
+
+    /**
+     * Replaces every parameter array of {@code block} with one read from {@code parameters} into
+     * {@code manager}, then checks each shape against {@code expected} (from {@link #expectedShapes}).
+     * DJL does not close the arrays it replaces: the caller closes the manager that held them.
+     * After a failure the block is half loaded; do not use it until a {@code read} succeeds.
+     *
+     * @throws MalformedModelException saying which parameter does not fit, or that the bytes end
+     *     early or run on
+     */
+    static void read(SequentialBlock block, List<Pair<String, Shape>> expected, byte[] parameters, NDManager manager)
+            throws MalformedModelException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             block.loadParameters(manager, in);
             int left = in.available();
@@ -76,6 +100,5 @@ final class ParameterLoader {
                         + " but the network needs " + want);
             }
         }
-        return block;
     }
 }

@@ -135,7 +135,12 @@ public final class TrainingRun implements TrainingHandle {
         } catch (TrainingFailure | TorchUnavailableException e) {
             recorder.state(TrainingState.FAILED);
             listener.onEvent(new TrainingEvent.Failed(e.getMessage()));
-        } catch (RuntimeException | IOException | Error e) {
+        } catch (IOException e) {
+            recorder.state(TrainingState.FAILED);
+            listener.onEvent(new TrainingEvent.Failed("Training stopped: the checkpoint could not be saved ("
+                    + e.getMessage() + "); the last saved checkpoint is kept. Free some disk space or choose "
+                    + "another file."));
+        } catch (RuntimeException | Error e) {
             recorder.state(TrainingState.FAILED);
             listener.onEvent(new TrainingEvent.Failed("Training failed: " + e));
         } finally {

@@ -24,11 +24,9 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), new LiveModel());
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
-        scene.getStylesheets().add(stylesheet());
+        view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
         stage.setTitle(TITLE);
-        stage.setScene(scene);
+        stage.setScene(scene(view));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
@@ -47,7 +45,14 @@ public final class PlaygroundApp extends Application {
         }
     }
 
-    /** The stylesheet's URL, for tests that build a {@link PlaygroundView} in their own stage. */
+    /** The window's scene around a view: its size and stylesheet, for the app, the tour and tests' own stages. */
+    static Scene scene(PlaygroundView view) {
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(stylesheet());
+        return scene;
+    }
+
+    /** The stylesheet's URL. */
     public static String stylesheet() {
         return Objects.requireNonNull(PlaygroundApp.class.getResource(STYLESHEET), STYLESHEET).toExternalForm();
     }

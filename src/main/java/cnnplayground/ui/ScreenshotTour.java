@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -65,12 +64,10 @@ public final class ScreenshotTour {
     private List<Path> walk() throws Exception {
         ImageDataset digits = DatasetLocator.loadDigits();
         onFx(() -> {
-            view = new PlaygroundView(new DjlTrainingLauncher(), new LiveModel());
-            Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-            scene.getStylesheets().add(PlaygroundApp.stylesheet());
+            view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
             stage = new Stage();
             stage.setTitle(PlaygroundApp.TITLE);
-            stage.setScene(scene);
+            stage.setScene(PlaygroundApp.scene(view));
             stage.show();
             view.setDataset(DatasetLocator.DIGITS, digits);
             view.setDeviceDescription(cnnplayground.engine.TorchEnvironment.load().deviceName());

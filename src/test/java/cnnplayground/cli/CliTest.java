@@ -104,6 +104,23 @@ class CliTest {
     }
 
     @Test
+    void evaluate_canvas_paste_reports_the_accuracy_through_the_drawing_pad_and_the_drop() throws Exception {
+        Result r = cli("evaluate", model.toString(), "--data", data.toString(), "--canvas-paste", "--json");
+        Result again = cli("evaluate", model.toString(), "--data", data.toString(), "--canvas-paste");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
+        double accuracy = ((Number) doc.get("accuracy")).doubleValue();
+        double canvas = ((Number) doc.get("canvasAccuracy")).doubleValue();
+        double drop = ((Number) doc.get("canvasDrop")).doubleValue();
+        assertTrue(canvas > 0.3 && canvas <= 1, "far better than the 10% of guessing: " + canvas);
+        assertEquals((accuracy - canvas) * 100, drop, 1e-9);
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "pasted on a 280×280 canvas: accuracy "
+                + "%.2f%%", canvas * 100)), "the seed makes it repeatable: " + again.out());
+    }
+
+    @Test
     void predict_gives_probabilities_for_pictures_and_canvases() throws Exception {
         Path png = dir.resolve("digit 0.png");
         ImageFiles.writePng(digits.imageAsGrid(0), png);
@@ -142,6 +159,18 @@ class CliTest {
         assertTrue(cli("summary", "assets/models/lenet5.json", "--jsn").err().startsWith("error: unknown option --jsn"));
         assertTrue(cli("train", "assets/models/cifar-cnn.json", "--data", data.toString(), "--out", "x.zip").err()
                 .contains("input is 32×32×3 but the images are 28×28×1"));
+    }
+
+    @Test
+    void unparsable_numbers_name_the_option_and_what_it_must_be() {
+        String model = "assets/models/lenet5.json";
+        String dir = data.toString();
+        assertEquals("error: --epochs must be a whole number, got \"two\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--epochs", "two").err());
+        assertEquals("error: --seed must be a whole number, got \"1.5\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--seed", "1.5").err());
+        assertEquals("error: --lr must be a number, got \"fast\"\n",
+                cli("train", model, "--data", dir, "--out", "x.zip", "--lr", "fast").err());
     }
 
     @Test

@@ -37,29 +37,15 @@ import cnnplayground.spec.Size2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DJL's shapes and parameter counts equal the spec's, layer by layer, over random valid stacks. */
-class BlockFactoryParityTest {
+class BlockFactoryParityTest extends TensorTest {
 
     private static final long SEED = 20240611L;
     private static final int STACKS = 220;
     private static final int MAX_ATTEMPTS = 5_000;
     private static final int BATCH = 2;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
 
     @Test
     void random_valid_stacks_match_the_spec_layer_by_layer() {
@@ -229,8 +215,7 @@ class BlockFactoryParityTest {
         net.setReturnIntermediate(true);
 
         // when:
-        NDList out = net.forward(new ParameterStore(manager, false),
-                new NDList(manager.ones(new Shape(1, 1, 4, 4))), false);
+        NDList out = forwardAll(net, manager.ones(new Shape(1, 1, 4, 4)), false);
 
         // then: full windows sum 4; the last row/column sees half a window; the corner a quarter
         assertArrayEquals(new float[] {
@@ -252,7 +237,7 @@ class BlockFactoryParityTest {
 
         // when:
         NDArray x = manager.arange(1f, 10f).reshape(1, 1, 3, 3);
-        NDList out = net.forward(new ParameterStore(manager, false), new NDList(x), false);
+        NDList out = forwardAll(net, x, false);
 
         // then: (1+2+4+5)/4, (3+6)/2, (7+8)/2, 9/1
         assertArrayEquals(new float[] {3f, 4.5f, 7.5f, 9f}, out.get(0).toFloatArray(), 1e-6f);
@@ -270,8 +255,7 @@ class BlockFactoryParityTest {
         net.setReturnIntermediate(true);
 
         // when:
-        NDList out = net.forward(new ParameterStore(manager, false),
-                new NDList(manager.randomNormal(new Shape(2, 1, 3, 3))), false);
+        NDList out = forwardAll(net, manager.randomNormal(new Shape(2, 1, 3, 3)), false);
 
         // then: the inner softmax sums to 1 over the 4 channels at every pixel; the output does not
         assertTrue(BlockFactory.endsWithSoftmax(spec));
@@ -305,7 +289,7 @@ class BlockFactoryParityTest {
 
         // when: one training forward pass
         NDArray x = manager.create(new float[] {1, 3, 1, 3, 1, 3, 1, 3}, new Shape(2, 1, 2, 2));
-        net.forward(new ParameterStore(manager, false), new NDList(x), true);
+        forwardAll(net, x, true);
 
         // then: moving = 0.9 * 0 + 0.1 * 2
         float movingMean = Float.NaN;

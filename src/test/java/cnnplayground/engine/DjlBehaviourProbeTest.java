@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -20,7 +19,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -32,24 +30,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Phase-1 probes of DJL 0.36 behaviour the engine relies on, kept as regression tests. */
-class DjlBehaviourProbeTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
+class DjlBehaviourProbeTest extends TensorTest {
 
     @Test
     void sequential_children_report_each_layer_output_shape() {
@@ -71,7 +55,7 @@ class DjlBehaviourProbeTest {
                 shapes);
         // the same via setReturnIntermediate on a real forward
         net.setReturnIntermediate(true);
-        NDList all = net.forward(new ParameterStore(manager, false), new NDList(manager.zeros(in)), false);
+        NDList all = forwardAll(net, manager.zeros(in), false);
         assertEquals(8, all.size());
         assertEquals(new Shape(1, 16, 5, 5), all.get(3).getShape());
         assertEquals(61_706, net.getParameters().stream()
@@ -246,9 +230,5 @@ class DjlBehaviourProbeTest {
                 .add(Linear.builder().setUnits(4).build())
                 .add(ai.djl.nn.Activation::relu)
                 .add(Linear.builder().setUnits(2).build());
-    }
-
-    private NDArray forward(Block block, NDArray x, boolean training) {
-        return block.forward(new ParameterStore(manager, false), new NDList(x), training).singletonOrThrow();
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -15,27 +13,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import cnnplayground.spec.Padding;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed small tensors proving Keras "same" semantics of the padding blocks. */
-class KerasPaddingBlocksTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
+class KerasPaddingBlocksTest extends TensorTest {
 
     @Test
     void same_conv_puts_the_extra_column_and_row_at_bottom_right() {
@@ -56,7 +39,7 @@ class KerasPaddingBlocksTest {
         conv.initialize(manager, DataType.FLOAT32, input);
 
         // when:
-        NDArray out = forward(conv, manager.ones(input));
+        NDArray out = forward(conv, manager.ones(input), false);
 
         // then: full windows sum 4, the last column/row see half a window, the corner a quarter
         assertEquals(new Shape(1, 1, 4, 4), out.getShape());
@@ -78,7 +61,7 @@ class KerasPaddingBlocksTest {
         NDArray x = manager.arange(25f).reshape(1, 1, 5, 5);
 
         // when:
-        NDArray out = forward(pool, x);
+        NDArray out = forward(pool, x, false);
 
         // then: the right column averages 2 real pixels, the corner is pixel 24 alone
         assertArrayEquals(
@@ -98,7 +81,7 @@ class KerasPaddingBlocksTest {
         NDArray x = manager.arange(9f).reshape(1, 1, 3, 3);
 
         // when:
-        NDArray out = forward(pool, x);
+        NDArray out = forward(pool, x, false);
 
         // then:
         assertArrayEquals(
@@ -117,7 +100,7 @@ class KerasPaddingBlocksTest {
         NDArray x = manager.arange(1f, 26f).neg().reshape(1, 1, 5, 5);
 
         // when:
-        NDArray out = forward(pool, x);
+        NDArray out = forward(pool, x, false);
 
         // then:
         assertArrayEquals(
@@ -147,7 +130,7 @@ class KerasPaddingBlocksTest {
                     mode == KerasPool2dBlock.Mode.MAX
                             ? Pool.maxPool2d(x, k, k, zero, true)
                             : Pool.avgPool2d(x, k, k, zero, true, false);
-            NDArray actual = forward(ours, x);
+            NDArray actual = forward(ours, x, false);
             assertEquals(expected.getShape(), actual.getShape());
             assertArrayEquals(expected.toFloatArray(), actual.toFloatArray(), 1e-6f, mode.name());
         }
@@ -203,10 +186,5 @@ class KerasPaddingBlocksTest {
                         .build();
         pool.initialize(manager, DataType.FLOAT32, new Shape(1, 1, in, in));
         return pool;
-    }
-
-    private NDArray forward(Block block, NDArray x) {
-        return block.forward(new ParameterStore(manager, false), new NDList(x), false)
-                .singletonOrThrow();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import cnnplayground.data.Augmentation;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkJson;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -135,11 +137,8 @@ class ModelFileTest {
 
     @Test
     void a_newer_format_is_refused_with_what_to_do() throws Exception {
-        Map<String, byte[]> entries = validEntries();
-        String newer = new String(entries.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8)
-                .replace("\"format_version\": 1", "\"format_version\": 2");
-        entries.put(ModelFile.METADATA_ENTRY, newer.getBytes(StandardCharsets.UTF_8));
-        Path file = zip("future.zip", entries);
+        Path file = zip("future.zip", withMetadata(
+                m -> m.replace("\"format_version\": 1", "\"format_version\": 2")));
 
         assertEquals(file + " was written in model format 2 by a newer CNN Playground; this one reads format 1"
                 + " and older; update the app", refusal(file));
@@ -160,6 +159,39 @@ class ModelFileTest {
     }
 
     @Test
+    void a_null_schedule_or_augmentation_reads_as_the_default() throws Exception {
+        Path file = zip("oldtraining.zip", withMetadata(m -> m
+                .replaceFirst("\"augmentation\": \"[^\"]*\"", "\"augmentation\": null")
+                .replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": null")));
+
+        TrainingConfig training = ModelFile.read(file).metadata().training();
+
+        assertEquals(Augmentation.NONE, training.augmentation());
+        assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+    }
+
+    @Test
+    void a_file_written_before_augmentation_and_schedules_reads_with_the_defaults() throws Exception {
+        Path file = zip("older.zip", withMetadata(m -> m
+                .replaceFirst(",\\s*\"augmentation\": \"[^\"]*\"", "")
+                .replaceFirst(",\\s*\"schedule\": \"[^\"]*\"", "")));
+
+        TrainingConfig training = ModelFile.read(file).metadata().training();
+
+        assertEquals(Augmentation.NONE, training.augmentation());
+        assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+    }
+
+    @Test
+    void an_unknown_schedule_names_the_field() throws Exception {
+        Path file = zip("wavy.zip",
+                withMetadata(m -> m.replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": \"wavy\"")));
+
+        assertEquals(file + ": metadata.json: field \"training.schedule\" learning-rate schedule must be constant or"
+                + " cosine, got \"wavy\"", refusal(file));
+    }
+
+    @Test
     void metadata_that_is_not_json_is_refused() throws Exception {
         Path file = zip("broken.zip", withMetadata(m -> m.substring(0, m.length() / 2)));
 
@@ -169,9 +201,8 @@ class ModelFileTest {
     @Test
     void weights_of_another_network_do_not_fit() throws Exception {
         // given: weights for 2 filters under a network with 3
-        Map<String, byte[]> entries = validEntries();
-        entries.put(ModelFile.NETWORK_ENTRY, NetworkJson.write(ModelFixtures.spec(3)).getBytes(StandardCharsets.UTF_8));
-        Path file = zip("mismatch.zip", entries);
+        byte[] threeFilters = NetworkJson.write(ModelFixtures.spec(3)).getBytes(StandardCharsets.UTF_8);
+        Path file = zip("mismatch.zip", withEntry(ModelFile.NETWORK_ENTRY, threeFilters));
 
         assertTrue(refusal(file).startsWith(file + ": parameters.djl does not fit the network: parameter "),
                 refusal(file));
@@ -179,9 +210,8 @@ class ModelFileTest {
 
     @Test
     void weights_cut_short_do_not_fit() throws Exception {
-        Map<String, byte[]> entries = validEntries();
-        entries.put(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length - 7));
-        Path file = zip("short.zip", entries);
+        Path file = zip("short.zip",
+                withEntry(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length - 7)));
 
         assertTrue(refusal(file).startsWith(file + ": parameters.djl does not fit the network: the weights end"),
                 refusal(file));
@@ -189,9 +219,8 @@ class ModelFileTest {
 
     @Test
     void weights_with_bytes_left_over_do_not_fit() throws Exception {
-        Map<String, byte[]> entries = validEntries();
-        entries.put(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length + 5));
-        Path file = zip("long.zip", entries);
+        Path file = zip("long.zip",
+                withEntry(ModelFile.PARAMETERS_ENTRY, Arrays.copyOf(parameters, parameters.length + 5)));
 
         assertEquals(file + ": parameters.djl does not fit the network: 5 bytes are left over after the last"
                 + " parameter; the weights belong to a bigger network", refusal(file));
@@ -199,10 +228,9 @@ class ModelFileTest {
 
     @Test
     void a_network_that_cannot_be_built_is_refused() throws Exception {
-        Map<String, byte[]> entries = validEntries();
-        String network = new String(entries.get(ModelFile.NETWORK_ENTRY), StandardCharsets.UTF_8)
-                .replace("\"units\": 3", "\"units\": 1");
-        entries.put(ModelFile.NETWORK_ENTRY, network.getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> entries =
+                withEdited(ModelFile.NETWORK_ENTRY, n -> n.replace("\"units\": 3", "\"units\": 1"));
+        String network = new String(entries.get(ModelFile.NETWORK_ENTRY), StandardCharsets.UTF_8);
         Path file = zip("oneclass.zip", entries);
 
         assertTrue(refusal(file).startsWith(file + ": network.json describes a network that cannot be built: Layer 4"),
@@ -222,11 +250,21 @@ class ModelFileTest {
         return entries;
     }
 
-    private Map<String, byte[]> withMetadata(java.util.function.UnaryOperator<String> edit) {
+    /** The entries of a valid model file with one of them replaced. */
+    private Map<String, byte[]> withEntry(String entry, byte[] bytes) {
         Map<String, byte[]> entries = validEntries();
-        String metadata = new String(entries.get(ModelFile.METADATA_ENTRY), StandardCharsets.UTF_8);
-        entries.put(ModelFile.METADATA_ENTRY, edit.apply(metadata).getBytes(StandardCharsets.UTF_8));
+        entries.put(entry, bytes);
         return entries;
+    }
+
+    /** The entries of a valid model file with one text entry edited. */
+    private Map<String, byte[]> withEdited(String entry, UnaryOperator<String> edit) {
+        String text = new String(validEntries().get(entry), StandardCharsets.UTF_8);
+        return withEntry(entry, edit.apply(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, byte[]> withMetadata(UnaryOperator<String> edit) {
+        return withEdited(ModelFile.METADATA_ENTRY, edit);
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {

@@ -99,6 +99,20 @@ class TrainingRunTest {
     }
 
     @Test
+    void a_checkpoint_that_cannot_be_saved_stops_the_run_with_the_reason() throws InterruptedException {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        CheckpointSink fullDisk = (parameters, metrics, normalization) -> {
+            throw new java.io.IOException("No space left on device");
+        };
+        try (TrainingHandle run = new DjlTrainingLauncher(fullDisk).start(Presets.lenet5(), digits, SMALL, events::add)) {
+            assertTrue(run.awaitTermination(Duration.ofSeconds(60)));
+            assertEquals(TrainingState.FAILED, run.latest().state());
+        }
+        String reason = ((TrainingEvent.Failed) events.get(events.size() - 1)).reason();
+        assertTrue(reason.contains("checkpoint could not be saved (No space left on device)"), reason);
+    }
+
+    @Test
     void pause_holds_the_run_and_stop_ends_it() throws InterruptedException {
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         try (TrainingHandle run = new DjlTrainingLauncher().start(Presets.lenet5(), digits,

@@ -2,13 +2,11 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,7 @@ class NetworkEditorTest {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
-        view.setDataset("digits", TestDatasets.digits(64));
-        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        view = PlaygroundScene.show(stage, TestDatasets.digits(64));
     }
 
     @BeforeEach

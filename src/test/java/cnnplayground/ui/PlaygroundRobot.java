@@ -39,24 +39,15 @@ public final class PlaygroundRobot {
     // ---- editor ----
 
     public PlaygroundRobot choosePreset(String name) {
-        ComboBox<?> presets = robot.lookup("#presetChooser").queryComboBox();
-        robot.clickOn(presets);
-        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof ListCell
-                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
-        waitForFxEvents();
-        return this;
+        return choose("#presetChooser", name);
     }
 
     public PlaygroundRobot addLayer(String kerasName) {
-        robot.clickOn("#add" + kerasName);
-        waitForFxEvents();
-        return this;
+        return click("#add" + kerasName);
     }
 
     public PlaygroundRobot selectLayer(int index) {
-        robot.clickOn(row(index).lookup(".layer-type"));
-        waitForFxEvents();
-        return this;
+        return click(row(index).lookup(".layer-type"));
     }
 
     /** Types into the selected layer's argument field and presses Enter (or picks a combo value, ticks a box). */
@@ -101,21 +92,15 @@ public final class PlaygroundRobot {
     }
 
     public PlaygroundRobot removeLayer(int index) {
-        robot.clickOn(row(index).lookup(".layer-remove"));
-        waitForFxEvents();
-        return this;
+        return click(row(index).lookup(".layer-remove"));
     }
 
     public PlaygroundRobot moveLayerUp(int index) {
-        robot.clickOn(row(index).lookup(".layer-move-up"));
-        waitForFxEvents();
-        return this;
+        return click(row(index).lookup(".layer-move-up"));
     }
 
     public PlaygroundRobot moveLayerDown(int index) {
-        robot.clickOn(row(index).lookup(".layer-move-down"));
-        waitForFxEvents();
-        return this;
+        return click(row(index).lookup(".layer-move-down"));
     }
 
     /** Presses on one row's type, drags it over another row and releases there. */
@@ -129,9 +114,7 @@ public final class PlaygroundRobot {
     }
 
     public PlaygroundRobot openSummary() {
-        robot.clickOn("Summary");
-        waitForFxEvents();
-        return this;
+        return click("Summary");
     }
 
     public int layerCount() {
@@ -170,29 +153,19 @@ public final class PlaygroundRobot {
     // ---- training ----
 
     public PlaygroundRobot clickTrain() {
-        robot.clickOn("#trainButton");
-        waitForFxEvents();
-        return this;
+        return click("#trainButton");
     }
 
     public PlaygroundRobot clickPause() {
-        robot.clickOn("#pauseButton");
-        waitForFxEvents();
-        return this;
+        return click("#pauseButton");
     }
 
     public PlaygroundRobot clickStop() {
-        robot.clickOn("#stopButton");
-        waitForFxEvents();
-        return this;
+        return click("#stopButton");
     }
 
     public PlaygroundRobot chooseOptimizer(String name) {
-        robot.clickOn("#optimizerChooser");
-        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof ListCell
-                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
-        waitForFxEvents();
-        return this;
+        return choose("#optimizerChooser", name);
     }
 
     public PlaygroundRobot setHyperParameter(String id, String value) {
@@ -286,6 +259,26 @@ public final class PlaygroundRobot {
     }
 
     // ---- helpers ----
+
+    /** Clicks the node a query finds, then lets the FX thread catch up. */
+    private PlaygroundRobot click(String query) {
+        robot.clickOn(query);
+        waitForFxEvents();
+        return this;
+    }
+
+    private PlaygroundRobot click(Node node) {
+        robot.clickOn(node);
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Opens a combo box's list and clicks the entry showing {@code name}. */
+    private PlaygroundRobot choose(String comboId, String name) {
+        robot.clickOn(comboId);
+        return click(robot.lookup(".list-cell").match(n -> n instanceof ListCell
+                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
+    }
 
     @SuppressWarnings("unchecked")
     public ListView<LayerSummary> layerList() {

@@ -1,0 +1,105 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.LiveModel;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.viz.Heatmaps;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Real training and the real LiveModel: feature maps and filters move while the network learns. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class LiveTrainingTest {
+
+    private static final long WAIT_SECONDS = 120;
+
+    private PlaygroundView view;
+    private PlaygroundRobot user;
+
+    @Start
+    void start(Stage stage) {
+        view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
+        scene.getStylesheets().add(PlaygroundApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void robot(FxRobot robot) {
+        user = new PlaygroundRobot(robot);
+    }
+
+    @AfterEach
+    void stopAnyRun() throws InterruptedException {
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = view.shutdown().orElse(null));
+        if (closer[0] != null) {
+            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+    }
+
+    @Test
+    void should_show_feature_maps_and_filters_change_while_training() {
+        // given: LeNet-5 training on 2000 digits, watched through the Feature maps tab
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
+        user.setHyperParameter("epochs", "5").setHyperParameter("batchSize", "16");
+        user.clickTrain().openTab("Feature maps");
+
+        // when: a first picture arrives
+        user.waitUntil(WAIT_SECONDS, () -> view.live().featureMaps().rowNames().size() > 1
+                && view.live().featureMaps().tileCount(firstConv()) == 6);
+        long firstStep = user.onFx(() -> view.live().featureMaps().resultProperty().get().step());
+        int[] tileBefore = user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow()));
+        int[] filterBefore = user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow()));
+
+        // then: some hundred batches later, the same tile and filter look different
+        user.waitUntil(WAIT_SECONDS, () -> view.live().featureMaps().resultProperty().get().step() > firstStep + 100);
+        assertThat(user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow())))
+                .isNotEqualTo(tileBefore);
+        assertThat(user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow())))
+                .isNotEqualTo(filterBefore);
+        ScreenshotTool.save(user.fx(), view, "feature-maps-live");
+    }
+
+    @Test
+    void should_keep_predicting_drawings_after_training_finished() {
+        // given: a finished one-epoch run
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+
+        // when:
+        user.openTab("Draw").drawOnPad(new javafx.geometry.Point2D(140, 40), new javafx.geometry.Point2D(140, 140),
+                new javafx.geometry.Point2D(140, 240));
+
+        // then: ten bars whose values add up to 1
+        user.waitUntil(WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() == 10);
+        double sum = user.onFx(() -> {
+            double s = 0;
+            for (int k = 0; k < 10; k++) {
+                s += view.live().draw().probabilities().shownProbability(k);
+            }
+            return s;
+        });
+        assertThat(sum).isBetween(0.99, 1.01);
+    }
+
+    /** LeNet-5's first layer, as the engine names it. */
+    private String firstConv() {
+        return view.live().featureMaps().rowNames().get(1);
+    }
+}

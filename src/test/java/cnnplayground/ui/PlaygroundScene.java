@@ -1,0 +1,30 @@
+package cnnplayground.ui;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DjlTrainingLauncher;
+import javafx.stage.Stage;
+
+/** The playground with the real engine, in the app's scene, shown in the stage a test's {@code @Start} gets. */
+final class PlaygroundScene {
+
+    private PlaygroundScene() {
+    }
+
+    /** A playground with no dataset yet. */
+    static PlaygroundView show(Stage stage) {
+        return show(stage, new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe()));
+    }
+
+    /** A playground already holding {@code digits}, given to it before it is shown. */
+    static PlaygroundView show(Stage stage, ImageDataset digits) {
+        PlaygroundView view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
+        view.setDataset("digits", digits);
+        return show(stage, view);
+    }
+
+    private static PlaygroundView show(Stage stage, PlaygroundView view) {
+        stage.setScene(PlaygroundApp.scene(view));
+        stage.show();
+        return view;
+    }
+}
