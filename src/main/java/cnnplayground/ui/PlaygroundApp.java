@@ -27,6 +27,8 @@ public final class PlaygroundApp extends Application {
         view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
         stage.setTitle(TITLE);
         stage.setScene(scene(view));
+        // A stage that is already showing (TestFX reuses one) keeps its old size unless told to fit the scene.
+        stage.sizeToScene();
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
