@@ -30,7 +30,6 @@ public final class EvolutionRecorder {
     /** Below this thinning could not keep the first and last frames and still make room. */
     public static final int MIN_CAPACITY = 4;
 
-    private final int everyNBatches;
     private final int capacity;
     private final AtomicReference<State> state;
 
@@ -47,7 +46,6 @@ public final class EvolutionRecorder {
             throw new IllegalArgumentException("an evolution recorder holds at least " + MIN_CAPACITY
                     + " frames, got a capacity of " + capacity);
         }
-        this.everyNBatches = everyNBatches;
         this.capacity = capacity;
         this.state = new AtomicReference<>(State.empty(everyNBatches));
     }
@@ -95,8 +93,9 @@ public final class EvolutionRecorder {
         return state.get().interval();
     }
 
+    /** Batches between kept frames at the start of a run, before any thinning. */
     public int everyNBatches() {
-        return everyNBatches;
+        return state.get().everyNBatches();
     }
 
     public int capacity() {
@@ -105,13 +104,21 @@ public final class EvolutionRecorder {
 
     /** Forgets every frame and the coarsened interval, ready for a new run. */
     public void clear() {
-        state.getAndUpdate(s -> new State(List.of(), everyNBatches, 0, s.sequence() + 1));
+        state.getAndUpdate(s -> new State(List.of(), s.everyNBatches(), s.everyNBatches(), 0, s.sequence() + 1));
     }
 
-    private record State(List<EvolutionFrame> frames, long interval, long bytes, long sequence) {
+    /** Forgets every frame, like {@link #clear()}, and keeps a frame every {@code everyNBatches} from now on. */
+    public void clear(int everyNBatches) {
+        if (everyNBatches < 1) {
+            throw new IllegalArgumentException("frames are kept every N batches with N at least 1, got " + everyNBatches);
+        }
+        state.getAndUpdate(s -> new State(List.of(), everyNBatches, everyNBatches, 0, s.sequence() + 1));
+    }
 
-        static State empty(long interval) {
-            return new State(List.of(), interval, 0, 0);
+    private record State(List<EvolutionFrame> frames, int everyNBatches, long interval, long bytes, long sequence) {
+
+        static State empty(int everyNBatches) {
+            return new State(List.of(), everyNBatches, everyNBatches, 0, 0);
         }
 
         /** This state with {@code frame} kept, or this very state if the frame is not wanted. */
@@ -129,7 +136,7 @@ public final class EvolutionRecorder {
                         return this;
                     }
                     kept.set(kept.size() - 1, frame);
-                    return new State(List.copyOf(kept), interval, totalBytes(kept), sequence + 1);
+                    return new State(List.copyOf(kept), everyNBatches, interval, totalBytes(kept), sequence + 1);
                 }
                 if (!frame.epochEnd() && frame.step() - last.step() < interval) {
                     return this;
@@ -142,7 +149,7 @@ public final class EvolutionRecorder {
             }
             kept.add(frame);
             long keptBytes = kept.size() == frames.size() + 1 ? bytes + frameBytes : totalBytes(kept);
-            return new State(List.copyOf(kept), keptInterval, keptBytes, sequence + 1);
+            return new State(List.copyOf(kept), everyNBatches, keptInterval, keptBytes, sequence + 1);
         }
 
         /** Every other frame, always the first and last; of two neighbours, an epoch end wins. */

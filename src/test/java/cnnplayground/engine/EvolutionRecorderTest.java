@@ -158,6 +158,21 @@ class EvolutionRecorderTest {
     }
 
     @Test
+    void clear_with_an_interval_records_the_next_run_at_that_interval() {
+        EvolutionRecorder recorder = new EvolutionRecorder(10);
+        recorder.offer(probe(1), metrics(1), false);
+
+        recorder.clear(3);
+        for (long step = 1; step <= 10; step++) {
+            recorder.offer(probe(step), metrics(step), false);
+        }
+
+        assertEquals(3, recorder.everyNBatches());
+        assertEquals(List.of(1L, 4L, 7L, 10L), steps(recorder));
+        assertThrows(IllegalArgumentException.class, () -> recorder.clear(0));
+    }
+
+    @Test
     void a_step_before_the_last_frame_is_a_bug_that_names_both_steps() {
         EvolutionRecorder recorder = new EvolutionRecorder(1);
         recorder.offer(probe(10), metrics(10), false);
