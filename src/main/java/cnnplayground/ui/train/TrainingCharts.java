@@ -6,6 +6,7 @@ import cnnplayground.engine.TrainingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -14,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
 /**
@@ -34,8 +36,8 @@ public final class TrainingCharts extends VBox {
     private final XYChart.Series<Number, Number> validationLoss = series("validation loss");
     private final XYChart.Series<Number, Number> trainAccuracy = series("train accuracy");
     private final XYChart.Series<Number, Number> validationAccuracy = series("validation accuracy");
-    private final LineChart<Number, Number> lossChart;
-    private final LineChart<Number, Number> accuracyChart;
+    private final MarkedChart lossChart;
+    private final MarkedChart accuracyChart;
 
     public TrainingCharts() {
         getStyleClass().add("training-charts");
@@ -69,6 +71,30 @@ public final class TrainingCharts extends VBox {
 
     public XYChart.Series<Number, Number> validationAccuracySeries() {
         return validationAccuracy;
+    }
+
+    /**
+     * Draws a thin vertical line across both charts at {@code step}, where the evolution timeline's
+     * selected frame was taken; empty removes it.
+     */
+    public void markStep(OptionalLong step) {
+        lossChart.mark(step);
+        accuracyChart.mark(step);
+    }
+
+    /** The step marked by {@link #markStep}, if any. */
+    public OptionalLong markedStep() {
+        return lossChart.marked;
+    }
+
+    /** The loss chart's marker line, in the chart's plot coordinates; hidden while nothing is marked. */
+    public Line lossMarker() {
+        return lossChart.marker;
+    }
+
+    /** Where {@code step} lies on the loss chart's batch axis, in the same coordinates as {@link #lossMarker()}. */
+    public double lossChartPosition(long step) {
+        return lossChart.getXAxis().getDisplayPosition(step);
     }
 
     public void clear() {
@@ -201,7 +227,44 @@ public final class TrainingCharts extends VBox {
         return s;
     }
 
-    private static LineChart<Number, Number> chart(String title, String id, boolean percent) {
+    /** A line chart that can draw one vertical marker line over its plot, kept in place on every layout. */
+    private static final class MarkedChart extends LineChart<Number, Number> {
+
+        private final Line marker = new Line();
+        private OptionalLong marked = OptionalLong.empty();
+
+        MarkedChart(NumberAxis x, NumberAxis y) {
+            super(x, y);
+            marker.getStyleClass().add("evolution-marker");
+            marker.setManaged(false);
+            marker.setMouseTransparent(true);
+            marker.setVisible(false);
+            getPlotChildren().add(marker);
+        }
+
+        void mark(OptionalLong step) {
+            if (!step.equals(marked)) {
+                marked = step;
+                requestChartLayout();
+            }
+        }
+
+        @Override
+        protected void layoutPlotChildren() {
+            super.layoutPlotChildren();
+            marker.setVisible(marked.isPresent());
+            if (marked.isPresent()) {
+                double x = getXAxis().getDisplayPosition(marked.getAsLong());
+                marker.setStartX(x);
+                marker.setEndX(x);
+                marker.setStartY(0);
+                marker.setEndY(getYAxis().getHeight());
+                marker.toFront();
+            }
+        }
+    }
+
+    private static MarkedChart chart(String title, String id, boolean percent) {
         NumberAxis x = new NumberAxis();
         x.setLabel("batch");
         x.setForceZeroInRange(true);
@@ -231,7 +294,7 @@ public final class TrainingCharts extends VBox {
             y.setUpperBound(1);
             y.setTickUnit(0.2);
         }
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        MarkedChart chart = new MarkedChart(x, y);
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);

@@ -10,7 +10,9 @@ import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,5 +76,56 @@ class TrainingChartsTest {
         assertThat(charts.validationAccuracySeries().getData().get(0).getYValue().doubleValue())
                 .isCloseTo(0.7, within(1e-6));
         assertThat(charts.batchLossSeries().getData()).hasSize(1);
+    }
+
+    @Test
+    void should_draw_the_evolution_marker_at_the_marked_step_and_move_it(FxRobot robot) {
+        // given: a 200-batch run on screen
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(TrainingCharts::new));
+        List<BatchMetrics> batches = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            batches.add(new BatchMetrics(1, i, i, 2.0f / i, 0.5f));
+        }
+        TrainingSnapshot snapshot = new TrainingSnapshot(3, TrainingState.RUNNING, "CPU",
+                TrainingProgress.NONE, batches, List.of());
+        robot.interact(() -> {
+            new Scene(charts, 400, 500);
+            charts.show(snapshot, 200);
+            laidOut(charts);
+        });
+        assertThat(charts.lossMarker().isVisible()).isFalse();
+
+        // when: the timeline selects step 50, then step 150
+        robot.interact(() -> {
+            charts.markStep(OptionalLong.of(50));
+            laidOut(charts);
+        });
+        double at50 = charts.lossMarker().getStartX();
+        robot.interact(() -> {
+            charts.markStep(OptionalLong.of(150));
+            laidOut(charts);
+        });
+
+        // then: a vertical line over the plot at each step's place on the batch axis
+        assertThat(at50).isCloseTo(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> charts.lossChartPosition(50))), within(1e-6));
+        assertThat(charts.lossMarker().isVisible()).isTrue();
+        assertThat(charts.lossMarker().getStartX()).isEqualTo(charts.lossMarker().getEndX())
+                .isCloseTo(charts.lossChartPosition(150), within(1e-6)).isGreaterThan(at50);
+        assertThat(charts.lossMarker().getEndY()).isGreaterThan(charts.lossMarker().getStartY());
+        assertThat(charts.markedStep()).hasValue(150);
+
+        // and when: nothing is selected any more, the marker goes
+        robot.interact(() -> {
+            charts.markStep(OptionalLong.empty());
+            laidOut(charts);
+        });
+        assertThat(charts.lossMarker().isVisible()).isFalse();
+    }
+
+    private static void laidOut(TrainingCharts charts) {
+        charts.resize(400, 500);
+        charts.applyCss();
+        charts.layout();
     }
 }
