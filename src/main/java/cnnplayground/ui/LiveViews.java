@@ -3,18 +3,30 @@ package cnnplayground.ui;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
+import cnnplayground.engine.BatchMetrics;
+import cnnplayground.engine.EvolutionFrame;
+import cnnplayground.engine.EvolutionRecorder;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.draw.DrawView;
+import cnnplayground.ui.viz.EvolutionExport;
+import cnnplayground.ui.viz.EvolutionTimeline;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.FilterView;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -24,10 +36,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 /**
  * The FX side of looking inside the network. Owns the {@link ModelProbe}: each frame it loads the
@@ -35,18 +50,34 @@ import javafx.scene.layout.VBox;
  * probes, at most {@link #updatesPerSecondProperty()} times a second for a dataset sample and every
  * {@link DrawView#DEBOUNCE_NANOS} for a drawing, with at most one probe in flight. Results come back
  * on the FX thread and go only to the views being looked at; the FX thread never waits for the probe.
+ *
+ * <p>It also records the run's evolution: while a run goes, the watched sample is probed every
+ * {@link #recordEveryProperty()} batches (and at each epoch end), whatever tab is showing, and the
+ * results land in an {@link EvolutionRecorder}. Its {@link EvolutionTimeline} scrubs through them;
+ * scrubbed back, the feature maps and filters show the chosen frame instead of the live results.
  */
 public final class LiveViews {
 
     /** Probes per second of the watched dataset sample, unless changed. */
     public static final int DEFAULT_UPDATES_PER_SECOND = 4;
     public static final int MAX_UPDATES_PER_SECOND = 20;
+    /** Batches between recorded frames at the start of a run, unless changed. */
+    public static final int DEFAULT_RECORD_EVERY = 20;
+    public static final int MAX_RECORD_EVERY = 10_000;
 
     /** What the views being looked at need probed. */
     public enum Watched { NOTHING, SAMPLE, DRAWING }
 
     private final ModelProbe probe;
     private final Supplier<Optional<WeightsSnapshot>> trainingWeights;
+    private final Supplier<Optional<TrainingSnapshot>> trainingRun;
+    private final EvolutionRecorder recorder = new EvolutionRecorder(DEFAULT_RECORD_EVERY);
+    private final EvolutionTimeline timeline = new EvolutionTimeline(recorder);
+    private final IntegerProperty recordEvery = new SimpleIntegerProperty(this, "recordEvery", DEFAULT_RECORD_EVERY);
+    private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting", false);
+    private final Label exportStatus = new Label();
+    private final VBox evolutionBar;
+    private final VBox filtersPane;
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<Watched> watched = new SimpleObjectProperty<>(this, "watched", Watched.NOTHING);
     private final IntegerProperty sample = new SimpleIntegerProperty(this, "sample", 0);
@@ -66,14 +97,26 @@ public final class LiveViews {
     private boolean drawingStale;
     private long lastProbe;
     private long probesApplied;
+    /** Counts runs, so a probe that was in flight as a run started is not recorded into the new one. */
+    private int run;
+    private long lastOfferedStep = -1;
+    private int recordedEpochs;
+    private ProbeResult liveSample;
+    private ProbeResult liveFilters;
 
-    /** @param trainingWeights the newest weights of the current or last run (empty before any run) */
-    public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights) {
+    /**
+     * @param trainingWeights the newest weights of the current or last run (empty before any run)
+     * @param trainingRun     the newest snapshot of the current or last run (empty before any run)
+     */
+    public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights,
+                     Supplier<Optional<TrainingSnapshot>> trainingRun) {
         this.probe = probe;
         this.trainingWeights = trainingWeights;
+        this.trainingRun = trainingRun;
         featureMaps.setId("sampleFeatureMaps");
         filters.setId("filterView");
-        featureMapsPane = new VBox(sampleBar(), featureMaps);
+        evolutionBar = evolutionBar();
+        featureMapsPane = new VBox(sampleBar(), evolutionBar, featureMaps);
         featureMapsPane.getStyleClass().add("live-pane");
         VBox.setVgrow(featureMaps, Priority.ALWAYS);
         problem.setId("probeProblem");
@@ -81,7 +124,11 @@ public final class LiveViews {
         problem.setWrapText(true);
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
-        featureMapsPane.getChildren().add(1, problem);
+        featureMapsPane.getChildren().add(2, problem);
+        filtersPane = new VBox(filters);
+        filtersPane.getStyleClass().add("live-pane");
+        VBox.setVgrow(filters, Priority.ALWAYS);
+        timeline.selectedFrameProperty().addListener((obs, was, now) -> showSelectedFrame());
 
         sample.addListener((obs, was, now) -> {
             sampleStale = true;
@@ -114,6 +161,21 @@ public final class LiveViews {
         return closer;
     }
 
+    /**
+     * A run is starting: forgets the recorded frames and the last run's weights, and records the new
+     * run every {@link #recordEveryProperty()} batches.
+     */
+    public void runStarted() {
+        run++;
+        recorder.clear(recordEvery.get());
+        lastOfferedStep = -1;
+        recordedEpochs = 0;
+        loaded = null;
+        offered = null;
+        exportStatus.setText("");
+        timeline.refresh();
+    }
+
     /** A trained model to look into while no run offers weights (e.g. one loaded from a file). */
     public void show(WeightsSnapshot weights) {
         offered = weights;
@@ -141,6 +203,55 @@ public final class LiveViews {
         return featureMapsPane;
     }
 
+    /** The Filters tab: the filters, under the evolution bar while that tab is showing. */
+    public VBox filtersPane() {
+        return filtersPane;
+    }
+
+    /** Puts the evolution bar (timeline, record interval, export) on the Filters tab or back on Feature maps. */
+    public void evolutionBarOnFilters(boolean onFilters) {
+        VBox target = onFilters ? filtersPane : featureMapsPane;
+        if (evolutionBar.getParent() == target) {
+            return;
+        }
+        ((VBox) evolutionBar.getParent()).getChildren().remove(evolutionBar);
+        target.getChildren().add(onFilters ? 0 : 1, evolutionBar);
+    }
+
+    public EvolutionRecorder recorder() {
+        return recorder;
+    }
+
+    public EvolutionTimeline timeline() {
+        return timeline;
+    }
+
+    /** Batches between recorded frames; a change takes effect when the next run starts. */
+    public IntegerProperty recordEveryProperty() {
+        return recordEvery;
+    }
+
+    /**
+     * Writes the recorded frames as an animated GIF. Call on the FX thread; the pictures are drawn
+     * there a frame per pulse, the file is written on another thread. The outcome, or the problem
+     * naming the file, is shown under the timeline.
+     */
+    public CompletableFuture<Path> exportGif(Path file) {
+        return export(file, "GIF " + file, () -> EvolutionExport.gif(recorder.frames(),
+                featureMaps.classNamesProperty().get(), stylesheets(), file));
+    }
+
+    /** Writes the recorded frames as numbered PNGs into {@code directory}, like {@link #exportGif}. */
+    public CompletableFuture<Path> exportPngs(Path directory) {
+        return export(directory, "PNGs in " + directory, () -> EvolutionExport.pngs(recorder.frames(),
+                featureMaps.classNamesProperty().get(), stylesheets(), directory));
+    }
+
+    /** What the export line under the timeline says now. */
+    public String exportStatus() {
+        return exportStatus.getText();
+    }
+
     public FeatureMapView featureMaps() {
         return featureMaps;
     }
@@ -165,10 +276,12 @@ public final class LiveViews {
 
     private void frame(long now) {
         Watched target = watched.get();
-        if (target == Watched.NOTHING) {
-            return; // only the charts are on screen: leave the CPU to training
-        }
         Optional<WeightsSnapshot> newest = trainingWeights.get().or(() -> Optional.ofNullable(offered));
+        Optional<TrainingSnapshot> runNow = trainingRun.get();
+        boolean recordDue = runNow.isPresent() && newest.isPresent() && recordDue(runNow.get(), newest.get().step());
+        if (target == Watched.NOTHING && !recordDue) {
+            return; // only the charts are on screen and nothing to record: leave the CPU to training
+        }
         if (newest.isPresent() && isNewer(newest.get())) {
             loaded = newest.get();
             probe.load(loaded);
@@ -179,14 +292,16 @@ public final class LiveViews {
         if (loaded == null || inFlight) {
             return;
         }
-        boolean stale = target == Watched.SAMPLE ? sampleStale : drawingStale;
-        long gap = target == Watched.SAMPLE ? 1_000_000_000L / Math.max(1, updatesPerSecond.get())
+        // a drawing waiting to be probed goes first; otherwise the sample, when shown or due for recording
+        Watched probing = target == Watched.DRAWING && drawingStale ? Watched.DRAWING : Watched.SAMPLE;
+        boolean stale = probing == Watched.DRAWING ? drawingStale : (target == Watched.SAMPLE && sampleStale) || recordDue;
+        long gap = probing == Watched.SAMPLE ? 1_000_000_000L / Math.max(1, updatesPerSecond.get())
                 : DrawView.DEBOUNCE_NANOS;
         if (!stale || now - lastProbe < gap) {
             return;
         }
-        Optional<FloatGrid> input = target == Watched.SAMPLE ? sampleInput() : Optional.ofNullable(draw.modelInputProperty().get());
-        if (target == Watched.SAMPLE) {
+        Optional<FloatGrid> input = probing == Watched.SAMPLE ? sampleInput() : Optional.ofNullable(draw.modelInputProperty().get());
+        if (probing == Watched.SAMPLE) {
             sampleStale = false;
         } else {
             drawingStale = false;
@@ -196,14 +311,82 @@ public final class LiveViews {
         }
         inFlight = true;
         lastProbe = now;
-        probe.probe(input.get()).whenComplete((result, failure) -> Platform.runLater(() -> applied(target, result, failure)));
+        int probedRun = run;
+        probe.probe(input.get()).whenComplete((result, failure) -> Platform.runLater(
+                () -> applied(probing, probedRun, result, failure)));
+    }
+
+    /**
+     * Whether weights at {@code step} should be probed for the recorder: a run is recorded, the
+     * step is new and at least the recorder's interval past its last frame, an epoch has ended
+     * since the last offer, or the run has ended and its final weights were not offered yet.
+     */
+    private boolean recordDue(TrainingSnapshot snapshot, long step) {
+        boolean epochEnded = snapshot.epochs().size() > recordedEpochs;
+        if (step < lastOfferedStep || (step == lastOfferedStep && !epochEnded)) {
+            return false;
+        }
+        List<EvolutionFrame> frames = recorder.frames();
+        return frames.isEmpty() || epochEnded || snapshot.state().isFinal()
+                || step - frames.get(frames.size() - 1).step() >= recorder.interval();
+    }
+
+    /** Offers a sample's probe of the current run to the recorder, labelled with the batch it follows. */
+    private void record(ProbeResult result) {
+        Optional<TrainingSnapshot> runNow = trainingRun.get();
+        if (runNow.isEmpty() || result.step() < lastOfferedStep) {
+            return;
+        }
+        TrainingSnapshot snapshot = runNow.get();
+        boolean epochEnded = snapshot.epochs().size() > recordedEpochs;
+        if (result.step() == lastOfferedStep && !epochEnded) {
+            return; // the same weights again (the sample changed): one frame per moment of the run
+        }
+        List<EvolutionFrame> frames = recorder.frames();
+        if (!frames.isEmpty() && result.step() < frames.get(frames.size() - 1).step()) {
+            return;
+        }
+        recorder.offer(result, batchBefore(snapshot, result.step()), epochEnded);
+        lastOfferedStep = result.step();
+        recordedEpochs = snapshot.epochs().size();
+    }
+
+    /** The newest batch metrics at or before {@code step}, or empty metrics before the first batch. */
+    private static BatchMetrics batchBefore(TrainingSnapshot snapshot, long step) {
+        List<BatchMetrics> batches = snapshot.batches();
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            if (batches.get(i).step() <= step) {
+                return batches.get(i);
+            }
+        }
+        return new BatchMetrics(0, 0, 0, Float.NaN, Float.NaN);
+    }
+
+    /** The timeline moved: a recorded frame replaces the live results, or live results come back at the end. */
+    private void showSelectedFrame() {
+        EvolutionFrame frame = timeline.getSelectedFrame();
+        if (frame != null && !timeline.isOnNewestFrame()) {
+            featureMaps.resultProperty().set(frame.probe());
+            filters.resultProperty().set(frame.probe());
+            return;
+        }
+        if (liveSample != null) {
+            featureMaps.resultProperty().set(liveSample);
+        }
+        if (liveFilters != null) {
+            filters.resultProperty().set(liveFilters);
+        }
+    }
+
+    private boolean showingRecordedFrame() {
+        return timeline.getSelectedFrame() != null && !timeline.isOnNewestFrame();
     }
 
     private boolean isNewer(WeightsSnapshot candidate) {
         return loaded == null || candidate.step() != loaded.step() || !candidate.spec().equals(loaded.spec());
     }
 
-    private void applied(Watched target, ProbeResult result, Throwable failure) {
+    private void applied(Watched target, int probedRun, ProbeResult result, Throwable failure) {
         inFlight = false;
         if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -214,12 +397,21 @@ public final class LiveViews {
         problem.setVisible(false);
         probesApplied++;
         List<String> classNames = loaded == null ? List.of() : loaded.classNames();
-        filters.resultProperty().set(result);
+        liveFilters = result;
         if (target == Watched.SAMPLE) {
+            liveSample = result;
             featureMaps.classNamesProperty().set(classNames);
-            featureMaps.resultProperty().set(result);
+            if (probedRun == run) {
+                record(result); // drawings are never recorded: the timeline follows one fixed input
+            }
         } else {
             draw.showResult(result, classNames);
+        }
+        if (!showingRecordedFrame()) {
+            filters.resultProperty().set(result);
+            if (target == Watched.SAMPLE) {
+                featureMaps.resultProperty().set(result);
+            }
         }
     }
 
@@ -231,6 +423,96 @@ public final class LiveViews {
         Shape in = loaded.spec().input();
         int i = Math.max(0, Math.min(sample.get(), data.n() - 1));
         return Optional.of(ModelInputs.fromPicture(data.imageAsGrid(i), in.height(), in.width(), in.channels()));
+    }
+
+    /** The timeline, then "Record every N batches" and the export buttons with their outcome. */
+    private VBox evolutionBar() {
+        timeline.setId("evolutionTimeline");
+        Label everyCaption = new Label("Record every");
+        everyCaption.getStyleClass().add("hint");
+        Spinner<Integer> every = new Spinner<>(1, MAX_RECORD_EVERY, DEFAULT_RECORD_EVERY);
+        every.setId("recordEvery");
+        every.setEditable(true);
+        every.setPrefWidth(88);
+        every.setTooltip(new Tooltip("Batches between recorded frames, and one at each epoch end;"
+                + " takes effect when the next run starts"));
+        every.valueProperty().addListener((obs, was, now) -> recordEvery.set(now));
+        recordEvery.addListener((obs, was, now) -> every.getValueFactory().setValue(now.intValue()));
+        Label batches = new Label("batches");
+        batches.getStyleClass().add("hint");
+        Button gif = new Button("Export GIF…");
+        gif.setId("exportGif");
+        gif.setOnAction(e -> chooseGif());
+        Button pngs = new Button("Export PNGs…");
+        pngs.setId("exportPngs");
+        pngs.setOnAction(e -> choosePngDirectory());
+        gif.disableProperty().bind(timeline.selectedFrameProperty().isNull().or(exporting));
+        pngs.disableProperty().bind(gif.disableProperty());
+        exportStatus.setId("exportStatus");
+        exportStatus.getStyleClass().add("export-status");
+        exportStatus.setWrapText(true);
+        exportStatus.visibleProperty().bind(exportStatus.textProperty().isNotEmpty());
+        exportStatus.managedProperty().bind(exportStatus.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox controls = new HBox(8, everyCaption, every, batches, spacer, gif, pngs);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, timeline, controls, exportStatus);
+        bar.setId("evolutionBar");
+        bar.getStyleClass().addAll("viz-toolbar", "evolution-bar");
+        return bar;
+    }
+
+    private void chooseGif() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the evolution as an animated GIF");
+        chooser.setInitialFileName("evolution.gif");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        File file = chooser.showSaveDialog(evolutionBar.getScene().getWindow());
+        if (file != null) {
+            exportGif(file.toPath());
+        }
+    }
+
+    private void choosePngDirectory() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the evolution as numbered PNGs into a folder");
+        File directory = chooser.showDialog(evolutionBar.getScene().getWindow());
+        if (directory != null) {
+            exportPngs(directory.toPath());
+        }
+    }
+
+    private CompletableFuture<Path> export(Path target, String what, Supplier<CompletableFuture<Path>> start) {
+        int count = recorder.frames().size();
+        exporting.set(true);
+        exportStatus.getStyleClass().remove("export-failed");
+        exportStatus.setText("Exporting " + count + " frames as " + what + "…");
+        CompletableFuture<Path> written;
+        try {
+            written = start.get();
+        } catch (RuntimeException e) {
+            written = CompletableFuture.failedFuture(e);
+        }
+        written.whenComplete((path, failure) -> Platform.runLater(() -> {
+            exporting.set(false);
+            if (failure == null) {
+                exportStatus.setText("Exported " + count + " frames as " + what);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause.getCause() != null && cause instanceof java.io.UncheckedIOException) {
+                cause = cause.getCause();
+            }
+            exportStatus.getStyleClass().add("export-failed");
+            exportStatus.setText("Could not export " + target + ": " + cause.getMessage());
+        }));
+        return written;
+    }
+
+    private List<String> stylesheets() {
+        return featureMapsPane.getScene() == null ? List.of() : List.copyOf(featureMapsPane.getScene().getStylesheets());
     }
 
     private HBox sampleBar() {

@@ -8,6 +8,7 @@ import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,8 +43,11 @@ public final class PlaygroundView extends BorderPane {
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
         getStyleClass().add("playground");
         training = new TrainingPanel(model, launcher);
-        live = new LiveViews(probe, training::latestWeights);
+        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         live.datasetProperty().bind(training.datasetProperty());
+        training.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        live.timeline().selectedFrameProperty().addListener((obs, was, frame) -> training.charts().markStep(
+                frame == null ? OptionalLong.empty() : OptionalLong.of(frame.step())));
         training.deviceProperty().addListener((obs, was, now) -> {
             if (now != null && !now.isEmpty()) {
                 setDeviceDescription(now);
@@ -60,14 +64,17 @@ public final class PlaygroundView extends BorderPane {
 
         Tab trainingTab = tab("Training", "trainingTab", training);
         Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
-        Tab filtersTab = tab("Filters", "filtersTab", live.filters());
+        Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
         Tab drawTab = tab("Draw", "drawTab", live.draw());
         sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
-        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
-                live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
-                        : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE));
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
+                    : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
+            // one timeline scrubs both: it sits on whichever of the two tabs is showing
+            live.evolutionBarOnFilters(now == filtersTab);
+        });
         live.start();
 
         SplitPane split = new SplitPane(editor, sideTabs);

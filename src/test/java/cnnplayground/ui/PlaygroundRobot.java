@@ -17,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -249,6 +250,39 @@ public final class PlaygroundRobot {
 
     public PlaygroundRobot nextSample() {
         robot.clickOn("#nextSample");
+        waitForFxEvents();
+        return this;
+    }
+
+    // ---- evolution ----
+
+    /** Types a number into "Record every … batches" and presses Enter. */
+    public PlaygroundRobot setRecordEvery(int batches) {
+        Spinner<?> spinner = robot.lookup("#recordEvery").queryAs(Spinner.class);
+        robot.doubleClickOn(spinner.getEditor());
+        robot.interact(spinner.getEditor()::selectAll);
+        robot.write(Integer.toString(batches)).type(KeyCode.ENTER);
+        waitForFxEvents();
+        return this;
+    }
+
+    /** Takes hold of the timeline's slider and presses Home: back to the first recorded frame. */
+    public PlaygroundRobot scrubToFirstFrame() {
+        return scrub(KeyCode.HOME);
+    }
+
+    /** Takes hold of the timeline's slider and presses End: the newest frame, following the run live. */
+    public PlaygroundRobot scrubToNewestFrame() {
+        return scrub(KeyCode.END);
+    }
+
+    public String evolutionCaption() {
+        return robot.lookup("#evolutionCaption").queryLabeled().getText();
+    }
+
+    private PlaygroundRobot scrub(KeyCode key) {
+        robot.clickOn("#evolutionSlider .thumb");
+        robot.type(key);
         waitForFxEvents();
         return this;
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,11 +59,12 @@ public final class TrainingPanel extends VBox {
     private final ObjectBinding<Optional<String>> whyNot;
     private final StringProperty device = new SimpleStringProperty(this, "device", "");
     private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
+    private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(this, "runs", 0);
     private TrainingHandle handle;
     private WeightsSnapshot lastWeights;
+    private TrainingSnapshot lastSnapshot;
     private SnapshotRedrawer redrawer;
     private int epochs;
-    private int runs;
 
     public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher) {
         this.model = model;
@@ -177,6 +180,22 @@ public final class TrainingPanel extends VBox {
         return Optional.ofNullable(lastWeights);
     }
 
+    /**
+     * The newest snapshot of the running run, or of the last run once it has ended; empty before
+     * any run started. Lock-free.
+     */
+    public Optional<TrainingSnapshot> latestSnapshot() {
+        if (handle != null) {
+            lastSnapshot = handle.latest();
+        }
+        return Optional.ofNullable(lastSnapshot);
+    }
+
+    /** Runs started so far; goes up as Train starts a run, before its first batch. */
+    public ReadOnlyIntegerProperty runsProperty() {
+        return runs.getReadOnlyProperty();
+    }
+
     /** Starts a run with the edited network, the dataset and the settings; locks the editor meanwhile. */
     public void train() {
         Optional<TrainingConfig> config = hyperParameters.getConfig();
@@ -192,10 +211,14 @@ public final class TrainingPanel extends VBox {
         epochs = config.get().epochs();
         model.lockedProperty().set(true);
         state.set(TrainingState.STARTING);
-        int run = ++runs;
+        // the previous run's weights and numbers are not this run's: the live views start afresh
+        lastWeights = null;
+        lastSnapshot = null;
+        int run = runs.get() + 1;
+        runs.set(run);
         TrainingEventPump runPump = new TrainingEventPump(event -> {
             // Events of a run that has ended (or was replaced) change nothing.
-            if (run == runs && handle != null) {
+            if (run == runs.get() && handle != null) {
                 onEvent(event);
             }
         });
@@ -295,6 +318,7 @@ public final class TrainingPanel extends VBox {
         handle = null;
         if (run != null) {
             run.latestWeights().ifPresent(w -> lastWeights = w);
+            lastSnapshot = run.latest();
             // The engine thread is ending on its own; release its resources off the FX thread.
             Thread closer = new Thread(run::close, "training-close");
             closer.setDaemon(true);

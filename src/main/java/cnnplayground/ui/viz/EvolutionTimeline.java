@@ -141,8 +141,29 @@ public final class EvolutionTimeline extends HBox {
         updateEnabled();
     }
 
+    /**
+     * Whether the slider is on the newest frame (or there is none), i.e. the views should show the
+     * run live rather than a recorded frame.
+     */
+    public boolean isOnNewestFrame() {
+        return frames.isEmpty() || currentIndex() >= frames.size() - 1;
+    }
+
+    /** The frames the slider moves over, oldest first, as of the last refresh. */
+    public List<EvolutionFrame> frames() {
+        return frames;
+    }
+
+    /** Moves the slider to frame {@code index} of {@link #frames()}, as dragging it there would. */
+    public void selectIndex(int index) {
+        if (index < 0 || index >= frames.size()) {
+            throw new IllegalArgumentException("frame index " + index + " is outside 0.." + (frames.size() - 1));
+        }
+        moveTo(index);
+    }
+
     /** "step 1,234 · epoch 3 · loss 0.12 · accuracy 91%", the accuracy only when known. */
-    static String captionOf(EvolutionFrame frame) {
+    public static String captionOf(EvolutionFrame frame) {
         if (frame == null) {
             return "no frames yet";
         }
