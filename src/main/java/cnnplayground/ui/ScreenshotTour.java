@@ -92,6 +92,17 @@ public final class ScreenshotTour {
         });
         waitFor(() -> onFxQuietly(() -> view.live().featureMaps().resultProperty().get() != null));
         Path featureMaps = snap("feature-maps");
+        // the timeline scrubbed back to an early frame: the maps and the loss chart's marker go with it
+        waitFor(() -> onFxQuietly(() -> view.live().timeline().frames().size() >= 2));
+        onFx(() -> {
+            view.live().timeline().selectIndex(1);
+            return null;
+        });
+        Path evolution = snap("evolution");
+        onFx(() -> {
+            view.live().timeline().selectIndex(view.live().timeline().frames().size() - 1);
+            return null;
+        });
         onFx(() -> {
             view.showTab("Filters");
             return null;
@@ -131,7 +142,7 @@ public final class ScreenshotTour {
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, featureMaps, filters, draw, invalid, summary);
+        return List.of(editor, training, trained, featureMaps, evolution, filters, draw, invalid, summary);
     }
 
     private ListView<?> layerList() {
