@@ -17,6 +17,7 @@ import cnnplayground.ui.viz.EvolutionTimeline;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.FilterView;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,9 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
@@ -502,7 +503,7 @@ public final class LiveViews {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (cause.getCause() != null && cause instanceof java.io.UncheckedIOException) {
+            if (cause.getCause() != null && cause instanceof UncheckedIOException) {
                 cause = cause.getCause();
             }
             exportStatus.getStyleClass().add("export-failed");
