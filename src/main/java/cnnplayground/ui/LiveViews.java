@@ -529,12 +529,13 @@ public final class LiveViews {
         dataset.addListener((obs, was, now) -> samples.setMax(now == null ? 0 : now.n() - 1));
         samples.valueProperty().addListener((obs, was, now) -> sample.set(now == null ? 0 : now));
         sample.addListener((obs, was, now) -> samples.setValue(now.intValue()));
-        Button next = new Button("Next sample");
+        Button next = new Button("Next");
+        next.setTooltip(new javafx.scene.control.Tooltip("Watch the next image of the dataset"));
         next.setId("nextSample");
         next.setOnAction(e -> samples.increment(1));
         sampleLabel.setId("sampleLabel");
         sampleLabel.getStyleClass().add("sample-label");
-        Label rateCaption = new Label("Updates per second");
+        Label rateCaption = new Label("Updates/s");
         rateCaption.getStyleClass().add("hint");
         Spinner<Integer> rate = new Spinner<>(1, MAX_UPDATES_PER_SECOND, DEFAULT_UPDATES_PER_SECOND);
         rate.setId("updatesPerSecond");
@@ -542,6 +543,11 @@ public final class LiveViews {
         rate.valueProperty().addListener((obs, was, now) -> updatesPerSecond.set(now));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Labels keep their full text; the spacer is what gives way on a narrow pane.
+        for (Label label : new Label[] {caption, sampleLabel, rateCaption}) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        next.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, caption, chooser, next, sampleLabel, spacer, rateCaption, rate);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("viz-toolbar");

@@ -115,6 +115,25 @@ class DrawTest {
         user.waitUntil(WAIT_SECONDS, () -> draw().modelInputProperty().get().max() == 0f);
     }
 
+    @Test
+    void should_scale_the_drawing_to_a_model_with_another_input_and_say_so() {
+        // given: a network that takes 32×32 colour images
+        user.fx().interact(() -> draw().inputShapeProperty().set(cnnplayground.spec.Shape.image(32, 32, 3)));
+        user.openTab("Draw");
+
+        // when:
+        user.drawOnPad(SEVEN);
+
+        // then: what the network would see has its size, and the tab says why the preview looks so
+        user.waitUntil(WAIT_SECONDS, () -> draw().modelInputProperty().get().max() > 0f);
+        FloatGrid input = user.onFx(() -> draw().modelInputProperty().get());
+        assertThat(new int[] {input.height(), input.width(), input.channels()}).containsExactly(32, 32, 3);
+        assertThat(user.fx().lookup("#drawSizeNote").queryLabeled().isVisible()).isTrue();
+        assertThat(user.fx().lookup("#drawSizeNote").queryLabeled().getText())
+                .isEqualTo("This network takes 32×32×3 images: your drawing is scaled to that size and repeated "
+                        + "in red, green and blue.");
+    }
+
     private DrawView draw() {
         return view.live().draw();
     }
