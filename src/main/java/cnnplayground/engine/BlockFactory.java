@@ -5,7 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -55,6 +57,9 @@ public final class BlockFactory {
      *
      * @throws IllegalArgumentException quoting the first problem when the spec is not valid
      */
+    /** Xavier's magnitude 3 over the average fan is Glorot's {@code 6 / (fan_in + fan_out)}. */
+    static final float GLOROT_MAGNITUDE = 3f;
+
     public static SequentialBlock build(NetworkSpec spec) {
         NetworkAnalysis analysis = requireValid(spec);
         int omittedSoftmax = finalSoftmaxLayer(spec).orElse(-1);
@@ -62,6 +67,10 @@ public final class BlockFactory {
         for (LayerSummary layer : analysis.layers()) {
             net.add(layerBlock(layer, layer.index() == omittedSoftmax));
         }
+        // Keras' glorot_uniform: limit sqrt(6 / (fan_in + fan_out)). A fresh network then predicts
+        // nearly uniform classes and starts at a loss near ln(10), as lectures say it should.
+        net.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                XavierInitializer.FactorType.AVG, GLOROT_MAGNITUDE), Parameter.Type.WEIGHT);
         return net;
     }
 

@@ -58,6 +58,16 @@ class TrainingRunTest {
     }
 
     @Test
+    void a_fresh_network_starts_near_the_loss_of_guessing_uniformly() throws InterruptedException {
+        try (TrainingHandle run = new DjlTrainingLauncher().start(Presets.lenet5(), digits, SMALL, e -> { })) {
+            assertTrue(run.awaitTermination(Duration.ofSeconds(90)));
+            float first = run.latest().batches().get(0).loss();
+            // ln(10) = 2.30: glorot-initialised weights give nearly uniform class probabilities
+            assertTrue(first > 2.0f && first < 2.7f, "first batch loss " + first);
+        }
+    }
+
+    @Test
     void events_arrive_in_order_with_validation_metrics() throws InterruptedException {
         List<TrainingEvent> events = trainToEnd(SMALL.withEpochs(2));
 
