@@ -66,4 +66,12 @@ final class ModelFixtures {
         }
         return new ImageDataset(n, 4, 4, 1, pixels, labels, CLASSES, "shapes");
     }
+
+    /** {@link #spec()} with seeded random weights and {@link #metadata()}. */
+    static SavedModel savedModel() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            byte[] parameters = ModelFile.parameterBytes(initialisedBlock(spec(), manager));
+            return new SavedModel(spec(), parameters, metadata());
+        }
+    }
 }
