@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ImageFiles;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelMetadata;
 import cnnplayground.spec.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -55,6 +58,20 @@ class CliTest {
                 "--epochs", "2", "--batch-size", "32", "--validation-fraction", "0.25");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("epoch 2: loss"), r.err());
+    }
+
+    @Test
+    void the_trained_model_keeps_its_history_up_to_the_checkpoint() throws Exception {
+        // when:
+        ModelMetadata metadata = ModelFile.read(model).metadata();
+
+        // then: one row per epoch up to the saved one, each with its validation
+        List<EpochMetrics> history = metadata.history();
+        assertEquals(metadata.epochsTrained(), history.size(), history.toString());
+        for (int i = 0; i < history.size(); i++) {
+            assertEquals(i + 1, history.get(i).epoch());
+            assertTrue(history.get(i).hasValidation(), history.get(i).toString());
+        }
     }
 
     @Test
