@@ -118,6 +118,22 @@ class CliTest {
         assertEquals(400L, doc.get("n"));
         double accuracy = ((Number) doc.get("accuracy")).doubleValue();
         assertTrue(accuracy > 0.5 && accuracy <= 1, "a LeNet after 2 epochs on 300 digits: " + accuracy);
+        assertEquals("train", doc.get("split"), "the directory has no t10k- files");
+        List<?> confusion = (List<?>) doc.get("confusion");
+        long total = 0;
+        long diagonal = 0;
+        for (int a = 0; a < confusion.size(); a++) {
+            List<?> row = (List<?>) confusion.get(a);
+            for (int p = 0; p < row.size(); p++) {
+                total += (Long) row.get(p);
+                diagonal += a == p ? (Long) row.get(p) : 0;
+            }
+        }
+        assertEquals(400L, total);
+        assertEquals(accuracy, diagonal / 400.0, 1e-12);
+        List<?> perClass = (List<?>) doc.get("perClass");
+        assertEquals(10, perClass.size());
+        assertEquals("0", ((Map<?, ?>) perClass.get(0)).get("class"));
     }
 
     @Test
