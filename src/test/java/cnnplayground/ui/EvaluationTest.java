@@ -106,6 +106,8 @@ class EvaluationTest {
                 .subList(0, Math.min(count, EvaluationPanel.GALLERY_LIMIT)));
         assertThat(user.galleryTitle()).startsWith("True " + names.get(cell[0]) + ", predicted "
                 + names.get(cell[1]));
+        user.scrollTo("#galleryTitle");
+        ScreenshotTool.save(user.fx(), view, "evaluation-cell");
     }
 
     @Test

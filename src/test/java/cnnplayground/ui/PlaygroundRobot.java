@@ -289,6 +289,12 @@ public final class PlaygroundRobot {
         return robot.lookup("#galleryTitle").queryLabeled().getText();
     }
 
+    /** Scrolls until the node a query finds shows, as a user scrolls down to it. */
+    public PlaygroundRobot scrollTo(String query) {
+        scrollIntoView(robot.lookup(query).query());
+        return this;
+    }
+
     private Label matrixCell(int actual, int predicted) {
         return robot.lookup("#" + EvaluationPanel.cellId(actual, predicted)).queryAs(Label.class);
     }
