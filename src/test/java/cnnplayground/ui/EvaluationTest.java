@@ -135,7 +135,13 @@ class EvaluationTest {
         assertThat(wrotePng).isTrue();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(10);
+        assertThat(colours(image)).as("axes, lines and labels, not a blank picture").isGreaterThan(3);
         assertThat(user.fx().lookup("#evaluationExportStatus").queryLabeled().getText()).startsWith("Wrote");
+    }
+
+    private static long colours(BufferedImage image) {
+        return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
+                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().count();
     }
 
     private EvaluationPanel panel() {
