@@ -31,10 +31,6 @@ public final class Evaluator {
 
     /** The report, on the calling thread: for the CLI and for callers that own a thread already. */
     public static EvaluationReport evaluateHere(TrainedModel model, ImageDataset data, int batchSize) {
-        if (data.numClasses() > model.classNames().size()) {
-            throw new IllegalArgumentException(data.source() + " has " + data.numClasses()
-                    + " classes but the model knows " + model.classNames().size());
-        }
         return EvaluationReport.fromLogits(model.classNames(), data.labels(), model.logits(data, batchSize));
     }
 

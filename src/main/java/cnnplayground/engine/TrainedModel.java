@@ -135,30 +135,8 @@ public final class TrainedModel implements AutoCloseable {
      *     is empty, it has more classes than the model, or {@code batchSize < 1}
      */
     public Evaluation evaluate(ImageDataset data, int batchSize) {
-        float[] logits = logits(data, batchSize);
-        int classes = classNames().size();
-        long correct = 0;
-        double lossSum = 0;
-        for (int i = 0; i < data.n(); i++) {
-            int label = data.label(i);
-            int offset = i * classes;
-            int top = 0;
-            double max = logits[offset];
-            for (int j = 1; j < classes; j++) {
-                if (logits[offset + j] > max) {
-                    max = logits[offset + j];
-                    top = j;
-                }
-            }
-            double sumExp = 0;
-            for (int j = 0; j < classes; j++) {
-                sumExp += Math.exp(logits[offset + j] - max);
-            }
-            // -log softmax(label) = logsumexp - logit(label)
-            lossSum += max + Math.log(sumExp) - logits[offset + label];
-            correct += top == label ? 1 : 0;
-        }
-        return new Evaluation((double) correct / data.n(), lossSum / data.n(), data.n());
+        EvaluationReport report = EvaluationReport.fromLogits(classNames(), data.labels(), logits(data, batchSize));
+        return new Evaluation(report.accuracy(), report.loss(), report.n());
     }
 
     /**
