@@ -3,11 +3,16 @@ package cnnplayground.cli;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.engine.Evaluation;
+import cnnplayground.data.DatasetSplits;
+import cnnplayground.engine.ConfusionMatrix;
+import cnnplayground.engine.EvaluationReport;
+import cnnplayground.engine.Evaluator;
 import cnnplayground.engine.TrainedModel;
 import cnnplayground.spec.Json;
 import cnnplayground.spec.Shape;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +21,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code evaluate FILE --data DIR [--canvas-paste] [--json]}: accuracy and loss on the directory's test
- * split; {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
+ * {@code evaluate FILE --data DIR [--canvas-paste] [--json]}: accuracy, loss, the confusion matrix and
+ * precision/recall per class on the directory's test split (its training set when it has none); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
  * place and size on a {@value SyntheticCanvases#CANVAS_SIZE}-pixel canvas, then {@link
  * ModelInputs#fromCanvas}) and reports that accuracy and how many points it loses.
  */
@@ -37,9 +42,13 @@ final class EvaluateCommand {
             throw new UsageException(USAGE);
         }
         try (TrainedModel model = ModelFiles.open(args.positionals().get(0))) {
-            ImageDataset data = DataDirectories.load(args.required("--data")).evaluation();
+            DatasetSplits splits = DataDirectories.load(args.required("--data"));
+            ImageDataset data = splits.evaluation();
             checkFits(model, data);
-            Evaluation result = model.evaluate(data, BATCH_SIZE);
+            EvaluationReport result = Evaluator.evaluateHere(model, data, BATCH_SIZE);
+            ConfusionMatrix confusion = result.confusion();
+            // without t10k- files the only pair is both trained on and measured: say so
+            String split = splits.hasSeparateTest() ? "test" : "train";
             boolean paste = args.flag("--canvas-paste");
             double canvasAccuracy = paste ? canvasAccuracy(model, data) : Double.NaN;
             // percentage points lost when digits come through the drawing pad's preprocessing
@@ -49,14 +58,35 @@ final class EvaluateCommand {
                 doc.put("accuracy", result.accuracy());
                 doc.put("loss", result.loss());
                 doc.put("n", result.n());
+                doc.put("split", split);
+                doc.put("confusion", Arrays.stream(confusion.counts())
+                        .map(row -> Arrays.stream(row).boxed().toList()).toList());
+                List<Map<String, Object>> perClass = new ArrayList<>();
+                for (int c = 0; c < confusion.classes(); c++) {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("class", confusion.classNames().get(c));
+                    one.put("precision", definedOrNull(confusion.precision(c)));
+                    one.put("recall", definedOrNull(confusion.recall(c)));
+                    one.put("f1", definedOrNull(confusion.f1(c)));
+                    one.put("support", confusion.support(c));
+                    perClass.add(one);
+                }
+                doc.put("perClass", perClass);
                 if (paste) {
                     doc.put("canvasAccuracy", canvasAccuracy);
                     doc.put("canvasDrop", drop);
                 }
                 out.println(Json.write(doc, 0));
             } else {
-                out.printf(Locale.ROOT, "accuracy %.2f%%  loss %.4f  on %,d images of %s%n", result.accuracy() * 100,
-                        result.loss(), result.n(), data.source());
+                out.printf(Locale.ROOT, "accuracy %.2f%%  loss %.4f  on %,d images of %s (%s)%n",
+                        result.accuracy() * 100, result.loss(), result.n(), data.source(),
+                        splits.hasSeparateTest() ? "the test split" : "no test split: the training set itself");
+                out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7s%n", "class", "precision", "recall", "f1", "images");
+                for (int c = 0; c < confusion.classes(); c++) {
+                    out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7d%n", confusion.classNames().get(c),
+                            percent(confusion.precision(c)), percent(confusion.recall(c)),
+                            percent(confusion.f1(c)), confusion.support(c));
+                }
                 if (paste) {
                     out.printf(Locale.ROOT, "pasted on a %d×%d canvas: accuracy %.2f%%  (%+.2f points)%n",
                             SyntheticCanvases.CANVAS_SIZE, SyntheticCanvases.CANVAS_SIZE, canvasAccuracy * 100, -drop);
@@ -84,6 +114,14 @@ final class EvaluateCommand {
             correct += model.predict(seen).topClass() == data.label(i) ? 1 : 0;
         }
         return (double) correct / data.n();
+    }
+
+    private static Double definedOrNull(double share) {
+        return Double.isNaN(share) ? null : share;
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     static void checkFits(TrainedModel model, ImageDataset data) throws UsageException {

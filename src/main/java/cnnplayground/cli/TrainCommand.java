@@ -18,10 +18,12 @@ import cnnplayground.spec.NetworkSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -54,8 +56,10 @@ final class TrainCommand {
         }
         String description = dataDir + " (" + data.n() + " images " + data.height() + "×" + data.width() + "×"
                 + data.channels() + ", " + data.numClasses() + " classes)";
+        // the epochs before the checkpoint's; its own ends after the checkpoint is written
+        List<EpochMetrics> history = new CopyOnWriteArrayList<>();
         CheckpointSink sink = (parameters, metrics, normalization) -> ModelFile.write(outFile, spec, parameters,
-                metadata(data, description, metrics, normalization, config));
+                metadata(data, description, metrics, normalization, config).withHistory(withLast(history, metrics)));
         AtomicReference<TrainingEvent> last = new AtomicReference<>();
         err.printf(Locale.ROOT, "training %s on %s: %s, lr %s (%s), batch %d, %d epochs, augmentation %s%n",
                 spec.name(), description, config.optimizer().cliName(), config.learningRate(),
@@ -64,6 +68,9 @@ final class TrainCommand {
         try {
             run = TrainingRun.start(spec, data, config, event -> {
                 report(event, err);
+                if (event instanceof TrainingEvent.EpochEnded ended) {
+                    history.add(ended.metrics());
+                }
                 last.set(event);
             }, sink);
         } catch (IllegalArgumentException e) {
@@ -109,6 +116,12 @@ final class TrainCommand {
         return ModelMetadata.create(data.classNames(), normalization, description, metrics.epoch(),
                 metrics.hasValidation() ? OptionalDouble.of(metrics.validationAccuracy()) : OptionalDouble.empty(),
                 config);
+    }
+
+    private static List<EpochMetrics> withLast(List<EpochMetrics> before, EpochMetrics last) {
+        List<EpochMetrics> all = new ArrayList<>(before);
+        all.add(last);
+        return all;
     }
 
     private static void report(TrainingEvent event, PrintStream err) {

@@ -200,7 +200,24 @@ public final class ModelFile {
         provenance.put("djl_version", p.djlVersion());
         provenance.put("pytorch_version", p.pytorchVersion());
         doc.put("provenance", provenance);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (EpochMetrics e : meta.history()) {
+            Map<String, Object> epoch = new LinkedHashMap<>();
+            epoch.put("epoch", e.epoch());
+            epoch.put("train_loss", finiteOrNull(e.trainLoss()));
+            epoch.put("train_accuracy", finiteOrNull(e.trainAccuracy()));
+            epoch.put("validation_loss", finiteOrNull(e.validationLoss()));
+            epoch.put("validation_accuracy", finiteOrNull(e.validationAccuracy()));
+            epoch.put("seconds", e.seconds());
+            history.add(epoch);
+        }
+        doc.put("history", history);
         return Json.write(doc, 2) + "\n";
+    }
+
+    /** JSON has no NaN: a missing validation reads as null. */
+    private static Float finiteOrNull(float value) {
+        return Float.isFinite(value) ? value : null;
     }
 
     static ModelMetadata readMetadata(Path file, String text) throws ModelFileException {
@@ -247,10 +264,35 @@ public final class ModelFile {
                             augmentation(training), schedule(training)),
                     created,
                     new ModelMetadata.Provenance(prov.string("java_version"), prov.string("os"), prov.string("arch"),
-                            prov.string("djl_version"), prov.string("pytorch_version")));
+                            prov.string("djl_version"), prov.string("pytorch_version")),
+                    history(file, doc));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file + ": " + METADATA_ENTRY + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Files written before the history was kept have none. */
+    private static List<EpochMetrics> history(Path file, Fields doc) throws ModelFileException {
+        Object value = doc.map().get("history");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw doc.error("history", "must be a list of epochs, got " + value);
+        }
+        List<EpochMetrics> history = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields epoch = Fields.of(file, "history[" + i + "].", list.get(i));
+            history.add(new EpochMetrics((int) epoch.integer("epoch"), floatOrNaN(epoch, "train_loss"),
+                    floatOrNaN(epoch, "train_accuracy"), floatOrNaN(epoch, "validation_loss"),
+                    floatOrNaN(epoch, "validation_accuracy"), epoch.number("seconds")));
+        }
+        return history;
+    }
+
+    private static float floatOrNaN(Fields epoch, String field) throws ModelFileException {
+        Double value = epoch.optionalNumber(field);
+        return value == null ? Float.NaN : value.floatValue();
     }
 
     /** Files written before augmentation was recorded trained without it. */

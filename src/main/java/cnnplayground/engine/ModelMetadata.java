@@ -20,10 +20,13 @@ import java.util.OptionalDouble;
  * @param training               the training configuration used
  * @param createdAt              when the file was written
  * @param provenance             the software that trained it
+ * @param history                loss and accuracy of each epoch trained, oldest first; empty for
+ *                               files written before the history was kept
  */
 public record ModelMetadata(int formatVersion, List<String> classNames, Normalization normalization,
                             String datasetDescription, int epochsTrained, OptionalDouble bestValidationAccuracy,
-                            TrainingConfig training, Instant createdAt, Provenance provenance) {
+                            TrainingConfig training, Instant createdAt, Provenance provenance,
+                            List<EpochMetrics> history) {
 
     /** The model file format this build writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -50,6 +53,22 @@ public record ModelMetadata(int formatVersion, List<String> classNames, Normaliz
         requireNonNull("training", training);
         requireNonNull("createdAt", createdAt);
         requireNonNull("provenance", provenance);
+        requireNonNull("history", history);
+        history = List.copyOf(history);
+    }
+
+    /** Metadata without a training history, as files written before it was kept. */
+    public ModelMetadata(int formatVersion, List<String> classNames, Normalization normalization,
+                         String datasetDescription, int epochsTrained, OptionalDouble bestValidationAccuracy,
+                         TrainingConfig training, Instant createdAt, Provenance provenance) {
+        this(formatVersion, classNames, normalization, datasetDescription, epochsTrained, bestValidationAccuracy,
+                training, createdAt, provenance, List.of());
+    }
+
+    /** The same metadata with {@code history} as its training history. */
+    public ModelMetadata withHistory(List<EpochMetrics> history) {
+        return new ModelMetadata(formatVersion, classNames, normalization, datasetDescription, epochsTrained,
+                bestValidationAccuracy, training, createdAt, provenance, history);
     }
 
     /** Metadata for a model trained now by this build: current format, time and provenance. */

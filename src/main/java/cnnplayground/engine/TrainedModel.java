@@ -13,6 +13,7 @@ import cnnplayground.data.Normalization;
 import cnnplayground.spec.NetworkSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A trained network ready to predict and to be measured; it owns a DJL {@link Model} and its
@@ -67,6 +68,16 @@ public final class TrainedModel implements AutoCloseable {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds the network of a copy of live weights, for measuring a run that has no model file yet;
+     * its metadata says where the weights came from and holds the default training settings.
+     */
+    public static TrainedModel load(WeightsSnapshot weights) {
+        ModelMetadata metadata = ModelMetadata.create(weights.classNames(), weights.normalization(),
+                "weights at step " + weights.step(), 0, OptionalDouble.empty(), TrainingConfig.defaults());
+        return load(new SavedModel(weights.spec(), weights.parameters(), metadata));
     }
 
     /** Reads a model file and loads it: {@link ModelFile#read} then {@link #load}. */
@@ -124,6 +135,17 @@ public final class TrainedModel implements AutoCloseable {
      *     is empty, it has more classes than the model, or {@code batchSize < 1}
      */
     public Evaluation evaluate(ImageDataset data, int batchSize) {
+        EvaluationReport report = EvaluationReport.fromLogits(classNames(), data.labels(), logits(data, batchSize));
+        return new Evaluation(report.accuracy(), report.loss(), report.n());
+    }
+
+    /**
+     * The network's outputs before softmax for every image of {@code data}, in batches of {@code
+     * batchSize}: image {@code i}'s logits at {@code [i * classes, (i + 1) * classes)}.
+     *
+     * @throws IllegalArgumentException as {@link #evaluate} does
+     */
+    float[] logits(ImageDataset data, int batchSize) {
         cnnplayground.spec.Shape in = spec.input();
         if (data.height() != in.height() || data.width() != in.width() || data.channels() != in.channels()) {
             throw new IllegalArgumentException(data.source() + " has " + data.height() + "×" + data.width() + "×"
@@ -145,37 +167,17 @@ public final class TrainedModel implements AutoCloseable {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        long correct = 0;
-        double lossSum = 0;
+        float[] all = new float[order.length * classes];
         for (int from = 0; from < order.length; from += batches.capacity()) {
             int count = Math.min(batches.capacity(), order.length - from);
             batches.fill(order, from, count);
-            float[] logits;
             try (NDManager scratch = model.getNDManager().newSubManager()) {
-                logits = block.forward(store, new NDList(batches.images(scratch)), false)
+                float[] logits = block.forward(store, new NDList(batches.images(scratch)), false)
                         .singletonOrThrow().toFloatArray();
-            }
-            for (int k = 0; k < count; k++) {
-                int label = batches.label(k);
-                int offset = k * classes;
-                int top = 0;
-                double max = logits[offset];
-                for (int j = 1; j < classes; j++) {
-                    if (logits[offset + j] > max) {
-                        max = logits[offset + j];
-                        top = j;
-                    }
-                }
-                double sumExp = 0;
-                for (int j = 0; j < classes; j++) {
-                    sumExp += Math.exp(logits[offset + j] - max);
-                }
-                // -log softmax(label) = logsumexp - logit(label)
-                lossSum += max + Math.log(sumExp) - logits[offset + label];
-                correct += top == label ? 1 : 0;
+                System.arraycopy(logits, 0, all, from * classes, count * classes);
             }
         }
-        return new Evaluation((double) correct / order.length, lossSum / order.length, order.length);
+        return all;
     }
 
     @Override

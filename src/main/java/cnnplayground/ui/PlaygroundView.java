@@ -6,6 +6,7 @@ import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
+import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +32,7 @@ public final class PlaygroundView extends BorderPane {
     private final NetworkEditorView editor = new NetworkEditorView(model);
     private final TrainingPanel training;
     private final LiveViews live;
+    private final EvaluationPanel evaluation;
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
@@ -44,6 +46,7 @@ public final class PlaygroundView extends BorderPane {
         getStyleClass().add("playground");
         training = new TrainingPanel(model, launcher);
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
+        evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         live.timeline().selectedFrameProperty().addListener((obs, was, frame) -> training.charts().markStep(
@@ -66,7 +69,8 @@ public final class PlaygroundView extends BorderPane {
         Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
         Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
         Tab drawTab = tab("Draw", "drawTab", live.draw());
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab);
+        Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -74,6 +78,9 @@ public final class PlaygroundView extends BorderPane {
                     : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
             // one timeline scrubs both: it sits on whichever of the two tabs is showing
             live.evolutionBarOnFilters(now == filtersTab);
+            if (now == evaluateTab) {
+                evaluation.refresh();
+            }
         });
         live.start();
 
@@ -108,7 +115,11 @@ public final class PlaygroundView extends BorderPane {
         return live;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters or Draw. */
+    public EvaluationPanel evaluation() {
+        return evaluation;
+    }
+
+    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw or Evaluate. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));

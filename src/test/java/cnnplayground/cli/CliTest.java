@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ImageFiles;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelMetadata;
 import cnnplayground.spec.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -58,6 +61,20 @@ class CliTest {
     }
 
     @Test
+    void the_trained_model_keeps_its_history_up_to_the_checkpoint() throws Exception {
+        // when:
+        ModelMetadata metadata = ModelFile.read(model).metadata();
+
+        // then: one row per epoch up to the saved one, each with its validation
+        List<EpochMetrics> history = metadata.history();
+        assertEquals(metadata.epochsTrained(), history.size(), history.toString());
+        for (int i = 0; i < history.size(); i++) {
+            assertEquals(i + 1, history.get(i).epoch());
+            assertTrue(history.get(i).hasValidation(), history.get(i).toString());
+        }
+    }
+
+    @Test
     void summary_json_gives_keras_shapes_and_counts() throws Exception {
         Result r = cli("summary", "assets/models/lenet5.json", "--json");
 
@@ -101,6 +118,22 @@ class CliTest {
         assertEquals(400L, doc.get("n"));
         double accuracy = ((Number) doc.get("accuracy")).doubleValue();
         assertTrue(accuracy > 0.5 && accuracy <= 1, "a LeNet after 2 epochs on 300 digits: " + accuracy);
+        assertEquals("train", doc.get("split"), "the directory has no t10k- files");
+        List<?> confusion = (List<?>) doc.get("confusion");
+        long total = 0;
+        long diagonal = 0;
+        for (int a = 0; a < confusion.size(); a++) {
+            List<?> row = (List<?>) confusion.get(a);
+            for (int p = 0; p < row.size(); p++) {
+                total += (Long) row.get(p);
+                diagonal += a == p ? (Long) row.get(p) : 0;
+            }
+        }
+        assertEquals(400L, total);
+        assertEquals(accuracy, diagonal / 400.0, 1e-12);
+        List<?> perClass = (List<?>) doc.get("perClass");
+        assertEquals(10, perClass.size());
+        assertEquals("0", ((Map<?, ?>) perClass.get(0)).get("class"));
     }
 
     @Test

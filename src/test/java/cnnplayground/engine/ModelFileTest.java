@@ -2,6 +2,7 @@ package cnnplayground.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +181,34 @@ class ModelFileTest {
 
         assertEquals(Augmentation.NONE, training.augmentation());
         assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+    }
+
+    @Test
+    void the_training_history_reads_back_with_missing_validation_as_nan() throws Exception {
+        Path file = dir.resolve("history.cnnmodel");
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+
+        List<EpochMetrics> history = ModelFile.read(file).metadata().history();
+
+        assertEquals(ModelFixtures.HISTORY, history);
+        assertFalse(history.get(0).hasValidation());
+    }
+
+    @Test
+    void a_file_written_before_the_history_was_kept_reads_with_none() throws Exception {
+        Path file = zip("nohistory.zip", withMetadata(m -> m.replaceFirst(",\\s*\"history\": \\[[^\\]]*\\]", "")));
+
+        ModelMetadata metadata = ModelFile.read(file).metadata();
+
+        assertEquals(List.of(), metadata.history());
+        assertEquals(ModelFixtures.metadata().withHistory(List.of()), metadata);
+    }
+
+    @Test
+    void a_history_entry_without_its_epoch_names_the_entry() throws Exception {
+        Path file = zip("badhistory.zip", withMetadata(m -> m.replaceFirst("\"epoch\": 2,", "")));
+
+        assertEquals(file + ": metadata.json: field \"history[1].epoch\" is missing", refusal(file));
     }
 
     @Test

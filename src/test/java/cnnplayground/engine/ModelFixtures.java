@@ -25,6 +25,11 @@ final class ModelFixtures {
     static final List<String> CLASSES = List.of("circle", "square", "triangle");
     static final Normalization NORMALIZATION = new Normalization(0.25f, 0.5f);
 
+    /** Two epochs: the first without validation (as a run without a validation split writes it). */
+    static final List<EpochMetrics> HISTORY = List.of(
+            new EpochMetrics(1, 1.05f, 0.5f, Float.NaN, Float.NaN, 1.25),
+            new EpochMetrics(2, 0.75f, 0.625f, 0.8f, 0.75f, 1.5));
+
     private ModelFixtures() {}
 
     /** Conv2D 2@3×3 same relu, MaxPooling2D 2, Flatten, Dense 3 softmax on 4×4×1. */
@@ -52,7 +57,7 @@ final class ModelFixtures {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, CLASSES, NORMALIZATION, "12 shapes, 4×4×1", 2,
                 OptionalDouble.of(0.75), TrainingConfig.defaults().withOptimizer(OptimizerKind.RMSPROP),
                 Instant.parse("2024-06-11T10:15:30.123456789Z"),
-                new ModelMetadata.Provenance("17.0.9", "Linux 6.1", "amd64", "0.36.0", "2.7.1"));
+                new ModelMetadata.Provenance("17.0.9", "Linux 6.1", "amd64", "0.36.0", "2.7.1"), HISTORY);
     }
 
     /** {@code n} seeded random 4×4×1 images with labels cycling through the classes. */
@@ -65,5 +70,13 @@ final class ModelFixtures {
             labels[i] = i % CLASSES.size();
         }
         return new ImageDataset(n, 4, 4, 1, pixels, labels, CLASSES, "shapes");
+    }
+
+    /** {@link #spec()} with seeded random weights and {@link #metadata()}. */
+    static SavedModel savedModel() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            byte[] parameters = ModelFile.parameterBytes(initialisedBlock(spec(), manager));
+            return new SavedModel(spec(), parameters, metadata());
+        }
     }
 }

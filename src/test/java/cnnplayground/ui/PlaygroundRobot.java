@@ -4,6 +4,8 @@ import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.ui.builder.ArgumentForm;
+import cnnplayground.ui.eval.EvaluationPanel;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -252,6 +255,65 @@ public final class PlaygroundRobot {
         robot.clickOn("#nextSample");
         waitForFxEvents();
         return this;
+    }
+
+    // ---- evaluation ----
+
+    public PlaygroundRobot clickEvaluate() {
+        return click("#evaluateButton");
+    }
+
+    public boolean isEvaluateEnabled() {
+        return !button("#evaluateButton").isDisabled();
+    }
+
+    /** The number in the confusion matrix's cell of true class {@code actual} predicted as {@code predicted}. */
+    public int matrixCount(int actual, int predicted) {
+        return Integer.parseInt(matrixCell(actual, predicted).getText());
+    }
+
+    /** Scrolls the cell into view and clicks it. */
+    public PlaygroundRobot clickMatrixCell(int actual, int predicted) {
+        Label cell = matrixCell(actual, predicted);
+        scrollIntoView(cell);
+        return click(cell);
+    }
+
+    /** The captions under the gallery's pictures, in order. */
+    public List<String> galleryCaptions() {
+        return robot.lookup("#misclassifiedGallery .gallery-caption").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+    }
+
+    public String galleryTitle() {
+        return robot.lookup("#galleryTitle").queryLabeled().getText();
+    }
+
+    /** Scrolls until the node a query finds shows, as a user scrolls down to it. */
+    public PlaygroundRobot scrollTo(String query) {
+        scrollIntoView(robot.lookup(query).query());
+        return this;
+    }
+
+    private Label matrixCell(int actual, int predicted) {
+        return robot.lookup("#" + EvaluationPanel.cellId(actual, predicted)).queryAs(Label.class);
+    }
+
+    /** Scrolls every scroll pane around {@code node} so that it shows. */
+    private void scrollIntoView(Node node) {
+        robot.interact(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane pane && pane.getContent() != null) {
+                    Bounds inContent = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double spare = pane.getContent().getBoundsInLocal().getHeight()
+                            - pane.getViewportBounds().getHeight();
+                    if (spare > 0) {
+                        pane.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 20) / spare)));
+                    }
+                }
+            }
+        });
+        waitForFxEvents();
     }
 
     // ---- evolution ----

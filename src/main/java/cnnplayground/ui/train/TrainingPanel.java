@@ -62,6 +62,7 @@ public final class TrainingPanel extends VBox {
     private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(this, "runs", 0);
     private TrainingHandle handle;
     private WeightsSnapshot lastWeights;
+    private RunSetup lastRun;
     private TrainingSnapshot lastSnapshot;
     private SnapshotRedrawer redrawer;
     private int epochs;
@@ -191,6 +192,15 @@ public final class TrainingPanel extends VBox {
         return Optional.ofNullable(lastSnapshot);
     }
 
+    /** What the latest run trained on and with; empty before any run started. FX thread. */
+    public Optional<RunSetup> lastRun() {
+        return Optional.ofNullable(lastRun);
+    }
+
+    /** The dataset and settings a run was started with (its validation split follows from them). */
+    public record RunSetup(ImageDataset data, TrainingConfig config) {
+    }
+
     /** Runs started so far; goes up as Train starts a run, before its first batch. */
     public ReadOnlyIntegerProperty runsProperty() {
         return runs.getReadOnlyProperty();
@@ -213,6 +223,7 @@ public final class TrainingPanel extends VBox {
         state.set(TrainingState.STARTING);
         // the previous run's weights and numbers are not this run's: the live views start afresh
         lastWeights = null;
+        lastRun = new RunSetup(data, config.get());
         lastSnapshot = null;
         int run = runs.get() + 1;
         runs.set(run);

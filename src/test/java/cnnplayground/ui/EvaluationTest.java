@@ -1,0 +1,170 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.engine.ConfusionMatrix;
+import cnnplayground.engine.EvaluationReport;
+import cnnplayground.engine.HistoryExport;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.eval.EvaluationPanel;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A short real run on a few hundred digits, then the Evaluate tab driven through its buttons and cells. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class EvaluationTest {
+
+    private static final long WAIT_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    private PlaygroundView view;
+    private PlaygroundRobot user;
+
+    @Start
+    void start(Stage stage) {
+        view = PlaygroundScene.show(stage, TestDatasets.digits(320));
+    }
+
+    @BeforeEach
+    void robot(FxRobot robot) {
+        user = new PlaygroundRobot(robot);
+    }
+
+    @AfterEach
+    void stopAnyRun() throws InterruptedException {
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = view.training().shutdown().orElse(null));
+        if (closer[0] != null) {
+            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+    }
+
+    @Test
+    void should_show_a_matrix_whose_cells_open_the_images_behind_them() {
+        // given: nothing trained yet, Evaluate cannot run
+        user.openTab("Evaluate");
+        assertThat(user.isEvaluateEnabled()).isFalse();
+
+        // given: one epoch on 320 digits
+        user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+
+        // when:
+        user.openTab("Evaluate").clickEvaluate();
+
+        // then: every held-out image is counted once in the matrix
+        user.waitUntil(WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        EvaluationReport report = user.onFx(() -> panel().reportProperty().get());
+        int n = user.onFx(() -> panel().evaluated().orElseThrow().data().n());
+        assertThat(report.n()).isEqualTo(n);
+        int classes = report.classNames().size();
+        int sum = 0;
+        for (int a = 0; a < classes; a++) {
+            for (int p = 0; p < classes; p++) {
+                sum += user.matrixCount(a, p);
+            }
+        }
+        assertThat(sum).isEqualTo(n);
+        assertThat(user.fx().lookup("#evaluationStatus").queryLabeled().getText())
+                .contains("the validation split held out from training");
+        assertThat(user.galleryCaptions()).hasSize(Math.min(EvaluationPanel.GALLERY_LIMIT,
+                report.misclassified().size()));
+        ScreenshotTool.save(user.fx(), view, "evaluation");
+
+        // when: the fullest off-diagonal cell (a diagonal one if the net made no mistake) is clicked
+        int[] cell = fullestCell(report.confusion());
+        int count = user.matrixCount(cell[0], cell[1]);
+        user.clickMatrixCell(cell[0], cell[1]);
+
+        // then: the gallery holds exactly the images behind it, each captioned with its true and predicted class
+        List<String> names = report.classNames();
+        List<String> captions = user.galleryCaptions();
+        assertThat(captions).hasSize(Math.min(count, EvaluationPanel.GALLERY_LIMIT));
+        assertThat(captions).allMatch(c -> c.startsWith("true " + names.get(cell[0]) + " → predicted "
+                + names.get(cell[1]) + " ("));
+        assertThat(user.onFx(() -> panel().galleryResults()).stream().map(EvaluationReport.ImageResult::index)
+                .sorted().toList()).isEqualTo(report.confusion().examples(cell[0], cell[1])
+                .subList(0, Math.min(count, EvaluationPanel.GALLERY_LIMIT)));
+        assertThat(user.galleryTitle()).startsWith("True " + names.get(cell[0]) + ", predicted "
+                + names.get(cell[1]));
+        user.scrollTo("#galleryTitle");
+        ScreenshotTool.save(user.fx(), view, "evaluation-cell");
+    }
+
+    @Test
+    void should_export_the_history_as_csv_and_the_charts_as_png() throws Exception {
+        // given: a two-epoch run
+        user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        Path csv = dir.resolve("history.csv");
+        Path png = dir.resolve("charts.png");
+
+        // when:
+        user.openTab("Evaluate");
+        boolean wroteCsv = user.onFx(() -> panel().exportHistoryCsv(csv));
+        boolean wrotePng = user.onFx(() -> panel().exportChartsPng(png));
+
+        // then: a header and one row per epoch; a picture of the charts
+        assertThat(wroteCsv).isTrue();
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).isEqualTo(HistoryExport.CSV_HEADER);
+        assertThat(rows.get(1)).startsWith("1,");
+        assertThat(rows.get(2)).startsWith("2,");
+        assertThat(rows.get(2).split(",", -1)).hasSize(6).doesNotContain("");
+        assertThat(wrotePng).isTrue();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(10);
+        assertThat(colours(image)).as("axes, lines and labels, not a blank picture").isGreaterThan(3);
+        assertThat(user.fx().lookup("#evaluationExportStatus").queryLabeled().getText()).startsWith("Wrote");
+    }
+
+    private static long colours(BufferedImage image) {
+        return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
+                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().count();
+    }
+
+    private EvaluationPanel panel() {
+        return view.evaluation();
+    }
+
+    /** The off-diagonal cell with the most images, or the fullest diagonal one when there is none. */
+    private static int[] fullestCell(ConfusionMatrix m) {
+        int[] best = null;
+        int most = 0;
+        for (boolean diagonal : List.of(false, true)) {
+            for (int a = 0; a < m.classes(); a++) {
+                for (int p = 0; p < m.classes(); p++) {
+                    if ((a == p) == diagonal && m.count(a, p) > most) {
+                        most = m.count(a, p);
+                        best = new int[] {a, p};
+                    }
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        throw new AssertionError("the matrix is empty");
+    }
+}
