@@ -1,11 +1,16 @@
 package cnnplayground.ui;
 
+import cnnplayground.data.DatasetCatalog;
+import cnnplayground.data.DatasetSplits;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.LoadedDataset;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
+import cnnplayground.ui.data.DatasetBrowser;
+import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,6 +39,9 @@ public final class PlaygroundView extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
+    private final DatasetBrowser browser = new DatasetBrowser(model);
+    private final DatasetChooser chooser =
+            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -66,7 +74,8 @@ public final class PlaygroundView extends BorderPane {
         Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
         Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
         Tab drawTab = tab("Draw", "drawTab", live.draw());
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab);
+        Tab dataTab = tab("Data", "dataTab", browser);
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, dataTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -87,7 +96,8 @@ public final class PlaygroundView extends BorderPane {
         datasetLabel.setId("datasetLabel");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(datasetLabel, spacer, deviceLabel);
+        chooser.disableProperty().bind(model.lockedProperty());
+        HBox status = new HBox(chooser, datasetLabel, spacer, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
     }
@@ -104,11 +114,19 @@ public final class PlaygroundView extends BorderPane {
         return training;
     }
 
+    public DatasetChooser datasetChooser() {
+        return chooser;
+    }
+
+    public DatasetBrowser datasetBrowser() {
+        return browser;
+    }
+
     public LiveViews live() {
         return live;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters or Draw. */
+    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw or Data. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));
@@ -131,14 +149,21 @@ public final class PlaygroundView extends BorderPane {
 
     /** Hands the view its dataset; {@code name} is what the status bar calls it. */
     public void setDataset(String name, ImageDataset data) {
-        training.datasetProperty().set(data);
+        setDataset(LoadedDataset.of(name, DatasetSplits.trainOnly(data)));
+    }
+
+    /** Hands the view a dataset: training uses its training split, the Data tab shows it and its notes. */
+    public void setDataset(LoadedDataset loaded) {
+        training.datasetProperty().set(loaded.train());
+        browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
-        datasetLabel.setText(DatasetLocator.describe(name, data));
+        datasetLabel.setText(DatasetLocator.describe(loaded.name(), loaded.train()));
     }
 
     /** Says why there is no dataset; the editor still works, training stays disabled. */
     public void showDatasetProblem(String message) {
         training.datasetProperty().set(null);
+        browser.datasetProperty().set(null);
         training.datasetProblemProperty().set(message);
         datasetLabel.setText(message);
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {
