@@ -56,8 +56,9 @@ class DatasetChooserTest {
                 .contains("4 classes");
         assertThat(user.dataClassNames()).containsExactly("circle", "square", "triangle", "cross");
         assertThat(user.dataClassCounts()).containsExactly("500", "500", "500", "500");
-        assertThat(user.dataThumbnailsPerClass()).containsExactly(6, 6, 6, 6);
+        assertThat(user.dataThumbnailsPerClass()).containsExactly(5, 5, 5, 5);
         assertThat(user.datasetStatus()).isEmpty();
+        ScreenshotTool.save(user.fx(), view, "data-tab-shapes");
     }
 
     @Test

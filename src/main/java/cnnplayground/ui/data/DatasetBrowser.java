@@ -16,6 +16,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -26,7 +27,7 @@ import javafx.scene.layout.VBox;
 public final class DatasetBrowser extends ScrollPane {
 
     /** Thumbnails shown per class. */
-    public static final int SAMPLES_PER_CLASS = 6;
+    public static final int SAMPLES_PER_CLASS = 5;
 
     private final NetworkEditorModel model;
     private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
@@ -35,7 +36,7 @@ public final class DatasetBrowser extends ScrollPane {
     private final VBox notes = new VBox(4);
     private final Label fitMessage = new Label();
     private final Button adaptButton = new Button();
-    private final HBox fitBanner;
+    private final VBox fitBanner;
     private final VBox classRows = new VBox(8);
     private NetworkAdaptation adaptation;
 
@@ -54,10 +55,10 @@ public final class DatasetBrowser extends ScrollPane {
         adaptButton.setId("adaptNetworkButton");
         adaptButton.setOnAction(e -> adapt());
         adaptButton.disableProperty().bind(model.lockedProperty());
-        fitBanner = new HBox(10, fitMessage, adaptButton);
+        adaptButton.setMinWidth(Region.USE_PREF_SIZE);
+        fitBanner = new VBox(8, fitMessage, adaptButton);
         fitBanner.setId("fitBanner");
         fitBanner.getStyleClass().add("fit-banner");
-        HBox.setHgrow(fitMessage, Priority.ALWAYS);
         fitBanner.managedProperty().bind(fitBanner.visibleProperty());
         fitBanner.setVisible(false);
         classRows.setId("classRows");
