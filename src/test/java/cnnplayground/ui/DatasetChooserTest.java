@@ -1,7 +1,9 @@
 package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cnnplayground.data.DatasetCatalog;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;
@@ -101,6 +103,22 @@ class DatasetChooserTest {
         // then:
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(view.model().getNetwork().input()).isEqualTo(Shape.image(32, 32, 3));
+    }
+
+    @Test
+    void should_load_fashion_mnist_with_its_class_names() {
+        assumeTrue(Files.isDirectory(DatasetCatalog.FASHION_MNIST_DIR), "dataset-fashion-mnist is not installed here");
+
+        // when:
+        user.chooseDataset("Fashion-MNIST").waitForDataset("Fashion-MNIST").openTab("Data");
+
+        // then:
+        assertThat(user.dataSummary()).contains("60,000 images of 28×28×1 (grey), 10 classes");
+        assertThat(user.dataClassNames()).startsWith("T-shirt/top", "Trouser").endsWith("Ankle boot");
+        assertThat(user.dataClassCounts()).containsOnly("6,000");
+        // LeNet-5 takes 28×28×1 and has 10 outputs: nothing to adapt
+        assertThat(user.fitBanner()).isEmpty();
+        assertThat(user.isTrainEnabled()).isTrue();
     }
 
     @Test
