@@ -31,8 +31,8 @@ public final class ShapesDataset {
     private static final int CROSS = 3;
     private static final int SUBSAMPLES = 4;
     /** Shape "radius" as a share of the image side: large enough to see, small enough to move about. */
-    private static final double MIN_RADIUS = 0.18;
-    private static final double MAX_RADIUS = 0.38;
+    private static final double MIN_RADIUS = 0.22;
+    private static final double MAX_RADIUS = 0.42;
     /** Foreground and background differ by at least this much (sum over RGB, 0..765): always visible. */
     private static final int MIN_CONTRAST = 200;
     private static final double CROSS_ARM = 0.32;

@@ -70,7 +70,7 @@ class ShapesDatasetTest {
                     different += rgb(shapes, i, y, x) != background ? 1 : 0;
                 }
             }
-            // the smallest shape (radius 0.18 × 32 ≈ 5.8 px) still covers ~40 px; a corner stays background
+            // the smallest shape (radius 0.22 × 32 ≈ 7 px) still covers ~60 px; a corner stays background
             assertTrue(different > 30 && different < 32 * 32 - 100, "image " + i + ": " + different + " pixels differ");
         }
     }
