@@ -125,8 +125,8 @@ public final class ImageFolderLoader {
                     + " from other sizes (" + String.join(", ", otherSizes) + ")");
         }
         if (!notImages.isEmpty()) {
-            notes.add(count(notImages.size(), "file is", "files are") + " not an image and skipped: "
-                    + names(notImages));
+            notes.add(count(notImages.size(), "file is not an image and was", "files are not images and were")
+                    + " skipped: " + names(notImages));
         }
         if (!unreadable.isEmpty()) {
             notes.add(count(unreadable.size(), "image", "images") + " could not be read and "

@@ -67,8 +67,24 @@ class ImageFolderLoaderTest {
         LoadedDataset loaded = ImageFolderLoader.load(dir, 4, 4, 3);
 
         assertEquals(2, loaded.train().n());
-        assertEquals(List.of("1 file is not an image and skipped: " + Path.of("a", "readme.txt"),
+        assertEquals(List.of("1 file is not an image and was skipped: " + Path.of("a", "readme.txt"),
                 "1 image could not be read and was skipped: " + Path.of("b", "broken.png")), loaded.notes());
+    }
+
+    @Test
+    void lists_at_most_five_skipped_names() throws Exception {
+        png(rgb(4, 4, 0), "a/ok.png");
+        png(rgb(4, 4, 0), "b/ok.png");
+        for (int i = 1; i <= 7; i++) {
+            write("a/notes" + i + ".txt", new byte[] {1});
+        }
+
+        LoadedDataset loaded = ImageFolderLoader.load(dir, 4, 4, 3);
+
+        assertEquals(List.of("7 files are not images and were skipped: " + String.join(", ",
+                Path.of("a", "notes1.txt").toString(), Path.of("a", "notes2.txt").toString(),
+                Path.of("a", "notes3.txt").toString(), Path.of("a", "notes4.txt").toString(),
+                Path.of("a", "notes5.txt").toString()) + ", …"), loaded.notes());
     }
 
     @Test

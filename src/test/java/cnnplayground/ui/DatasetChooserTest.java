@@ -137,7 +137,7 @@ class DatasetChooserTest {
         assertThat(user.dataClassNames()).containsExactly("blue", "red");
         assertThat(user.dataClassCounts()).containsExactly("1", "2");
         assertThat(user.dataNotes()).containsExactly("1 image was resized to 8×8 from other sizes (12×16)",
-                "1 file is not an image and skipped: " + Path.of("blue", "notes.txt"));
+                "1 file is not an image and was skipped: " + Path.of("blue", "notes.txt"));
     }
 
     @Test
