@@ -158,6 +158,23 @@ class DatasetChooserTest {
         assertThat(user.isTrainEnabled()).isTrue();
     }
 
+    @Test
+    void should_explain_a_broken_idx_folder() throws IOException {
+        // given: an image file whose magic number is not IDX's
+        Files.write(dir.resolve("bad-images-idx3-ubyte"), new byte[] {0x1F, 0x00, 0x08, 0x03, 0, 0, 0, 1});
+        Files.write(dir.resolve("bad-labels-idx1-ubyte"), new byte[] {0, 0, 0x08, 0x01, 0, 0, 0, 1, 0});
+        answer(dir, ImageSize.DEFAULT);
+
+        // when:
+        user.chooseDataset("IDX folder…");
+        user.waitUntil(30, () -> !user.datasetStatus().isEmpty() && !user.datasetStatus().startsWith("Loading"));
+
+        // then:
+        assertThat(user.datasetStatus()).contains("bad-images-idx3-ubyte").contains("not an IDX file")
+                .endsWith("(still using Digits)");
+        assertThat(user.isTrainEnabled()).isTrue();
+    }
+
     private void answer(Path folder, ImageSize size) {
         user.fx().interact(() -> view.datasetChooser().promptsProperty().set(new DatasetPrompts() {
             @Override
