@@ -144,6 +144,15 @@ public record ImageDataset(int n, int height, int width, int channels, byte[] pi
         return counts;
     }
 
+    /** The same images and labels under other class names, one per class (the count must not change). */
+    public ImageDataset withClassNames(List<String> names) {
+        if (names == null || names.size() != classNames.size()) {
+            throw new IllegalArgumentException(source + ": " + classNames.size() + " classes need as many names, got "
+                    + names);
+        }
+        return new ImageDataset(n, height, width, channels, pixels, labels, names, source);
+    }
+
     /**
      * A new dataset holding copies of the images at {@code indices}, in that order
      * (repeats allowed), with the same class names, so labels keep their meaning.

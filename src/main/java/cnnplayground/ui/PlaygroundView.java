@@ -1,12 +1,17 @@
 package cnnplayground.ui;
 
+import cnnplayground.data.DatasetCatalog;
+import cnnplayground.data.DatasetSplits;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.LoadedDataset;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.eval.EvaluationPanel;
+import cnnplayground.ui.data.DatasetBrowser;
+import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +41,9 @@ public final class PlaygroundView extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
+    private final DatasetBrowser browser = new DatasetBrowser(model);
+    private final DatasetChooser chooser =
+            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -70,7 +78,8 @@ public final class PlaygroundView extends BorderPane {
         Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
         Tab drawTab = tab("Draw", "drawTab", live.draw());
         Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab);
+        Tab dataTab = tab("Data", "dataTab", browser);
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -94,7 +103,8 @@ public final class PlaygroundView extends BorderPane {
         datasetLabel.setId("datasetLabel");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(datasetLabel, spacer, deviceLabel);
+        chooser.disableProperty().bind(model.lockedProperty());
+        HBox status = new HBox(chooser, datasetLabel, spacer, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
     }
@@ -111,6 +121,14 @@ public final class PlaygroundView extends BorderPane {
         return training;
     }
 
+    public DatasetChooser datasetChooser() {
+        return chooser;
+    }
+
+    public DatasetBrowser datasetBrowser() {
+        return browser;
+    }
+
     public LiveViews live() {
         return live;
     }
@@ -119,7 +137,7 @@ public final class PlaygroundView extends BorderPane {
         return evaluation;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw or Evaluate. */
+    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));
@@ -142,14 +160,21 @@ public final class PlaygroundView extends BorderPane {
 
     /** Hands the view its dataset; {@code name} is what the status bar calls it. */
     public void setDataset(String name, ImageDataset data) {
-        training.datasetProperty().set(data);
+        setDataset(LoadedDataset.of(name, DatasetSplits.trainOnly(data)));
+    }
+
+    /** Hands the view a dataset: training uses its training split, the Data tab shows it and its notes. */
+    public void setDataset(LoadedDataset loaded) {
+        training.datasetProperty().set(loaded.train());
+        browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
-        datasetLabel.setText(DatasetLocator.describe(name, data));
+        datasetLabel.setText(DatasetLocator.describe(loaded.name(), loaded.train()));
     }
 
     /** Says why there is no dataset; the editor still works, training stays disabled. */
     public void showDatasetProblem(String message) {
         training.datasetProperty().set(null);
+        browser.datasetProperty().set(null);
         training.datasetProblemProperty().set(message);
         datasetLabel.setText(message);
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -352,6 +353,64 @@ public final class PlaygroundRobot {
     private Point2D onPad(Node canvas, Point2D p) {
         Bounds screen = canvas.localToScreen(canvas.getBoundsInLocal());
         return new Point2D(screen.getMinX() + p.getX(), screen.getMinY() + p.getY());
+    }
+
+    // ---- data ----
+
+    /** Picks a dataset in the status bar's chooser: Digits, Fashion-MNIST, Shapes, IDX folder…, Image folder…. */
+    public PlaygroundRobot chooseDataset(String name) {
+        return choose("#datasetChooser", name);
+    }
+
+    /** Waits until the status bar names {@code name} as the dataset in use. */
+    public PlaygroundRobot waitForDataset(String name) {
+        return waitUntil(30, () -> robot.lookup("#datasetLabel").queryLabeled().getText().startsWith(name + " — "));
+    }
+
+    /** The chooser's line beside the box: "Loading …", a failure, or "". */
+    public String datasetStatus() {
+        return robot.lookup("#datasetStatus").queryLabeled().getText();
+    }
+
+    /** The Data tab's headline: name, count, size and channels, classes. */
+    public String dataSummary() {
+        return robot.lookup("#datasetSummary").queryLabeled().getText();
+    }
+
+    public List<String> dataClassNames() {
+        return labels(".class-row .class-name");
+    }
+
+    public List<String> dataClassCounts() {
+        return labels(".class-row .class-count");
+    }
+
+    /** How many sample pictures each class row of the Data tab shows. */
+    public List<Integer> dataThumbnailsPerClass() {
+        return onFx(() -> robot.lookup(".class-row .class-samples").queryAll().stream()
+                .map(n -> ((Parent) n).getChildrenUnmodifiable().size()).toList());
+    }
+
+    public List<String> dataNotes() {
+        return labels("#datasetNotes .dataset-note");
+    }
+
+    /** The Data tab's banner when the network does not fit the images, or "" when it is hidden. */
+    public String fitBanner() {
+        Label message = robot.lookup("#fitMessage").queryAs(Label.class);
+        return onFx(() -> message.isVisible() && message.getParent().isVisible() ? message.getText() : "");
+    }
+
+    public String adaptButtonText() {
+        return button("#adaptNetworkButton").getText();
+    }
+
+    public PlaygroundRobot clickAdaptNetwork() {
+        return click("#adaptNetworkButton");
+    }
+
+    private List<String> labels(String query) {
+        return onFx(() -> robot.lookup(query).queryAll().stream().map(n -> ((Label) n).getText()).toList());
     }
 
     // ---- helpers ----
