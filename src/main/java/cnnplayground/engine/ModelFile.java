@@ -66,6 +66,22 @@ public final class ModelFile {
      * @throws IOException if the directory cannot be written; the target is then unchanged
      */
     public static void write(Path target, NetworkSpec spec, byte[] parameters, ModelMetadata meta) throws IOException {
+        write(target, spec, parameters, meta, ModelFile::replace);
+    }
+
+    /** The last step of {@link #write}: puts the finished temporary file in the target's place. */
+    @FunctionalInterface
+    interface Replacer {
+        void replace(Path temp, Path target) throws IOException;
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@link #write} with its last step replaceable, so tests can fail between the write and the rename. */
+    static void write(Path target, NetworkSpec spec, byte[] parameters, ModelMetadata meta, Replacer replacer)
+            throws IOException {
         int units = BlockFactory.outputUnits(spec);
         if (meta.classNames().size() != units) {
             throw new IllegalArgumentException("the network gives " + units + " outputs but the metadata names "
@@ -86,7 +102,7 @@ public final class ModelFile {
                 zip.flush();
                 channel.force(true);
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            replacer.replace(temp, absolute);
             moved = true;
         } finally {
             if (!moved) {
@@ -190,6 +206,8 @@ public final class ModelFile {
         training.put("seed", t.seed());
         training.put("augmentation", t.augmentation().toString());
         training.put("schedule", t.schedule().cliName());
+        training.put("weight_decay", t.weightDecay());
+        training.put("early_stopping_patience", t.earlyStoppingPatience());
         doc.put("training", training);
         doc.put("created_at", meta.createdAt().toString());
         ModelMetadata.Provenance p = meta.provenance();
@@ -244,7 +262,13 @@ public final class ModelFile {
                     new TrainingConfig(optimizer, training.number("learning_rate"), training.number("momentum"),
                             (int) training.integer("batch_size"), (int) training.integer("epochs"),
                             training.number("validation_fraction"), training.integer("seed"),
-                            augmentation(training), schedule(training)),
+                            augmentation(training), schedule(training),
+                            // Files written before these two fields trained without them.
+                            training.map().get("weight_decay") == null ? TrainingConfig.DEFAULT_WEIGHT_DECAY
+                                    : training.number("weight_decay"),
+                            training.map().get("early_stopping_patience") == null
+                                    ? TrainingConfig.DEFAULT_EARLY_STOPPING_PATIENCE
+                                    : (int) training.integer("early_stopping_patience")),
                     created,
                     new ModelMetadata.Provenance(prov.string("java_version"), prov.string("os"), prov.string("arch"),
                             prov.string("djl_version"), prov.string("pytorch_version")));

@@ -71,6 +71,51 @@ class ModelFileTest {
     }
 
     @Test
+    void a_crash_between_the_write_and_the_rename_leaves_the_old_model_whole() throws Exception {
+        // given: a good model on disk
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        byte[] before = Files.readAllBytes(file);
+        byte[] newer = parameters.clone();
+        newer[newer.length - 1] ^= 0x55;
+
+        // when: the new file is written and forced to disk, then the rename fails (full disk, crash)
+        IOException failure = assertThrows(IOException.class, () -> ModelFile.write(file, ModelFixtures.spec(),
+                newer, ModelFixtures.metadata(), (temp, target) -> {
+                    assertTrue(Files.size(temp) > 0, "the new model was written before the rename");
+                    throw new IOException("simulated crash before the rename");
+                }));
+
+        // then: the old model is still there, byte for byte, and readable; no temporary file is left
+        assertEquals("simulated crash before the rename", failure.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertArrayEquals(parameters, ModelFile.read(file).parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void weight_decay_and_early_stopping_round_trip_and_old_files_read_as_off() throws Exception {
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelMetadata meta = ModelFixtures.metadata();
+        ModelMetadata withKnobs = new ModelMetadata(meta.formatVersion(), meta.classNames(), meta.normalization(),
+                meta.datasetDescription(), meta.epochsTrained(), meta.bestValidationAccuracy(),
+                meta.training().withWeightDecay(5e-4).withEarlyStoppingPatience(3), meta.createdAt(),
+                meta.provenance());
+
+        ModelFile.write(file, ModelFixtures.spec(), parameters, withKnobs);
+        assertEquals(withKnobs, ModelFile.read(file).metadata());
+
+        String old = ModelFile.writeMetadata(withKnobs).replaceAll("\\s*\"weight_decay\"[^,]*,", "")
+                .replaceAll(",\\s*\"early_stopping_patience\"\\s*:\\s*3", "");
+        assertTrue(!old.contains("weight_decay") && !old.contains("early_stopping"), old);
+        TrainingConfig read = ModelFile.readMetadata(file, old).training();
+        assertEquals(0.0, read.weightDecay());
+        assertEquals(0, read.earlyStoppingPatience());
+    }
+
+    @Test
     void writing_refuses_class_names_that_do_not_match_the_outputs() {
         NetworkSpec fourOutputs = ModelFixtures.spec().withLayer(3, new DenseSpec(4, Activation.SOFTMAX));
 
