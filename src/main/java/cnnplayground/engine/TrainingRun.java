@@ -49,6 +49,7 @@ public final class TrainingRun implements TrainingHandle {
     private final StratifiedSplit split;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<WeightsSnapshot> weights = new AtomicReference<>();
+    private final AtomicReference<WeightsSnapshot> best = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private final Thread thread;
     private volatile boolean stopRequested;
@@ -123,6 +124,11 @@ public final class TrainingRun implements TrainingHandle {
     @Override
     public Optional<WeightsSnapshot> latestWeights() {
         return Optional.ofNullable(weights.get());
+    }
+
+    @Override
+    public Optional<WeightsSnapshot> bestWeights() {
+        return Optional.ofNullable(best.get());
     }
 
     @Override
@@ -262,7 +268,9 @@ public final class TrainingRun implements TrainingHandle {
                 if (improved) {
                     bestAccuracy = score;
                     sinceImprovement = 0;
-                    checkpoints.bestSoFar(ModelFile.parameterBytes(block), metrics, normalization);
+                    byte[] bytes = ModelFile.parameterBytes(block);
+                    best.set(new WeightsSnapshot(spec, bytes, normalization, data.classNames(), step));
+                    checkpoints.bestSoFar(bytes, metrics, normalization);
                 } else {
                     sinceImprovement++;
                 }

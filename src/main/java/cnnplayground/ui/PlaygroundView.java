@@ -46,6 +46,11 @@ public final class PlaygroundView extends BorderPane {
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        training.loadedModelProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                live.show(now.weights());
+            }
+        });
         live.timeline().selectedFrameProperty().addListener((obs, was, frame) -> training.charts().markStep(
                 frame == null ? OptionalLong.empty() : OptionalLong.of(frame.step())));
         training.deviceProperty().addListener((obs, was, now) -> {

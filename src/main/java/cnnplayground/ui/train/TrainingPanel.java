@@ -2,6 +2,11 @@ package cnnplayground.ui.train;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DataFit;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelFileException;
+import cnnplayground.engine.ModelMetadata;
+import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingHandle;
@@ -11,9 +16,13 @@ import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.builder.NetworkEditorModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +35,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -33,6 +43,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * Hyper-parameters, Train / Pause / Stop, progress with ETA, and the live loss and accuracy charts.
@@ -47,6 +58,11 @@ public final class TrainingPanel extends VBox {
     private final Button trainButton = new Button("Train");
     private final Button pauseButton = new Button("Pause");
     private final Button stopButton = new Button("Stop");
+    private final Button saveButton = new Button("Save model…");
+    private final Button loadButton = new Button("Load model…");
+    private final CheckBox resumeCheck = new CheckBox("Resume from the loaded weights");
+    private final Label fileStatus = new Label();
+    private final ObjectProperty<SavedModel> loaded = new SimpleObjectProperty<>(this, "loaded");
     private final ProgressBar progressBar = new ProgressBar(0);
     private final Label progressText = new Label("Not started");
     private final Label etaText = new Label("");
@@ -63,6 +79,8 @@ public final class TrainingPanel extends VBox {
     private TrainingHandle handle;
     private WeightsSnapshot lastWeights;
     private TrainingSnapshot lastSnapshot;
+    private WeightsSnapshot lastBest;
+    private TrainingConfig lastConfig;
     private SnapshotRedrawer redrawer;
     private int epochs;
 
@@ -124,9 +142,31 @@ public final class TrainingPanel extends VBox {
         etaText.getStyleClass().add("eta-text");
         HBox progressLine = new HBox(12, progressText, etaText);
 
+        saveButton.setId("saveModelButton");
+        loadButton.setId("loadModelButton");
+        saveButton.setOnAction(e -> chooseFile(true).ifPresent(this::saveModel));
+        loadButton.setOnAction(e -> chooseFile(false).ifPresent(this::loadModel));
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> isRunning() || (lastWeights == null && loaded.get() == null), state, loaded, runs));
+        loadButton.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
+        resumeCheck.setId("resumeCheck");
+        // Resuming needs the very network the weights were trained for.
+        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> loaded.get() != null && loaded.get().spec().equals(model.getNetwork()),
+                loaded, model.networkProperty()));
+        resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
+        resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
+        fileStatus.setId("modelFileStatus");
+        fileStatus.getStyleClass().add("model-file-status");
+        fileStatus.setWrapText(true);
+        fileStatus.setMinHeight(Region.USE_PREF_SIZE);
+        HBox files = new HBox(8, saveButton, loadButton);
+        files.setAlignment(Pos.CENTER_LEFT);
+
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, buttons, blockedReason, failure, progressBar, progressLine, charts);
+        getChildren().addAll(title, hyperParameters, buttons, resumeCheck, blockedReason, failure, progressBar,
+                progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
     }
@@ -222,8 +262,13 @@ public final class TrainingPanel extends VBox {
                 onEvent(event);
             }
         });
+        lastBest = null;
+        lastConfig = config.get();
+        boolean resume = resumeCheck.isVisible() && resumeCheck.isSelected();
         try {
-            handle = launcher.start(model.getNetwork(), data, config.get(), runPump);
+            handle = resume
+                    ? launcher.resume(model.getNetwork(), data, config.get(), runPump, loaded.get().weights())
+                    : launcher.start(model.getNetwork(), data, config.get(), runPump);
         } catch (RuntimeException e) {
             handle = null;
             end(TrainingState.FAILED);
@@ -233,6 +278,107 @@ public final class TrainingPanel extends VBox {
         TrainingHandle started = handle;
         redrawer = new SnapshotRedrawer(started::latest, this::redraw);
         redrawer.start();
+    }
+
+    /** The model file loaded last, until a run of another network replaces it; null for none. */
+    public ReadOnlyObjectProperty<SavedModel> loadedModelProperty() {
+        return loaded;
+    }
+
+    /** Whether Train will go on from the loaded model's weights rather than start afresh. */
+    public CheckBox resumeCheck() {
+        return resumeCheck;
+    }
+
+    /**
+     * Saves the last run's best-validation weights (the latest ones when no epoch ended, or the loaded
+     * model's when nothing was trained since) to {@code file}, atomically: a failed save keeps the old
+     * file. Says what happened under the buttons; true when saved.
+     */
+    public boolean saveModel(Path file) {
+        latestWeights();
+        if (handle != null && handle.bestWeights().isPresent()) {
+            lastBest = handle.bestWeights().get();
+        }
+        WeightsSnapshot weights = lastBest != null ? lastBest : lastWeights;
+        try {
+            if (weights == null && loaded.get() != null) {
+                SavedModel m = loaded.get();
+                ModelFile.write(file, m.spec(), m.parameters(), m.metadata());
+            } else if (weights != null) {
+                ModelFile.write(file, weights.spec(), weights.parameters(), metadata(weights));
+            } else {
+                fileStatus.setText("Nothing to save yet: train the network or load a model first.");
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            fileStatus.setText("Could not save " + file + " (" + e.getMessage() + "); an older file there is kept.");
+            return false;
+        }
+        fileStatus.setText("Saved " + (weights != null && weights == lastBest ? "the best epoch's weights" : "the model")
+                + " to " + file);
+        return true;
+    }
+
+    /**
+     * Loads a model file: its network goes into the editor, its weights into the live views (through
+     * {@link #latestWeights()}), and the next Train offers to resume from them. True when loaded.
+     */
+    public boolean loadModel(Path file) {
+        SavedModel m;
+        try {
+            m = ModelFile.read(file);
+        } catch (ModelFileException e) {
+            fileStatus.setText("Could not load: " + e.getMessage());
+            return false;
+        }
+        model.setNetwork(m.spec());
+        lastWeights = m.weights();
+        lastBest = null;
+        lastSnapshot = null;
+        loaded.set(m);
+        resumeCheck.setSelected(true);
+        OptionalDouble best = m.metadata().bestValidationAccuracy();
+        fileStatus.setText("Loaded " + file.getFileName() + ": " + m.spec().name() + ", "
+                + m.metadata().epochsTrained() + " epochs trained"
+                + (best.isPresent() ? String.format(Locale.ROOT, ", best validation accuracy %.1f%%",
+                        100 * best.getAsDouble()) : ""));
+        return true;
+    }
+
+    private ModelMetadata metadata(WeightsSnapshot weights) {
+        TrainingConfig config = lastConfig != null ? lastConfig : hyperParameters.getConfig()
+                .orElse(TrainingConfig.defaults());
+        int epochsTrained = 0;
+        OptionalDouble best = OptionalDouble.empty();
+        if (lastSnapshot != null) {
+            epochsTrained = lastSnapshot.epochs().size();
+            for (EpochMetrics e : lastSnapshot.epochs()) {
+                if (e.hasValidation() && (best.isEmpty() || e.validationAccuracy() > best.getAsDouble())) {
+                    best = OptionalDouble.of(e.validationAccuracy());
+                    // the saved weights are the best epoch's, as in a CLI checkpoint
+                    epochsTrained = weights == lastBest ? e.epoch() : epochsTrained;
+                }
+            }
+        }
+        ImageDataset data = dataset.get();
+        String description = data == null ? "unknown" : data.n() + " images " + data.height() + "×" + data.width()
+                + "×" + data.channels() + ", " + data.numClasses() + " classes";
+        return ModelMetadata.create(weights.classNames(), weights.normalization(), description, epochsTrained, best,
+                config);
+    }
+
+    private Optional<Path> chooseFile(boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(save ? "Save model" : "Load model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CNN Playground model", "*.cnnmodel",
+                "*.zip"));
+        if (save) {
+            chooser.setInitialFileName(model.getNetwork().name() + ".cnnmodel");
+        }
+        File chosen = save ? chooser.showSaveDialog(getScene().getWindow())
+                : chooser.showOpenDialog(getScene().getWindow());
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     /** Pause while running, resume while paused; the engine acts between batches. */
@@ -282,9 +428,11 @@ public final class TrainingPanel extends VBox {
             state.set(TrainingState.RUNNING);
         } else if (event instanceof TrainingEvent.Finished) {
             end(TrainingState.FINISHED);
-            float best = ((TrainingEvent.Finished) event).bestValidationAccuracy();
-            progressText.setText(Float.isNaN(best) ? "Finished"
-                    : String.format(Locale.ROOT, "Finished · best validation accuracy %.1f%%", 100 * best));
+            TrainingEvent.Finished finished = (TrainingEvent.Finished) event;
+            float best = finished.bestValidationAccuracy();
+            String how = finished.stoppedEarly() ? "Finished (" + finished.reason() + ")" : "Finished";
+            progressText.setText(Float.isNaN(best) ? how
+                    : String.format(Locale.ROOT, "%s · best validation accuracy %.1f%%", how, 100 * best));
         } else if (event instanceof TrainingEvent.Stopped) {
             end(TrainingState.STOPPED);
             progressText.setText("Stopped after " + ((TrainingEvent.Stopped) event).epochsCompleted() + " epoch(s)");
@@ -318,6 +466,7 @@ public final class TrainingPanel extends VBox {
         handle = null;
         if (run != null) {
             run.latestWeights().ifPresent(w -> lastWeights = w);
+            run.bestWeights().ifPresent(w -> lastBest = w);
             lastSnapshot = run.latest();
             // The engine thread is ending on its own; release its resources off the FX thread.
             Thread closer = new Thread(run::close, "training-close");
