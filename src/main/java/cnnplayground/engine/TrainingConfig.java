@@ -21,10 +21,13 @@ import cnnplayground.data.Augmentation;
  * @param earlyStoppingPatience 0 for off; else training ends once this many epochs in a row have not
  *                           beaten the best validation accuracy (Keras' {@code EarlyStopping(patience=N)}
  *                           on {@code val_accuracy})
+ * @param cpuOnly            train on the CPU even when a GPU is there (for comparing speeds, or a
+ *                           GPU busy with something else)
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize,
                              int epochs, double validationFraction, long seed, Augmentation augmentation,
-                             LearningRateSchedule schedule, double weightDecay, int earlyStoppingPatience) {
+                             LearningRateSchedule schedule, double weightDecay, int earlyStoppingPatience,
+                             boolean cpuOnly) {
 
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_LEARNING_RATE = 0.001;
@@ -79,6 +82,14 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
                 DEFAULT_WEIGHT_DECAY, DEFAULT_EARLY_STOPPING_PATIENCE);
     }
 
+    /** On the best device: the GPU when there is one. */
+    public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double validationFraction, long seed, Augmentation augmentation,
+                          LearningRateSchedule schedule, double weightDecay, int earlyStoppingPatience) {
+        this(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule,
+                weightDecay, earlyStoppingPatience, false);
+    }
+
     public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
                           double validationFraction, long seed) {
         this(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, Augmentation.NONE,
@@ -93,56 +104,61 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
 
     public TrainingConfig withOptimizer(OptimizerKind value) {
         return new TrainingConfig(value, learningRate, momentum, batchSize, epochs, validationFraction,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(optimizer, value, momentum, batchSize, epochs, validationFraction,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withMomentum(double value) {
         return new TrainingConfig(optimizer, learningRate, value, batchSize, epochs, validationFraction,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(optimizer, learningRate, momentum, value, epochs, validationFraction,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, value, validationFraction,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withValidationFraction(double value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, value,
-                seed, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
-                value, augmentation, schedule, weightDecay, earlyStoppingPatience);
+                value, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withAugmentation(Augmentation value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
-                seed, value, schedule, weightDecay, earlyStoppingPatience);
+                seed, value, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
-                seed, augmentation, value, weightDecay, earlyStoppingPatience);
+                seed, augmentation, value, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withWeightDecay(double value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
-                seed, augmentation, schedule, value, earlyStoppingPatience);
+                seed, augmentation, schedule, value, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withEarlyStoppingPatience(int value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
-                seed, augmentation, schedule, weightDecay, value);
+                seed, augmentation, schedule, weightDecay, value, cpuOnly);
+    }
+
+    public TrainingConfig withCpuOnly(boolean value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, value);
     }
 }

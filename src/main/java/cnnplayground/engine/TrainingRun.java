@@ -191,11 +191,12 @@ public final class TrainingRun implements TrainingHandle {
     }
 
     private void train() throws IOException {
-        String device = TorchEnvironment.load().deviceName();
+        TorchEnvironment torch = TorchEnvironment.load();
+        String device = config.cpuOnly() ? torch.cpuName() : torch.deviceName();
         recorder.device(device);
         Engine engine = Engine.getEngine(TorchEnvironment.ENGINE_NAME);
         engine.setRandomSeed((int) config.seed());
-        Device dev = engine.defaultDevice();
+        Device dev = config.cpuOnly() ? Device.cpu() : engine.defaultDevice();
         // Resumed weights expect the inputs scaled as when they were trained.
         Normalization normalization = initial != null ? initial.normalization()
                 : Normalization.fromDataset(data.subset(split.train()));

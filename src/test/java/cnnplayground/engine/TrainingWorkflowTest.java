@@ -167,6 +167,15 @@ class TrainingWorkflowTest {
     }
 
     @Test
+    void a_cpu_only_run_says_so_with_its_thread_count() throws InterruptedException {
+        Run run = train(SMALL.withCpuOnly(true), CheckpointSink.NONE, null);
+
+        TrainingEvent.Started started = assertInstanceOf(TrainingEvent.Started.class, run.events().get(0));
+        assertEquals(TorchEnvironment.load().cpuName(), started.device());
+        assertTrue(started.device().matches("CPU \\(\\d+ threads?\\)"), started.device());
+    }
+
+    @Test
     void resuming_with_weights_of_another_network_is_refused() {
         NetworkSpec other = ModelFixtures.spec();
         WeightsSnapshot foreign = new WeightsSnapshot(other, new byte[0], new Normalization(0, 1),

@@ -25,11 +25,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -61,6 +63,9 @@ public final class TrainingPanel extends VBox {
     private final Button saveButton = new Button("Save model…");
     private final Button loadButton = new Button("Load model…");
     private final CheckBox resumeCheck = new CheckBox("Resume from the loaded weights");
+    private final CheckBox cpuOnlyCheck = new CheckBox("Use CPU only");
+    private final BooleanProperty gpuAvailable =
+            new SimpleBooleanProperty(this, "gpuAvailable", false);
     private final Label fileStatus = new Label();
     private final ObjectProperty<SavedModel> loaded = new SimpleObjectProperty<>(this, "loaded");
     private final ProgressBar progressBar = new ProgressBar(0);
@@ -156,6 +161,13 @@ public final class TrainingPanel extends VBox {
                 loaded, model.networkProperty()));
         resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
         resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
+        cpuOnlyCheck.setId("cpuOnlyCheck");
+        cpuOnlyCheck.setTooltip(new Tooltip("Train on the processor even though a GPU is there, e.g. to compare"
+                + " speeds"));
+        // Only a choice when there is a GPU to turn down.
+        cpuOnlyCheck.visibleProperty().bind(gpuAvailable);
+        cpuOnlyCheck.managedProperty().bind(cpuOnlyCheck.visibleProperty());
+        cpuOnlyCheck.disableProperty().bind(hyperParameters.disableProperty());
         fileStatus.setId("modelFileStatus");
         fileStatus.getStyleClass().add("model-file-status");
         fileStatus.setWrapText(true);
@@ -165,7 +177,7 @@ public final class TrainingPanel extends VBox {
 
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, buttons, resumeCheck, blockedReason, failure, progressBar,
+        getChildren().addAll(title, hyperParameters, cpuOnlyCheck, buttons, resumeCheck, blockedReason, failure, progressBar,
                 progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
@@ -263,12 +275,12 @@ public final class TrainingPanel extends VBox {
             }
         });
         lastBest = null;
-        lastConfig = config.get();
+        lastConfig = config.get().withCpuOnly(gpuAvailable.get() && cpuOnlyCheck.isSelected());
         boolean resume = resumeCheck.isVisible() && resumeCheck.isSelected();
         try {
             handle = resume
-                    ? launcher.resume(model.getNetwork(), data, config.get(), runPump, loaded.get().weights())
-                    : launcher.start(model.getNetwork(), data, config.get(), runPump);
+                    ? launcher.resume(model.getNetwork(), data, lastConfig, runPump, loaded.get().weights())
+                    : launcher.start(model.getNetwork(), data, lastConfig, runPump);
         } catch (RuntimeException e) {
             handle = null;
             end(TrainingState.FAILED);
@@ -278,6 +290,15 @@ public final class TrainingPanel extends VBox {
         TrainingHandle started = handle;
         redrawer = new SnapshotRedrawer(started::latest, this::redraw);
         redrawer.start();
+    }
+
+    /** Whether PyTorch found a GPU; shows "Use CPU only" when it did. The app sets it once loaded. */
+    public BooleanProperty gpuAvailableProperty() {
+        return gpuAvailable;
+    }
+
+    public CheckBox cpuOnlyCheck() {
+        return cpuOnlyCheck;
     }
 
     /** The model file loaded last, until a run of another network replaces it; null for none. */
