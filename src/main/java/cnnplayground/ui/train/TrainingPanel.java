@@ -40,6 +40,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,6 +75,7 @@ public final class TrainingPanel extends VBox {
     private final Label blockedReason = new Label();
     private final Label failure = new Label();
     private final TrainingCharts charts = new TrainingCharts();
+    private final AugmentationPreview preview = new AugmentationPreview();
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -175,9 +177,24 @@ public final class TrainingPanel extends VBox {
         HBox files = new HBox(8, saveButton, loadButton);
         files.setAlignment(Pos.CENTER_LEFT);
 
+        // The rarer knobs fold away, so the charts keep their room.
+        TitledPane more = new TitledPane("More settings", hyperParameters.moreSettings());
+        more.setId("moreSettingsPane");
+        more.setExpanded(false);
+        preview.datasetProperty().bind(dataset);
+        hyperParameters.configProperty().addListener((obs, was, now) ->
+                now.ifPresent(c -> preview.augmentationProperty().set(c.augmentation())));
+        hyperParameters.getConfig().ifPresent(c -> preview.augmentationProperty().set(c.augmentation()));
+        TitledPane augmentation = new TitledPane("Augmentation",
+                new HBox(16, hyperParameters.augmentationSettings(), preview));
+        augmentation.setId("augmentationPane");
+        augmentation.setExpanded(false);
+        more.disableProperty().bind(hyperParameters.disableProperty());
+        hyperParameters.augmentationSettings().disableProperty().bind(hyperParameters.disableProperty());
+
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, cpuOnlyCheck, buttons, resumeCheck, blockedReason, failure, progressBar,
+        getChildren().addAll(title, hyperParameters, more, augmentation, cpuOnlyCheck, buttons, resumeCheck, blockedReason, failure, progressBar,
                 progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
@@ -199,6 +216,10 @@ public final class TrainingPanel extends VBox {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public AugmentationPreview augmentationPreview() {
+        return preview;
     }
 
     public HyperParameterForm hyperParameters() {
