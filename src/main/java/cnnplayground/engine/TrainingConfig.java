@@ -22,7 +22,8 @@ import cnnplayground.data.Augmentation;
  *                           beaten the best validation accuracy (Keras' {@code EarlyStopping(patience=N)}
  *                           on {@code val_accuracy})
  * @param cpuOnly            train on the CPU even when a GPU is there (for comparing speeds, or a
- *                           GPU busy with something else)
+ *                           GPU busy with something else); not recorded in model files, which
+ *                           read back with {@code false}
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize,
                              int epochs, double validationFraction, long seed, Augmentation augmentation,

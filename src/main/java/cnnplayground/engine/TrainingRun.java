@@ -81,12 +81,7 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                     TrainingListener listener, CheckpointSink checkpoints) {
-        DataFit.problem(spec, data).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
-        });
-        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, null);
-        run.thread.start();
-        return run;
+        return launch(spec, data, config, listener, checkpoints, null);
     }
 
     /**
@@ -98,9 +93,6 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
-        DataFit.problem(spec, data).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
-        });
         if (!initial.spec().equals(spec)) {
             throw new IllegalArgumentException("The weights to resume from belong to network \""
                     + initial.spec().name() + "\", not to the one in the editor; load the model again or train "
@@ -111,6 +103,14 @@ public final class TrainingRun implements TrainingHandle {
                     + initial.classNames() + " but the dataset has " + data.classNames()
                     + "; train from scratch on this dataset");
         }
+        return launch(spec, data, config, listener, checkpoints, initial);
+    }
+
+    private static TrainingRun launch(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+        DataFit.problem(spec, data).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial);
         run.thread.start();
         return run;

@@ -98,6 +98,8 @@ class ModelSaveLoadTest {
         // then:
         user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isFalse();
+        assertThat(user.onFx(() -> training().resumeCheck().isSelected()))
+                .as("resuming is offered once per load").isFalse();
     }
 
     @Test

@@ -202,7 +202,7 @@ public final class HyperParameterForm extends GridPane {
                 weightDecay.value, earlyStopping.value)));
     }
 
-    private static <N extends Number & Comparable<N>> N atLeastZero(N v, String what) {
+    private static <N extends Number> N atLeastZero(N v, String what) {
         if (!(v.doubleValue() >= 0) || Double.isInfinite(v.doubleValue())) {
             throw new IllegalArgumentException(what + " must be 0 or more");
         }

@@ -298,6 +298,8 @@ public final class TrainingPanel extends VBox {
         lastBest = null;
         lastConfig = config.get().withCpuOnly(gpuAvailable.get() && cpuOnlyCheck.isSelected());
         boolean resume = resumeCheck.isVisible() && resumeCheck.isSelected();
+        // Resuming is offered once per load: a later Train starts afresh unless ticked again.
+        resumeCheck.setSelected(false);
         try {
             handle = resume
                     ? launcher.resume(model.getNetwork(), data, lastConfig, runPump, loaded.get().weights())
@@ -367,6 +369,10 @@ public final class TrainingPanel extends VBox {
      * {@link #latestWeights()}), and the next Train offers to resume from them. True when loaded.
      */
     public boolean loadModel(Path file) {
+        if (isRunning()) {
+            fileStatus.setText("Stop the run before loading a model.");
+            return false;
+        }
         SavedModel m;
         try {
             m = ModelFile.read(file);
