@@ -17,6 +17,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ import java.util.zip.ZipOutputStream;
  * NetworkJson} writes it), {@value #PARAMETERS_ENTRY} (the weights as DJL's {@code
  * Block.saveParameters} writes them) and {@value #METADATA_ENTRY} ({@link ModelMetadata}).
  *
- * <p>{@link #write} replaces the target atomically, so a crash mid-save leaves the old file whole.
+ * <p>{@link #write} replaces the target atomically, so a crash mid-save leaves the old file whole
+ * (and at most a hidden {@code .NAME…tmp} file, which the next save of that name removes).
  * {@link #read} checks everything before it answers, including that the weights fit the network,
  * and refuses with a {@link ModelFileException} naming the file and the part at fault.
  */
@@ -49,6 +51,7 @@ public final class ModelFile {
     public static final String NETWORK_ENTRY = "network.json";
     public static final String PARAMETERS_ENTRY = "parameters.djl";
     public static final String METADATA_ENTRY = "metadata.json";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private ModelFile() {}
 
@@ -89,7 +92,9 @@ public final class ModelFile {
         }
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        String prefix = "." + absolute.getFileName();
+        removeLeftovers(directory, prefix);
+        Path temp = Files.createTempFile(directory, prefix, TEMP_SUFFIX);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -107,6 +112,21 @@ public final class ModelFile {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Deletes temporary files an earlier save of the same target left behind when the process was
+     * killed between writing and renaming. (Two programs saving to one file at once are not supported.)
+     */
+    private static void removeLeftovers(Path directory, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX);
+        })) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
             }
         }
     }

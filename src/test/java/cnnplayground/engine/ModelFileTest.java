@@ -11,7 +11,9 @@ import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkJson;
 import cnnplayground.spec.NetworkSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +22,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +94,50 @@ class ModelFileTest {
         assertEquals("simulated crash before the rename", failure.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
         assertArrayEquals(parameters, ModelFile.read(file).parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void killing_the_process_between_the_write_and_the_rename_leaves_the_old_model_whole() throws Exception {
+        // given: a good model on disk
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        byte[] before = Files.readAllBytes(file);
+
+        // when: another JVM writes a new model over it and is killed (SIGKILL) before the rename
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingModelWriter.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(CrashingModelWriter.WRITTEN)) {
+                // DJL or JVM chatter before the mark
+            }
+            assertEquals(CrashingModelWriter.WRITTEN, line, "the child never reached the rename");
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+
+        // then: the old model is whole; only the dead writer's hidden temporary file is beside it
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertArrayEquals(parameters, ModelFile.read(file).parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> leftovers = files.filter(p -> !p.equals(file)).toList();
+            assertEquals(1, leftovers.size(), leftovers.toString());
+            assertTrue(leftovers.get(0).getFileName().toString().matches("\\.tiny\\.cnnmodel.*\\.tmp"),
+                    leftovers.toString());
+        }
+
+        // when: the next save of that file
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+
+        // then: it clears the leftover
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
