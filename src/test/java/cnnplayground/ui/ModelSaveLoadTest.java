@@ -61,8 +61,9 @@ class ModelSaveLoadTest {
 
     @Test
     void should_save_the_best_epoch_then_load_it_into_the_editor_and_resume() throws Exception {
-        // given: a finished two-epoch run
-        user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32");
+        // given: a finished two-epoch run with weight decay
+        user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32")
+                .setHyperParameter("weightDecay", "0.0001");
         user.clickTrain();
         user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
 
@@ -81,6 +82,7 @@ class ModelSaveLoadTest {
 
         // when: another network is in the editor, then the file is loaded
         user.choosePreset("MLP 512-512");
+        user.setHyperParameter("weightDecay", "0").setHyperParameter("batchSize", "64");
         assertThat(user.loadModelFrom(file)).isTrue();
 
         // then: the editor holds the saved network, its weights feed the live views, resume is offered
@@ -90,6 +92,11 @@ class ModelSaveLoadTest {
         assertThat(user.onFx(() -> training().resumeCheck().isVisible() && training().resumeCheck().isSelected()))
                 .isTrue();
         assertThat(user.modelFileStatus()).startsWith("Loaded lenet.cnnmodel: ");
+        assertThat(user.onFx(() -> training().hyperParameters().getConfig().orElseThrow()))
+                .as("the form shows the settings the model was trained with")
+                .isEqualTo(saved.metadata().training());
+        assertThat(saved.metadata().training().weightDecay()).isEqualTo(0.0001);
+        assertThat(saved.metadata().training().batchSize()).isEqualTo(32);
 
         // when: Train resumes from the loaded weights
         user.setHyperParameter("epochs", "1");

@@ -139,6 +139,25 @@ public final class HyperParameterForm extends GridPane {
         return fields.stream().map(f -> f.error.getText()).filter(s -> !s.isEmpty()).findFirst();
     }
 
+    /** Puts {@code value}'s settings into the fields, e.g. those a loaded model was trained with. */
+    public void show(TrainingConfig value) {
+        optimizer.setValue(value.optimizer());
+        learningRate.input.setText(String.valueOf(value.learningRate()));
+        batchSize.input.setText(String.valueOf(value.batchSize()));
+        epochs.input.setText(String.valueOf(value.epochs()));
+        validationFraction.input.setText(String.valueOf(value.validationFraction()));
+        seed.input.setText(String.valueOf(value.seed()));
+        momentum.input.setText(String.valueOf(value.momentum()));
+        weightDecay.input.setText(String.valueOf(value.weightDecay()));
+        earlyStopping.input.setText(String.valueOf(value.earlyStoppingPatience()));
+        schedule.setValue(value.schedule());
+        Augmentation a = value.augmentation();
+        shift.input.setText(String.valueOf(a.maxShift()));
+        rotation.input.setText(String.valueOf(a.maxRotationDegrees()));
+        zoom.input.setText(String.valueOf(a.maxZoom()));
+        flip.setSelected(a.horizontalFlip());
+    }
+
     /** Momentum, weight decay, early stopping and the learning-rate schedule, for the panel to place. */
     public GridPane moreSettings() {
         return more;

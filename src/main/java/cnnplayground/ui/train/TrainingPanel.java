@@ -365,7 +365,8 @@ public final class TrainingPanel extends VBox {
     }
 
     /**
-     * Loads a model file: its network goes into the editor, its weights into the live views (through
+     * Loads a model file: its network goes into the editor, its training settings into the form, its
+     * weights into the live views (through
      * {@link #latestWeights()}), and the next Train offers to resume from them. True when loaded.
      */
     public boolean loadModel(Path file) {
@@ -381,6 +382,8 @@ public final class TrainingPanel extends VBox {
             return false;
         }
         model.setNetwork(m.spec());
+        // Going on as it was trained is the natural resume; every field stays editable.
+        hyperParameters.show(m.metadata().training());
         lastWeights = m.weights();
         lastBest = null;
         lastSnapshot = null;
