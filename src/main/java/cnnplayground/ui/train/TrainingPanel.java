@@ -194,8 +194,8 @@ public final class TrainingPanel extends VBox {
 
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, more, augmentation, cpuOnlyCheck, buttons, resumeCheck, blockedReason, failure, progressBar,
-                progressLine, files, fileStatus, charts);
+        getChildren().addAll(title, hyperParameters, more, augmentation, cpuOnlyCheck, buttons, resumeCheck,
+                blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
     }
@@ -359,8 +359,8 @@ public final class TrainingPanel extends VBox {
             fileStatus.setText("Could not save " + file + " (" + e.getMessage() + "); an older file there is kept.");
             return false;
         }
-        fileStatus.setText("Saved " + (weights != null && weights == lastBest ? "the best epoch's weights" : "the model")
-                + " to " + file);
+        String what = weights != null && weights == lastBest ? "the best epoch's weights" : "the model";
+        fileStatus.setText("Saved " + what + " to " + file);
         return true;
     }
 
