@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TitledPane;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,8 @@ class TrainingSettingsTest {
 
         // when:
         user.setHyperParameter("rotation", "30").setHyperParameter("shift", "3");
+        user.fx().interact(() -> user.fx().lookup("#augmentationPane").queryAs(TitledPane.class).setExpanded(true));
+        ScreenshotTool.save(user.fx(), view, "augmentation-preview");
 
         // then: the copies differ from the original and from each other
         List<int[]> rotated = thumbnails();

@@ -17,6 +17,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -57,10 +58,13 @@ public final class AugmentationPreview extends VBox {
         shuffle.setOnAction(e -> shuffle());
         caption.setId("augmentationCaption");
         caption.getStyleClass().add("augmentation-caption");
-        HBox bar = new HBox(8, shuffle, caption);
+        caption.setWrapText(true);
+        caption.setMaxWidth(COLUMNS * 64);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, shuffle);
         bar.setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
-        getChildren().addAll(grid, bar);
+        getChildren().addAll(grid, bar, caption);
         augmentation.addListener((obs, was, now) -> redraw());
         dataset.addListener((obs, was, now) -> redraw());
     }

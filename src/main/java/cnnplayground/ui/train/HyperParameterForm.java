@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -46,7 +47,7 @@ public final class HyperParameterForm extends GridPane {
     private final Field<Integer> shift;
     private final Field<Double> rotation;
     private final Field<Double> zoom;
-    private final CheckBox flip = new CheckBox("Horizontal flip (not for digits or letters)");
+    private final CheckBox flip = new CheckBox("Horizontal flip");
 
     public HyperParameterForm(TrainingConfig initial) {
         setId("hyperParameters");
@@ -115,6 +116,8 @@ public final class HyperParameterForm extends GridPane {
         zoom = field(augmentationGrid, "zoom", "Zoom", String.valueOf(a.maxZoom()),
                 HyperParameterForm::zoom, "a fraction from 0 to below 1, e.g. 0.1");
         flip.setId("flipCheck");
+        flip.setTooltip(new Tooltip("Mirror left to right at random; leave off for digits and letters,"
+                + " whose mirror image is another symbol or none"));
         flip.setSelected(a.horizontalFlip());
         flip.selectedProperty().addListener((obs, was, now) -> recompute());
         augmentationGrid.add(flip, 0, augmentationGrid.getRowCount(), 2, 1);
@@ -201,7 +204,9 @@ public final class HyperParameterForm extends GridPane {
         input.textProperty().addListener((obs, was, now) -> recompute());
         fields.add(field);
         int row = grid.getRowCount();
-        grid.addRow(row, new Label(caption), input);
+        Label label = new Label(caption);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, label, input);
         grid.add(error, 1, row + 1);
         return field;
     }

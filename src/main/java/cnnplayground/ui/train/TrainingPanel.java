@@ -20,6 +20,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -189,6 +190,11 @@ public final class TrainingPanel extends VBox {
                 new HBox(16, hyperParameters.augmentationSettings(), preview));
         augmentation.setId("augmentationPane");
         augmentation.setExpanded(false);
+        for (TitledPane pane : List.of(more, augmentation)) {
+            // Opened, they take their full height; the charts give way.
+            pane.setAnimated(false);
+            pane.setMinHeight(Region.USE_PREF_SIZE);
+        }
         more.disableProperty().bind(hyperParameters.disableProperty());
         hyperParameters.augmentationSettings().disableProperty().bind(hyperParameters.disableProperty());
 
