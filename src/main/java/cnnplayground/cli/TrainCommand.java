@@ -8,10 +8,13 @@ import cnnplayground.engine.DataFit;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.LearningRateSchedule;
 import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.ModelMetadata;
 import cnnplayground.engine.OptimizerKind;
+import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingListener;
 import cnnplayground.engine.TrainingRun;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.spec.NetworkSpec;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,29 +32,38 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code train MODEL.json --data DIR --out FILE [...]}: trains on the directory's training split,
- * prints progress on stderr, and keeps the best-validation checkpoint in {@code FILE}.
+ * prints progress on stderr, and keeps the best-validation checkpoint in {@code FILE}. With {@code
+ * --resume SAVED} training goes on from a model file's weights (MODEL.json may then be left out).
  */
 final class TrainCommand {
 
     private static final String USAGE = "usage: train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] "
             + "[--optimizer sgd|rmsprop|adam] [--lr X] [--seed S] [--validation-fraction F] "
-            + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine]";
+            + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine] [--momentum M] "
+            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED]";
 
     private TrainCommand() {
     }
 
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(words, Set.of("--data", "--out", "--epochs", "--batch-size", "--optimizer",
-                "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule"), Set.of());
-        if (args.positionals().size() != 1) {
+                "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule", "--momentum",
+                "--weight-decay", "--early-stopping", "--resume"), Set.of());
+        Optional<SavedModel> resumed = resumed(args);
+        if (args.positionals().size() > 1 || (args.positionals().isEmpty() && resumed.isEmpty())) {
             throw new UsageException(USAGE);
         }
-        NetworkSpec spec = SpecFiles.read(args.positionals().get(0));
+        NetworkSpec spec = args.positionals().isEmpty() ? resumed.get().spec()
+                : SpecFiles.read(args.positionals().get(0));
+        if (resumed.isPresent() && !resumed.get().spec().equals(spec)) {
+            throw new UsageException(args.positionals().get(0) + " describes another network than the model in "
+                    + args.required("--resume") + "; leave MODEL.json out to resume that model");
+        }
         String dataDir = args.required("--data");
         ImageDataset data = DataDirectories.load(dataDir).train();
         Path outFile = Path.of(args.required("--out"));
         TrainingConfig config = config(args);
-        java.util.Optional<String> misfit = DataFit.problem(spec, data);
+        Optional<String> misfit = DataFit.problem(spec, data);
         if (misfit.isPresent()) {
             throw new UsageException(misfit.get());
         }
@@ -64,15 +77,25 @@ final class TrainCommand {
         err.printf(Locale.ROOT, "training %s on %s: %s, lr %s (%s), batch %d, %d epochs, augmentation %s%n",
                 spec.name(), description, config.optimizer().cliName(), config.learningRate(),
                 config.schedule().cliName(), config.batchSize(), config.epochs(), config.augmentation());
+        if (config.weightDecay() > 0 || config.earlyStoppingPatience() > 0) {
+            err.printf(Locale.ROOT, "weight decay %s, early stopping %s%n", config.weightDecay(),
+                    config.earlyStoppingPatience() == 0 ? "off" : "after " + config.earlyStoppingPatience()
+                            + " epochs without improvement");
+        }
+        resumed.ifPresent(m -> err.printf(Locale.ROOT, "resuming from %s (%d epochs trained)%n",
+                args.optional("--resume", ""), m.metadata().epochsTrained()));
         TrainingRun run;
         try {
-            run = TrainingRun.start(spec, data, config, event -> {
+            TrainingListener listener = event -> {
                 report(event, err);
                 if (event instanceof TrainingEvent.EpochEnded ended) {
                     history.add(ended.metrics());
                 }
                 last.set(event);
-            }, sink);
+            };
+            run = resumed.isPresent()
+                    ? TrainingRun.resume(spec, data, config, listener, sink, resumed.get().weights())
+                    : TrainingRun.start(spec, data, config, listener, sink);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -96,16 +119,30 @@ final class TrainCommand {
         return Cli.OK;
     }
 
+    private static Optional<SavedModel> resumed(Arguments args) throws UsageException {
+        String file = args.optional("--resume", null);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModelFile.read(Path.of(file)));
+        } catch (ModelFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     private static TrainingConfig config(Arguments args) throws UsageException {
         TrainingConfig d = TrainingConfig.defaults();
         try {
             return new TrainingConfig(OptimizerKind.fromCli(args.optional("--optimizer", d.optimizer().cliName())),
-                    args.doubleOption("--lr", d.learningRate()), d.momentum(),
+                    args.doubleOption("--lr", d.learningRate()), args.doubleOption("--momentum", d.momentum()),
                     args.intOption("--batch-size", d.batchSize()), args.intOption("--epochs", d.epochs()),
                     args.doubleOption("--validation-fraction", d.validationFraction()),
                     args.longOption("--seed", d.seed()),
                     Augmentation.parse(args.optional("--augment", d.augmentation().toString())),
-                    LearningRateSchedule.fromCli(args.optional("--lr-schedule", d.schedule().cliName())));
+                    LearningRateSchedule.fromCli(args.optional("--lr-schedule", d.schedule().cliName())),
+                    args.doubleOption("--weight-decay", d.weightDecay()),
+                    args.intOption("--early-stopping", d.earlyStoppingPatience()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -134,7 +171,8 @@ final class TrainCommand {
                     m.epoch(), m.trainLoss(), m.trainAccuracy() * 100, m.validationLoss(),
                     m.validationAccuracy() * 100, m.seconds(), e.improved() ? " saved best" : "");
         } else if (event instanceof TrainingEvent.Finished f) {
-            err.printf(Locale.ROOT, "finished: best validation accuracy %.2f%%%n", f.bestValidationAccuracy() * 100);
+            err.printf(Locale.ROOT, "finished%s: best validation accuracy %.2f%%%n",
+                    f.stoppedEarly() ? " (" + f.reason() + ")" : "", f.bestValidationAccuracy() * 100);
         } else if (event instanceof TrainingEvent.Stopped s) {
             err.printf(Locale.ROOT, "stopped after %d epochs%n", s.epochsCompleted());
         }

@@ -21,4 +21,10 @@ public final class DjlTrainingLauncher implements TrainingLauncher {
                                 TrainingListener listener) {
         return TrainingRun.start(spec, data, config, listener, checkpoints);
     }
+
+    @Override
+    public TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                 TrainingListener listener, WeightsSnapshot initial) {
+        return TrainingRun.resume(spec, data, config, listener, checkpoints, initial);
+    }
 }

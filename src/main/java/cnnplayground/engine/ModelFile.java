@@ -17,6 +17,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ import java.util.zip.ZipOutputStream;
  * NetworkJson} writes it), {@value #PARAMETERS_ENTRY} (the weights as DJL's {@code
  * Block.saveParameters} writes them) and {@value #METADATA_ENTRY} ({@link ModelMetadata}).
  *
- * <p>{@link #write} replaces the target atomically, so a crash mid-save leaves the old file whole.
+ * <p>{@link #write} replaces the target atomically, so a crash mid-save leaves the old file whole
+ * (and at most a hidden {@code .NAME…tmp} file, which the next save of that name removes).
  * {@link #read} checks everything before it answers, including that the weights fit the network,
  * and refuses with a {@link ModelFileException} naming the file and the part at fault.
  */
@@ -49,6 +51,7 @@ public final class ModelFile {
     public static final String NETWORK_ENTRY = "network.json";
     public static final String PARAMETERS_ENTRY = "parameters.djl";
     public static final String METADATA_ENTRY = "metadata.json";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private ModelFile() {}
 
@@ -66,6 +69,22 @@ public final class ModelFile {
      * @throws IOException if the directory cannot be written; the target is then unchanged
      */
     public static void write(Path target, NetworkSpec spec, byte[] parameters, ModelMetadata meta) throws IOException {
+        write(target, spec, parameters, meta, ModelFile::replace);
+    }
+
+    /** The last step of {@link #write}: puts the finished temporary file in the target's place. */
+    @FunctionalInterface
+    interface Replacer {
+        void replace(Path temp, Path target) throws IOException;
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@link #write} with its last step replaceable, so tests can fail between the write and the rename. */
+    static void write(Path target, NetworkSpec spec, byte[] parameters, ModelMetadata meta, Replacer replacer)
+            throws IOException {
         int units = BlockFactory.outputUnits(spec);
         if (meta.classNames().size() != units) {
             throw new IllegalArgumentException("the network gives " + units + " outputs but the metadata names "
@@ -73,7 +92,9 @@ public final class ModelFile {
         }
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        String prefix = "." + absolute.getFileName();
+        removeLeftovers(directory, prefix);
+        Path temp = Files.createTempFile(directory, prefix, TEMP_SUFFIX);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -86,11 +107,26 @@ public final class ModelFile {
                 zip.flush();
                 channel.force(true);
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            replacer.replace(temp, absolute);
             moved = true;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Deletes temporary files an earlier save of the same target left behind when the process was
+     * killed between writing and renaming. (Two programs saving to one file at once are not supported.)
+     */
+    private static void removeLeftovers(Path directory, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX);
+        })) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
             }
         }
     }
@@ -190,6 +226,8 @@ public final class ModelFile {
         training.put("seed", t.seed());
         training.put("augmentation", t.augmentation().toString());
         training.put("schedule", t.schedule().cliName());
+        training.put("weight_decay", t.weightDecay());
+        training.put("early_stopping_patience", t.earlyStoppingPatience());
         doc.put("training", training);
         doc.put("created_at", meta.createdAt().toString());
         ModelMetadata.Provenance p = meta.provenance();
@@ -261,7 +299,13 @@ public final class ModelFile {
                     new TrainingConfig(optimizer, training.number("learning_rate"), training.number("momentum"),
                             (int) training.integer("batch_size"), (int) training.integer("epochs"),
                             training.number("validation_fraction"), training.integer("seed"),
-                            augmentation(training), schedule(training)),
+                            augmentation(training), schedule(training),
+                            // Files written before these two fields trained without them.
+                            training.map().get("weight_decay") == null ? TrainingConfig.DEFAULT_WEIGHT_DECAY
+                                    : training.number("weight_decay"),
+                            training.map().get("early_stopping_patience") == null
+                                    ? TrainingConfig.DEFAULT_EARLY_STOPPING_PATIENCE
+                                    : (int) training.integer("early_stopping_patience")),
                     created,
                     new ModelMetadata.Provenance(prov.string("java_version"), prov.string("os"), prov.string("arch"),
                             prov.string("djl_version"), prov.string("pytorch_version")),

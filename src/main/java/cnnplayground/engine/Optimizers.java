@@ -15,6 +15,9 @@ import ai.djl.training.tracker.Tracker;
  *   <li>RMSprop: {@link RmsPropOptimizer}, rho {@value RmsPropOptimizer#DEFAULT_RHO}, epsilon
  *       {@value #KERAS_EPSILON}.
  * </ul>
+ *
+ * <p>Weight decay ({@link TrainingConfig#weightDecay()}) is DJL's {@code optWeightDecays}: {@code
+ * wd * w} added to the gradient before the step, the same for all three optimizers.
  */
 public final class Optimizers {
 
@@ -35,17 +38,20 @@ public final class Optimizers {
             case SGD -> Optimizer.sgd()
                     .setLearningRateTracker(learningRate)
                     .optMomentum((float) config.momentum())
+                    .optWeightDecays((float) config.weightDecay())
                     .build();
             case ADAM -> Optimizer.adam()
                     .optLearningRateTracker(learningRate)
                     .optBeta1(ADAM_BETA1)
                     .optBeta2(ADAM_BETA2)
                     .optEpsilon(KERAS_EPSILON)
+                    .optWeightDecays((float) config.weightDecay())
                     .build();
             case RMSPROP -> RmsPropOptimizer.builder()
                     .optLearningRateTracker(learningRate)
                     .optRho(RmsPropOptimizer.DEFAULT_RHO)
                     .optEpsilon(KERAS_EPSILON)
+                    .optWeightDecays((float) config.weightDecay())
                     .build();
         };
     }

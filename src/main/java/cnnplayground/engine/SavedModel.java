@@ -22,6 +22,11 @@ public record SavedModel(NetworkSpec spec, byte[] parameters, ModelMetadata meta
         return parameters.clone();
     }
 
+    /** The weights as a snapshot at step 0, to show in the live views or to resume training from. */
+    public WeightsSnapshot weights() {
+        return new WeightsSnapshot(spec, parameters, metadata.normalization(), metadata.classNames(), 0);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SavedModel m && spec.equals(m.spec) && Arrays.equals(parameters, m.parameters)

@@ -4,7 +4,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loads the PyTorch engine once, offline, and describes the device it trains on.
@@ -75,17 +80,55 @@ public final class TorchEnvironment {
         Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
         Device device = engine.defaultDevice();
         int threads = JniUtils.getNumThreads();
-        return new TorchEnvironment(
-                engine.getVersion(), describe(device, threads), device.isGpu(), threads, loadTime);
+        String name = device.isGpu()
+                ? describe(device, threads, gpuName(device.getDeviceId()).orElse("")) : describe(device, threads);
+        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime);
     }
 
     static String describe(Device device, int intraOpThreads) {
+        return describe(device, intraOpThreads, "");
+    }
+
+    /**
+     * {@code "CPU (2 threads)"}, or {@code "GPU 0: NVIDIA H100 (CUDA 12.4, compute capability 9.0),
+     * CPU 16 threads"}; {@code gpuName} may be empty when it cannot be found out.
+     */
+    static String describe(Device device, int intraOpThreads, String gpuName) {
+        String threads = intraOpThreads + (intraOpThreads == 1 ? " thread" : " threads");
         if (!device.isGpu()) {
-            return "CPU (" + intraOpThreads + (intraOpThreads == 1 ? " thread)" : " threads)");
+            return "CPU (" + threads + ")";
         }
         int id = device.getDeviceId();
-        return "GPU " + id + ": CUDA " + CudaUtils.getCudaVersionString() + ", compute capability "
-                + CudaUtils.getComputeCapability(id);
+        return "GPU " + id + ": " + (gpuName.isEmpty() ? "" : gpuName + " ") + "(CUDA "
+                + CudaUtils.getCudaVersionString() + ", compute capability " + CudaUtils.getComputeCapability(id)
+                + "), CPU " + threads;
+    }
+
+    /** The card's marketing name from {@code nvidia-smi}, which DJL does not expose; empty if unavailable. */
+    private static Optional<String> gpuName(int id) {
+        try {
+            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name", "--format=csv,noheader", "-i",
+                    String.valueOf(id)).redirectErrorStream(true).start();
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            try (InputStream in = p.getInputStream()) {
+                String name = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                return p.exitValue() == 0 && !name.isEmpty() && !name.contains("\n") ? Optional.of(name)
+                        : Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** How a run forced onto the CPU describes its device: {@code "CPU (2 threads)"}. */
+    public String cpuName() {
+        return describe(Device.cpu(), intraOpThreads);
     }
 
     static String explain(Throwable failure) {

@@ -12,10 +12,23 @@ import cnnplayground.data.Augmentation;
  *                           augmentation, so a CPU run gives the same loss curve twice
  * @param augmentation       random changes to training images ({@link Augmentation#NONE} for none)
  * @param schedule           how the learning rate changes from the first batch to the last
+ * @param weightDecay        L2 weight decay, 0 for none: {@code weightDecay * w} is added to every
+ *                           gradient (weights and biases) before the optimizer's step, for SGD,
+ *                           RMSprop and Adam alike. That is Keras' {@code kernel_regularizer=l2(wd / 2)}
+ *                           and PyTorch's {@code weight_decay=wd}; for Adam it is the coupled L2 of
+ *                           {@code torch.optim.Adam}, not AdamW's decoupled decay (DJL 0.36 offers only
+ *                           the coupled form)
+ * @param earlyStoppingPatience 0 for off; else training ends once this many epochs in a row have not
+ *                           beaten the best validation accuracy (Keras' {@code EarlyStopping(patience=N)}
+ *                           on {@code val_accuracy})
+ * @param cpuOnly            train on the CPU even when a GPU is there (for comparing speeds, or a
+ *                           GPU busy with something else); not recorded in model files, which
+ *                           read back with {@code false}
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize,
                              int epochs, double validationFraction, long seed, Augmentation augmentation,
-                             LearningRateSchedule schedule) {
+                             LearningRateSchedule schedule, double weightDecay, int earlyStoppingPatience,
+                             boolean cpuOnly) {
 
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_LEARNING_RATE = 0.001;
@@ -23,6 +36,10 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final int DEFAULT_EPOCHS = 10;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+    /** No weight decay. */
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
+    /** No early stopping. */
+    public static final int DEFAULT_EARLY_STOPPING_PATIENCE = 0;
 
     public TrainingConfig {
         if (optimizer == null) {
@@ -49,6 +66,29 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         if (schedule == null) {
             throw new IllegalArgumentException("learning-rate schedule is missing");
         }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be 0 or a positive number, got " + weightDecay);
+        }
+        if (earlyStoppingPatience < 0) {
+            throw new IllegalArgumentException("early-stopping patience must be 0 (off) or more, got "
+                    + earlyStoppingPatience);
+        }
+    }
+
+    /** Without weight decay or early stopping. */
+    public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double validationFraction, long seed, Augmentation augmentation,
+                          LearningRateSchedule schedule) {
+        this(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule,
+                DEFAULT_WEIGHT_DECAY, DEFAULT_EARLY_STOPPING_PATIENCE);
+    }
+
+    /** On the best device: the GPU when there is one. */
+    public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double validationFraction, long seed, Augmentation augmentation,
+                          LearningRateSchedule schedule, double weightDecay, int earlyStoppingPatience) {
+        this(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule,
+                weightDecay, earlyStoppingPatience, false);
     }
 
     public TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
@@ -64,35 +104,62 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
     }
 
     public TrainingConfig withOptimizer(OptimizerKind value) {
-        return new TrainingConfig(value, learningRate, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule);
+        return new TrainingConfig(value, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(optimizer, value, momentum, batchSize, epochs, validationFraction, seed, augmentation, schedule);
+        return new TrainingConfig(optimizer, value, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
+    }
+
+    public TrainingConfig withMomentum(double value) {
+        return new TrainingConfig(optimizer, learningRate, value, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, value, epochs, validationFraction, seed, augmentation, schedule);
+        return new TrainingConfig(optimizer, learningRate, momentum, value, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, value, validationFraction, seed, augmentation, schedule);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, value, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, value, seed, augmentation, schedule);
-    }
-
-    public TrainingConfig withAugmentation(Augmentation value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed, value, schedule);
-    }
-
-    public TrainingConfig withSchedule(LearningRateSchedule value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, seed,
-                augmentation, value);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, value,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction, value, augmentation, schedule);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                value, augmentation, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, value, schedule, weightDecay, earlyStoppingPatience, cpuOnly);
+    }
+
+    public TrainingConfig withSchedule(LearningRateSchedule value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, value, weightDecay, earlyStoppingPatience, cpuOnly);
+    }
+
+    public TrainingConfig withWeightDecay(double value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, value, earlyStoppingPatience, cpuOnly);
+    }
+
+    public TrainingConfig withEarlyStoppingPatience(int value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, value, cpuOnly);
+    }
+
+    public TrainingConfig withCpuOnly(boolean value) {
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
+                seed, augmentation, schedule, weightDecay, earlyStoppingPatience, value);
     }
 }

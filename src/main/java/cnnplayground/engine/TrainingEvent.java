@@ -22,9 +22,27 @@ public sealed interface TrainingEvent {
     record EpochEnded(EpochMetrics metrics, boolean improved) implements TrainingEvent {
     }
 
-    record Finished(List<EpochMetrics> history, float bestValidationAccuracy) implements TrainingEvent {
+    /**
+     * The run ended on its own: after the last epoch, or early.
+     *
+     * @param reason empty after the last epoch; else a sentence such as "stopped early: no
+     *               improvement for 3 epochs"
+     */
+    record Finished(List<EpochMetrics> history, float bestValidationAccuracy, String reason)
+            implements TrainingEvent {
         public Finished {
             history = List.copyOf(history);
+            if (reason == null) {
+                throw new IllegalArgumentException("reason is missing; use \"\" after the last epoch");
+            }
+        }
+
+        public Finished(List<EpochMetrics> history, float bestValidationAccuracy) {
+            this(history, bestValidationAccuracy, "");
+        }
+
+        public boolean stoppedEarly() {
+            return !reason.isEmpty();
         }
     }
 

@@ -14,6 +14,14 @@ public interface TrainingHandle extends AutoCloseable {
      */
     java.util.Optional<WeightsSnapshot> latestWeights();
 
+    /**
+     * The weights of the epoch with the best validation accuracy so far (what the checkpoint holds);
+     * empty before the first epoch ends. Handles that do not keep them answer {@link #latestWeights()}.
+     */
+    default java.util.Optional<WeightsSnapshot> bestWeights() {
+        return latestWeights();
+    }
+
     void pause();
 
     void resume();

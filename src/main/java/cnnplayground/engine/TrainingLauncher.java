@@ -14,4 +14,15 @@ public interface TrainingLauncher {
      *                                  message says which and how to fix it
      */
     TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener);
+
+    /**
+     * Like {@link #start}, but training goes on from {@code initial}'s weights (e.g. a loaded model
+     * file's). Launchers that cannot resume, such as tests' fakes, refuse.
+     *
+     * @throws IllegalArgumentException if {@code initial} is for another network or other classes
+     */
+    default TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                  TrainingListener listener, WeightsSnapshot initial) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume training");
+    }
 }

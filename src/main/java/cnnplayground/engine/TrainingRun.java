@@ -1,20 +1,26 @@
 package cnnplayground.engine;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.spec.NetworkSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -37,18 +43,22 @@ public final class TrainingRun implements TrainingHandle {
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final CheckpointSink checkpoints;
+    /** Weights to start from instead of a fresh initialisation; null for a fresh start. */
+    private final WeightsSnapshot initial;
     private final MetricsRecorder recorder;
     private final StratifiedSplit split;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<WeightsSnapshot> weights = new AtomicReference<>();
+    private final AtomicReference<WeightsSnapshot> best = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private final Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean paused;
 
     private TrainingRun(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener,
-                        CheckpointSink checkpoints) {
+                        CheckpointSink checkpoints, WeightsSnapshot initial) {
         this.spec = spec;
+        this.initial = initial;
         this.data = data;
         this.config = config;
         this.listener = listener;
@@ -71,10 +81,37 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                     TrainingListener listener, CheckpointSink checkpoints) {
+        return launch(spec, data, config, listener, checkpoints, null);
+    }
+
+    /**
+     * Like {@link #start(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, CheckpointSink)},
+     * but training goes on from {@code initial}'s weights and input normalisation (e.g. a model file's)
+     * instead of a fresh initialisation. Epochs count from 1 again; the optimizer starts afresh.
+     *
+     * @throws IllegalArgumentException if {@code initial} is for another network or other classes
+     */
+    public static TrainingRun resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                     TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+        if (!initial.spec().equals(spec)) {
+            throw new IllegalArgumentException("The weights to resume from belong to network \""
+                    + initial.spec().name() + "\", not to the one in the editor; load the model again or train "
+                    + "from scratch");
+        }
+        if (!initial.classNames().equals(data.classNames())) {
+            throw new IllegalArgumentException("The weights to resume from were trained on classes "
+                    + initial.classNames() + " but the dataset has " + data.classNames()
+                    + "; train from scratch on this dataset");
+        }
+        return launch(spec, data, config, listener, checkpoints, initial);
+    }
+
+    private static TrainingRun launch(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
         DataFit.problem(spec, data).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints);
+        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial);
         run.thread.start();
         return run;
     }
@@ -87,6 +124,11 @@ public final class TrainingRun implements TrainingHandle {
     @Override
     public Optional<WeightsSnapshot> latestWeights() {
         return Optional.ofNullable(weights.get());
+    }
+
+    @Override
+    public Optional<WeightsSnapshot> bestWeights() {
+        return Optional.ofNullable(best.get());
     }
 
     @Override
@@ -149,12 +191,15 @@ public final class TrainingRun implements TrainingHandle {
     }
 
     private void train() throws IOException {
-        String device = TorchEnvironment.load().deviceName();
+        TorchEnvironment torch = TorchEnvironment.load();
+        String device = config.cpuOnly() ? torch.cpuName() : torch.deviceName();
         recorder.device(device);
         Engine engine = Engine.getEngine(TorchEnvironment.ENGINE_NAME);
         engine.setRandomSeed((int) config.seed());
-        Device dev = engine.defaultDevice();
-        Normalization normalization = Normalization.fromDataset(data.subset(split.train()));
+        Device dev = config.cpuOnly() ? Device.cpu() : engine.defaultDevice();
+        // Resumed weights expect the inputs scaled as when they were trained.
+        Normalization normalization = initial != null ? initial.normalization()
+                : Normalization.fromDataset(data.subset(split.train()));
         BatchAssembler batches = new BatchAssembler(data, normalization, Math.max(config.batchSize(), EVAL_BATCH_SIZE));
         Random shuffle = new Random(config.seed());
         Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -165,6 +210,9 @@ public final class TrainingRun implements TrainingHandle {
         try (NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME)) {
             SequentialBlock block = BlockFactory.build(spec);
             block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
+            if (initial != null) {
+                loadInitialWeights(block, manager);
+            }
             ParameterStore parameters = new ParameterStore(manager, false);
             long totalSteps = (long) config.epochs() * batchesPerEpoch();
             parameters.setParameterServer(engine.newParameterServer(Optimizers.create(config, totalSteps)),
@@ -172,6 +220,7 @@ public final class TrainingRun implements TrainingHandle {
             recorder.state(TrainingState.RUNNING);
             long step = 0;
             long lastWeights = 0;
+            int sinceImprovement = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 shuffleInPlace(order, shuffle);
@@ -219,13 +268,47 @@ public final class TrainingRun implements TrainingHandle {
                 boolean improved = score > bestAccuracy;
                 if (improved) {
                     bestAccuracy = score;
-                    checkpoints.bestSoFar(ModelFile.parameterBytes(block), metrics, normalization);
+                    sinceImprovement = 0;
+                    byte[] bytes = ModelFile.parameterBytes(block);
+                    best.set(new WeightsSnapshot(spec, bytes, normalization, data.classNames(), step));
+                    checkpoints.bestSoFar(bytes, metrics, normalization);
+                } else {
+                    sinceImprovement++;
                 }
                 publishWeights(block, normalization, step);
                 recorder.epochEnded(metrics);
                 listener.onEvent(new TrainingEvent.EpochEnded(metrics, improved));
+                int patience = config.earlyStoppingPatience();
+                if (patience > 0 && sinceImprovement >= patience && epoch < config.epochs()) {
+                    finish(TrainingState.FINISHED, new TrainingEvent.Finished(recorder.epochs(), bestAccuracy,
+                            earlyStopReason(patience)));
+                    return;
+                }
             }
             finish(TrainingState.FINISHED, new TrainingEvent.Finished(recorder.epochs(), bestAccuracy));
+        }
+    }
+
+    static String earlyStopReason(int patience) {
+        return String.format(Locale.ROOT, "stopped early: no improvement for %d epoch%s", patience,
+                patience == 1 ? "" : "s");
+    }
+
+    /** Replaces the fresh weights with {@link #initial}'s, which must fit shape for shape. */
+    private void loadInitialWeights(SequentialBlock block, NDManager manager) {
+        List<Pair<String, Shape>> expected = block.getParameters().stream()
+                .map(p -> new Pair<>(p.getKey(), p.getValue().getArray().getShape())).toList();
+        try {
+            ParameterLoader.read(block, expected, initial.parameters(), manager);
+        } catch (MalformedModelException e) {
+            throw new TrainingFailure("The weights to resume from do not fit the network (" + e.getMessage()
+                    + "); load the model again or train from scratch.");
+        }
+        // DJL's loadParameters gives plain arrays; training needs gradients on the trainable ones.
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
         }
     }
 

@@ -71,7 +71,10 @@ public final class PlaygroundApp extends Application {
             }
             try {
                 TorchEnvironment torch = TorchEnvironment.load();
-                Platform.runLater(() -> view.setDeviceDescription(torch.deviceName()));
+                Platform.runLater(() -> {
+                    view.setDeviceDescription(torch.deviceName());
+                    view.training().gpuAvailableProperty().set(torch.isGpu());
+                });
             } catch (TorchUnavailableException e) {
                 Platform.runLater(() -> view.showTrainingUnavailable(e.getMessage()));
             }

@@ -57,6 +57,11 @@ public final class PlaygroundView extends BorderPane {
         evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        training.loadedModelProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                live.show(now.weights());
+            }
+        });
         live.timeline().selectedFrameProperty().addListener((obs, was, frame) -> training.charts().markStep(
                 frame == null ? OptionalLong.empty() : OptionalLong.of(frame.step())));
         training.deviceProperty().addListener((obs, was, now) -> {

@@ -207,6 +207,32 @@ class CliTest {
     }
 
     @Test
+    void resume_goes_on_from_a_model_file_with_weight_decay_and_early_stopping() throws Exception {
+        Path out = dir.resolve("resumed.zip");
+
+        Result r = cli("train", "--resume", model.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--epochs", "5", "--batch-size", "32", "--validation-fraction", "0.25", "--optimizer", "sgd",
+                "--lr", "1e-12", "--weight-decay", "0.0005", "--early-stopping", "1");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("resuming from " + model + " (2 epochs trained)"), r.err());
+        assertTrue(r.err().contains("stopped early: no improvement for 1 epoch"), r.err());
+        assertFalse(r.err().contains("epoch 3:"), r.err());
+        assertEquals(0.0005, ModelFile.read(out).metadata().training().weightDecay());
+        assertEquals(ModelFile.read(model).metadata().bestValidationAccuracy().getAsDouble(),
+                ModelFile.read(out).metadata().bestValidationAccuracy().getAsDouble(), 1e-6,
+                "the first resumed epoch scores what the file scored");
+    }
+
+    @Test
+    void resuming_a_model_file_that_does_not_exist_names_it() {
+        Result r = cli("train", "--resume", "missing.zip", "--data", data.toString(), "--out", "x.zip");
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("missing.zip: no such file"), r.err());
+    }
+
+    @Test
     void a_diverging_run_stops_with_an_explanation_and_keeps_no_file() {
         Path out = dir.resolve("diverged.zip");
 

@@ -12,7 +12,9 @@ import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkJson;
 import cnnplayground.spec.NetworkSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +23,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +73,95 @@ class ModelFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void a_crash_between_the_write_and_the_rename_leaves_the_old_model_whole() throws Exception {
+        // given: a good model on disk
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        byte[] before = Files.readAllBytes(file);
+        byte[] newer = parameters.clone();
+        newer[newer.length - 1] ^= 0x55;
+
+        // when: the new file is written and forced to disk, then the rename fails (full disk, crash)
+        IOException failure = assertThrows(IOException.class, () -> ModelFile.write(file, ModelFixtures.spec(),
+                newer, ModelFixtures.metadata(), (temp, target) -> {
+                    assertTrue(Files.size(temp) > 0, "the new model was written before the rename");
+                    throw new IOException("simulated crash before the rename");
+                }));
+
+        // then: the old model is still there, byte for byte, and readable; no temporary file is left
+        assertEquals("simulated crash before the rename", failure.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertArrayEquals(parameters, ModelFile.read(file).parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void killing_the_process_between_the_write_and_the_rename_leaves_the_old_model_whole() throws Exception {
+        // given: a good model on disk
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+        byte[] before = Files.readAllBytes(file);
+
+        // when: another JVM writes a new model over it and is killed (SIGKILL) before the rename
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingModelWriter.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(CrashingModelWriter.WRITTEN)) {
+                // DJL or JVM chatter before the mark
+            }
+            assertEquals(CrashingModelWriter.WRITTEN, line, "the child never reached the rename");
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+
+        // then: the old model is whole; only the dead writer's hidden temporary file is beside it
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertArrayEquals(parameters, ModelFile.read(file).parameters());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> leftovers = files.filter(p -> !p.equals(file)).toList();
+            assertEquals(1, leftovers.size(), leftovers.toString());
+            assertTrue(leftovers.get(0).getFileName().toString().matches("\\.tiny\\.cnnmodel.*\\.tmp"),
+                    leftovers.toString());
+        }
+
+        // when: the next save of that file
+        ModelFile.write(file, ModelFixtures.spec(), parameters, ModelFixtures.metadata());
+
+        // then: it clears the leftover
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void weight_decay_and_early_stopping_round_trip_and_old_files_read_as_off() throws Exception {
+        Path file = dir.resolve("tiny.cnnmodel");
+        ModelMetadata meta = ModelFixtures.metadata();
+        ModelMetadata withKnobs = new ModelMetadata(meta.formatVersion(), meta.classNames(), meta.normalization(),
+                meta.datasetDescription(), meta.epochsTrained(), meta.bestValidationAccuracy(),
+                meta.training().withWeightDecay(5e-4).withEarlyStoppingPatience(3), meta.createdAt(),
+                meta.provenance());
+
+        ModelFile.write(file, ModelFixtures.spec(), parameters, withKnobs);
+        assertEquals(withKnobs, ModelFile.read(file).metadata());
+
+        String old = ModelFile.writeMetadata(withKnobs).replaceAll("\\s*\"weight_decay\"[^,]*,", "")
+                .replaceAll(",\\s*\"early_stopping_patience\"\\s*:\\s*3", "");
+        assertTrue(!old.contains("weight_decay") && !old.contains("early_stopping"), old);
+        TrainingConfig read = ModelFile.readMetadata(file, old).training();
+        assertEquals(0.0, read.weightDecay());
+        assertEquals(0, read.earlyStoppingPatience());
     }
 
     @Test

@@ -169,6 +169,24 @@ public final class PlaygroundRobot {
         return click("#stopButton");
     }
 
+    /** Save model… with the file typed into the chooser (the panel's path-taking method). */
+    public boolean saveModelTo(java.nio.file.Path file) {
+        return onFx(() -> robot.lookup("#trainingPanel").queryAs(cnnplayground.ui.train.TrainingPanel.class)
+                .saveModel(file));
+    }
+
+    /** Load model… with the file picked in the chooser. */
+    public boolean loadModelFrom(java.nio.file.Path file) {
+        boolean ok = onFx(() -> robot.lookup("#trainingPanel").queryAs(cnnplayground.ui.train.TrainingPanel.class)
+                .loadModel(file));
+        waitForFxEvents();
+        return ok;
+    }
+
+    public String modelFileStatus() {
+        return robot.lookup("#modelFileStatus").queryLabeled().getText();
+    }
+
     public PlaygroundRobot chooseOptimizer(String name) {
         return choose("#optimizerChooser", name);
     }

@@ -60,6 +60,18 @@ class TrainingControlsTest {
     }
 
     @Test
+    void should_offer_cpu_only_just_when_there_is_a_gpu() {
+        // then: no GPU here, nothing to turn down
+        assertThat(user.onFx(() -> view.training().cpuOnlyCheck().isVisible())).isFalse();
+
+        // when:
+        user.fx().interact(() -> view.training().gpuAvailableProperty().set(true));
+
+        // then:
+        assertThat(user.onFx(() -> view.training().cpuOnlyCheck().isVisible())).isTrue();
+    }
+
+    @Test
     void should_flag_a_validation_fraction_of_one() {
         // when:
         user.setHyperParameter("validationFraction", "1");

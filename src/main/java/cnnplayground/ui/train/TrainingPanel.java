@@ -2,6 +2,11 @@ package cnnplayground.ui.train;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DataFit;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelFileException;
+import cnnplayground.engine.ModelMetadata;
+import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingHandle;
@@ -11,28 +16,38 @@ import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.builder.NetworkEditorModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * Hyper-parameters, Train / Pause / Stop, progress with ETA, and the live loss and accuracy charts.
@@ -47,12 +62,21 @@ public final class TrainingPanel extends VBox {
     private final Button trainButton = new Button("Train");
     private final Button pauseButton = new Button("Pause");
     private final Button stopButton = new Button("Stop");
+    private final Button saveButton = new Button("Save model…");
+    private final Button loadButton = new Button("Load model…");
+    private final CheckBox resumeCheck = new CheckBox("Resume from the loaded weights");
+    private final CheckBox cpuOnlyCheck = new CheckBox("Use CPU only");
+    private final BooleanProperty gpuAvailable =
+            new SimpleBooleanProperty(this, "gpuAvailable", false);
+    private final Label fileStatus = new Label();
+    private final ObjectProperty<SavedModel> loaded = new SimpleObjectProperty<>(this, "loaded");
     private final ProgressBar progressBar = new ProgressBar(0);
     private final Label progressText = new Label("Not started");
     private final Label etaText = new Label("");
     private final Label blockedReason = new Label();
     private final Label failure = new Label();
     private final TrainingCharts charts = new TrainingCharts();
+    private final AugmentationPreview preview = new AugmentationPreview();
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -64,6 +88,8 @@ public final class TrainingPanel extends VBox {
     private WeightsSnapshot lastWeights;
     private RunSetup lastRun;
     private TrainingSnapshot lastSnapshot;
+    private WeightsSnapshot lastBest;
+    private TrainingConfig lastConfig;
     private SnapshotRedrawer redrawer;
     private int epochs;
 
@@ -125,9 +151,58 @@ public final class TrainingPanel extends VBox {
         etaText.getStyleClass().add("eta-text");
         HBox progressLine = new HBox(12, progressText, etaText);
 
+        saveButton.setId("saveModelButton");
+        loadButton.setId("loadModelButton");
+        saveButton.setOnAction(e -> chooseFile(true).ifPresent(this::saveModel));
+        loadButton.setOnAction(e -> chooseFile(false).ifPresent(this::loadModel));
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> isRunning() || (lastWeights == null && loaded.get() == null), state, loaded, runs));
+        loadButton.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
+        resumeCheck.setId("resumeCheck");
+        // Resuming needs the very network the weights were trained for.
+        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> loaded.get() != null && loaded.get().spec().equals(model.getNetwork()),
+                loaded, model.networkProperty()));
+        resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
+        resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
+        cpuOnlyCheck.setId("cpuOnlyCheck");
+        cpuOnlyCheck.setTooltip(new Tooltip("Train on the processor even though a GPU is there, e.g. to compare"
+                + " speeds"));
+        // Only a choice when there is a GPU to turn down.
+        cpuOnlyCheck.visibleProperty().bind(gpuAvailable);
+        cpuOnlyCheck.managedProperty().bind(cpuOnlyCheck.visibleProperty());
+        cpuOnlyCheck.disableProperty().bind(hyperParameters.disableProperty());
+        fileStatus.setId("modelFileStatus");
+        fileStatus.getStyleClass().add("model-file-status");
+        fileStatus.setWrapText(true);
+        fileStatus.setMinHeight(Region.USE_PREF_SIZE);
+        HBox files = new HBox(8, saveButton, loadButton);
+        files.setAlignment(Pos.CENTER_LEFT);
+
+        // The rarer knobs fold away, so the charts keep their room.
+        TitledPane more = new TitledPane("More settings", hyperParameters.moreSettings());
+        more.setId("moreSettingsPane");
+        more.setExpanded(false);
+        preview.datasetProperty().bind(dataset);
+        hyperParameters.configProperty().addListener((obs, was, now) ->
+                now.ifPresent(c -> preview.augmentationProperty().set(c.augmentation())));
+        hyperParameters.getConfig().ifPresent(c -> preview.augmentationProperty().set(c.augmentation()));
+        TitledPane augmentation = new TitledPane("Augmentation",
+                new HBox(16, hyperParameters.augmentationSettings(), preview));
+        augmentation.setId("augmentationPane");
+        augmentation.setExpanded(false);
+        for (TitledPane pane : List.of(more, augmentation)) {
+            // Opened, they take their full height; the charts give way.
+            pane.setAnimated(false);
+            pane.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        more.disableProperty().bind(hyperParameters.disableProperty());
+        hyperParameters.augmentationSettings().disableProperty().bind(hyperParameters.disableProperty());
+
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, buttons, blockedReason, failure, progressBar, progressLine, charts);
+        getChildren().addAll(title, hyperParameters, more, augmentation, cpuOnlyCheck, buttons, resumeCheck,
+                blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
     }
@@ -148,6 +223,10 @@ public final class TrainingPanel extends VBox {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public AugmentationPreview augmentationPreview() {
+        return preview;
     }
 
     public HyperParameterForm hyperParameters() {
@@ -233,8 +312,15 @@ public final class TrainingPanel extends VBox {
                 onEvent(event);
             }
         });
+        lastBest = null;
+        lastConfig = config.get().withCpuOnly(gpuAvailable.get() && cpuOnlyCheck.isSelected());
+        boolean resume = resumeCheck.isVisible() && resumeCheck.isSelected();
+        // Resuming is offered once per load: a later Train starts afresh unless ticked again.
+        resumeCheck.setSelected(false);
         try {
-            handle = launcher.start(model.getNetwork(), data, config.get(), runPump);
+            handle = resume
+                    ? launcher.resume(model.getNetwork(), data, lastConfig, runPump, loaded.get().weights())
+                    : launcher.start(model.getNetwork(), data, lastConfig, runPump);
         } catch (RuntimeException e) {
             handle = null;
             end(TrainingState.FAILED);
@@ -244,6 +330,123 @@ public final class TrainingPanel extends VBox {
         TrainingHandle started = handle;
         redrawer = new SnapshotRedrawer(started::latest, this::redraw);
         redrawer.start();
+    }
+
+    /** Whether PyTorch found a GPU; shows "Use CPU only" when it did. The app sets it once loaded. */
+    public BooleanProperty gpuAvailableProperty() {
+        return gpuAvailable;
+    }
+
+    public CheckBox cpuOnlyCheck() {
+        return cpuOnlyCheck;
+    }
+
+    /** The model file loaded last, until a run of another network replaces it; null for none. */
+    public ReadOnlyObjectProperty<SavedModel> loadedModelProperty() {
+        return loaded;
+    }
+
+    /** Whether Train will go on from the loaded model's weights rather than start afresh. */
+    public CheckBox resumeCheck() {
+        return resumeCheck;
+    }
+
+    /**
+     * Saves the last run's best-validation weights (the latest ones when no epoch ended, or the loaded
+     * model's when nothing was trained since) to {@code file}, atomically: a failed save keeps the old
+     * file. Says what happened under the buttons; true when saved.
+     */
+    public boolean saveModel(Path file) {
+        latestWeights();
+        if (handle != null && handle.bestWeights().isPresent()) {
+            lastBest = handle.bestWeights().get();
+        }
+        WeightsSnapshot weights = lastBest != null ? lastBest : lastWeights;
+        try {
+            if (weights == null && loaded.get() != null) {
+                SavedModel m = loaded.get();
+                ModelFile.write(file, m.spec(), m.parameters(), m.metadata());
+            } else if (weights != null) {
+                ModelFile.write(file, weights.spec(), weights.parameters(), metadata(weights));
+            } else {
+                fileStatus.setText("Nothing to save yet: train the network or load a model first.");
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            fileStatus.setText("Could not save " + file + " (" + e.getMessage() + "); an older file there is kept.");
+            return false;
+        }
+        String what = weights != null && weights == lastBest ? "the best epoch's weights" : "the model";
+        fileStatus.setText("Saved " + what + " to " + file);
+        return true;
+    }
+
+    /**
+     * Loads a model file: its network goes into the editor, its training settings into the form, its
+     * weights into the live views (through
+     * {@link #latestWeights()}), and the next Train offers to resume from them. True when loaded.
+     */
+    public boolean loadModel(Path file) {
+        if (isRunning()) {
+            fileStatus.setText("Stop the run before loading a model.");
+            return false;
+        }
+        SavedModel m;
+        try {
+            m = ModelFile.read(file);
+        } catch (ModelFileException e) {
+            fileStatus.setText("Could not load: " + e.getMessage());
+            return false;
+        }
+        model.setNetwork(m.spec());
+        // Going on as it was trained is the natural resume; every field stays editable.
+        hyperParameters.show(m.metadata().training());
+        lastWeights = m.weights();
+        lastBest = null;
+        lastSnapshot = null;
+        loaded.set(m);
+        resumeCheck.setSelected(true);
+        OptionalDouble best = m.metadata().bestValidationAccuracy();
+        fileStatus.setText("Loaded " + file.getFileName() + ": " + m.spec().name() + ", "
+                + m.metadata().epochsTrained() + " epochs trained"
+                + (best.isPresent() ? String.format(Locale.ROOT, ", best validation accuracy %.1f%%",
+                        100 * best.getAsDouble()) : ""));
+        return true;
+    }
+
+    private ModelMetadata metadata(WeightsSnapshot weights) {
+        TrainingConfig config = lastConfig != null ? lastConfig : hyperParameters.getConfig()
+                .orElse(TrainingConfig.defaults());
+        int epochsTrained = 0;
+        OptionalDouble best = OptionalDouble.empty();
+        if (lastSnapshot != null) {
+            epochsTrained = lastSnapshot.epochs().size();
+            for (EpochMetrics e : lastSnapshot.epochs()) {
+                if (e.hasValidation() && (best.isEmpty() || e.validationAccuracy() > best.getAsDouble())) {
+                    best = OptionalDouble.of(e.validationAccuracy());
+                    // the saved weights are the best epoch's, as in a CLI checkpoint
+                    epochsTrained = weights == lastBest ? e.epoch() : epochsTrained;
+                }
+            }
+        }
+        ImageDataset data = dataset.get();
+        String description = data == null ? "unknown" : data.n() + " images " + data.height() + "×" + data.width()
+                + "×" + data.channels() + ", " + data.numClasses() + " classes";
+        return ModelMetadata.create(weights.classNames(), weights.normalization(), description, epochsTrained, best,
+                config);
+    }
+
+    private Optional<Path> chooseFile(boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(save ? "Save model" : "Load model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CNN Playground model", "*.cnnmodel",
+                "*.zip"));
+        if (save) {
+            chooser.setInitialFileName(model.getNetwork().name() + ".cnnmodel");
+        }
+        File chosen = save ? chooser.showSaveDialog(getScene().getWindow())
+                : chooser.showOpenDialog(getScene().getWindow());
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     /** Pause while running, resume while paused; the engine acts between batches. */
@@ -293,9 +496,11 @@ public final class TrainingPanel extends VBox {
             state.set(TrainingState.RUNNING);
         } else if (event instanceof TrainingEvent.Finished) {
             end(TrainingState.FINISHED);
-            float best = ((TrainingEvent.Finished) event).bestValidationAccuracy();
-            progressText.setText(Float.isNaN(best) ? "Finished"
-                    : String.format(Locale.ROOT, "Finished · best validation accuracy %.1f%%", 100 * best));
+            TrainingEvent.Finished finished = (TrainingEvent.Finished) event;
+            float best = finished.bestValidationAccuracy();
+            String how = finished.stoppedEarly() ? "Finished (" + finished.reason() + ")" : "Finished";
+            progressText.setText(Float.isNaN(best) ? how
+                    : String.format(Locale.ROOT, "%s · best validation accuracy %.1f%%", how, 100 * best));
         } else if (event instanceof TrainingEvent.Stopped) {
             end(TrainingState.STOPPED);
             progressText.setText("Stopped after " + ((TrainingEvent.Stopped) event).epochsCompleted() + " epoch(s)");
@@ -329,6 +534,7 @@ public final class TrainingPanel extends VBox {
         handle = null;
         if (run != null) {
             run.latestWeights().ifPresent(w -> lastWeights = w);
+            run.bestWeights().ifPresent(w -> lastBest = w);
             lastSnapshot = run.latest();
             // The engine thread is ending on its own; release its resources off the FX thread.
             Thread closer = new Thread(run::close, "training-close");
