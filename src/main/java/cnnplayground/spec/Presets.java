@@ -57,9 +57,26 @@ public final class Presets {
                 new DenseSpec(CLASSES, SOFTMAX)));
     }
 
+    /**
+     * A small VGG-style CNN for Fashion-MNIST: two 3×3 conv + pool stages, dropout, a 128-unit Dense;
+     * 421,642 parameters on 28×28×1.
+     */
+    public static NetworkSpec fashionCnn() {
+        return new NetworkSpec("Fashion CNN", DIGIT_INPUT, List.of(
+                new Conv2dSpec(32, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(64, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new DropoutSpec(0.25),
+                new FlattenSpec(),
+                new DenseSpec(128, RELU),
+                new DropoutSpec(0.5),
+                new DenseSpec(CLASSES, SOFTMAX)));
+    }
+
     /** The presets in the order the editor lists them. */
     public static List<NetworkSpec> all() {
-        return List.of(lenet5(), mlp(), cifarCnn());
+        return List.of(lenet5(), mlp(), cifarCnn(), fashionCnn());
     }
 
     /** A default layer of each kind, as the palette adds it. */

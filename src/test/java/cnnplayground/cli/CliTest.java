@@ -89,6 +89,15 @@ class CliTest {
     }
 
     @Test
+    void named_sources_need_no_folder() {
+        Result r = cli("evaluate", model.toString(), "--data", "shapes");
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("error: the model takes 28×28×1 images but"), r.err());
+        assertTrue(r.err().contains("32×32×3"), r.err());
+    }
+
+    @Test
     void summary_table_is_keras_style() {
         Result r = cli("summary", "assets/models/mlp.json");
 

@@ -61,7 +61,7 @@ class NetworkJsonTest {
     @Test
     void bundled_model_files_are_the_presets() throws Exception {
         for (var entry : java.util.Map.of("lenet5.json", Presets.lenet5(), "mlp.json", Presets.mlp(),
-                "cifar-cnn.json", Presets.cifarCnn()).entrySet()) {
+                "cifar-cnn.json", Presets.cifarCnn(), "fashion-cnn.json", Presets.fashionCnn()).entrySet()) {
             String text = java.nio.file.Files.readString(java.nio.file.Path.of("assets/models", entry.getKey()));
             assertEquals(entry.getValue(), NetworkJson.parse(text), entry.getKey());
         }

@@ -41,6 +41,8 @@ class ShapeRulesTest {
         assertEquals(61_706, Presets.lenet5().analyze().totalParams().total());
         assertEquals(669_706, Presets.mlp().analyze().totalParams().total());
         assertEquals(528_054, Presets.cifarCnn().analyze().totalParams().total());
+        // 3·3·1·32+32 + 3·3·32·64+64 + 7·7·64·128+128 + 128·10+10
+        assertEquals(320 + 18_496 + 401_536 + 1_290, Presets.fashionCnn().analyze().totalParams().total());
         Presets.all().forEach(p -> assertEquals(List.of(), p.analyze().problems(), p.name()));
     }
 
