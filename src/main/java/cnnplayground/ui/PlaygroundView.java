@@ -171,6 +171,7 @@ public final class PlaygroundView extends BorderPane {
     /** Hands the view a dataset: training uses its training split, the Data tab shows it and its notes. */
     public void setDataset(LoadedDataset loaded) {
         training.datasetProperty().set(loaded.train());
+        training.testSetProperty().set(loaded.splits().test().orElse(null));
         browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
         datasetLabel.setText(DatasetLocator.describe(loaded.name(), loaded.train()));
@@ -179,6 +180,7 @@ public final class PlaygroundView extends BorderPane {
     /** Says why there is no dataset; the editor still works, training stays disabled. */
     public void showDatasetProblem(String message) {
         training.datasetProperty().set(null);
+        training.testSetProperty().set(null);
         browser.datasetProperty().set(null);
         training.datasetProblemProperty().set(message);
         datasetLabel.setText(message);

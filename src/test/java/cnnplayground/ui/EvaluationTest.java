@@ -58,6 +58,26 @@ class EvaluationTest {
     }
 
     @Test
+    void should_measure_on_the_datasets_test_split_when_it_has_one() {
+        // given: a dataset that comes with its own test split, and a short run on it
+        cnnplayground.data.ImageDataset test = TestDatasets.digits(100);
+        user.fx().interact(() -> view.setDataset(cnnplayground.data.LoadedDataset.of("digits with a test split",
+                new cnnplayground.data.DatasetSplits(TestDatasets.digits(320), java.util.Optional.of(test)))));
+        user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+
+        // when:
+        user.openTab("Evaluate").clickEvaluate();
+
+        // then: the report covers exactly the test images, and the summary says which set it is
+        user.waitUntil(WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        assertThat(user.onFx(() -> panel().reportProperty().get().n())).isEqualTo(100);
+        assertThat(user.fx().lookup("#evaluationStatus").queryLabeled().getText())
+                .contains("the dataset's test split (100 images, never used in training)");
+    }
+
+    @Test
     void should_show_a_matrix_whose_cells_open_the_images_behind_them() {
         // given: nothing trained yet, Evaluate cannot run
         user.openTab("Evaluate");

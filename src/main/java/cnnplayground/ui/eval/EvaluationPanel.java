@@ -171,7 +171,7 @@ public final class EvaluationPanel extends ScrollPane {
         if (weights.isEmpty() || run.isEmpty() || progress.isVisible()) {
             return;
         }
-        EvaluationSet set = EvaluationSet.of(run.get().data(), run.get().config());
+        EvaluationSet set = EvaluationSet.of(run.get().data(), run.get().test(), run.get().config());
         int evaluation = ++evaluations;
         progress.setVisible(true);
         status.getStyleClass().remove("evaluation-failed");

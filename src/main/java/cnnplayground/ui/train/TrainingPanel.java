@@ -78,6 +78,7 @@ public final class TrainingPanel extends VBox {
     private final TrainingCharts charts = new TrainingCharts();
     private final AugmentationPreview preview = new AugmentationPreview();
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObjectProperty<ImageDataset> testSet = new SimpleObjectProperty<>(this, "testSet");
     private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ObjectBinding<Optional<String>> whyNot;
@@ -276,8 +277,16 @@ public final class TrainingPanel extends VBox {
         return Optional.ofNullable(lastRun);
     }
 
-    /** The dataset and settings a run was started with (its validation split follows from them). */
-    public record RunSetup(ImageDataset data, TrainingConfig config) {
+    /** The test split that goes with the training dataset, or null when the dataset has none. */
+    public ObjectProperty<ImageDataset> testSetProperty() {
+        return testSet;
+    }
+
+    /**
+     * The dataset, its test split (if any) and the settings a run was started with (its validation
+     * split follows from them), kept together so a later dataset switch does not mix them up.
+     */
+    public record RunSetup(ImageDataset data, Optional<ImageDataset> test, TrainingConfig config) {
     }
 
     /** Runs started so far; goes up as Train starts a run, before its first batch. */
@@ -302,7 +311,7 @@ public final class TrainingPanel extends VBox {
         state.set(TrainingState.STARTING);
         // the previous run's weights and numbers are not this run's: the live views start afresh
         lastWeights = null;
-        lastRun = new RunSetup(data, config.get());
+        lastRun = new RunSetup(data, Optional.ofNullable(testSet.get()), config.get());
         lastSnapshot = null;
         int run = runs.get() + 1;
         runs.set(run);

@@ -50,6 +50,20 @@ class EvaluationSetTest {
     }
 
     @Test
+    void a_dataset_with_a_test_split_is_measured_on_it() {
+        ImageDataset test = twenty().subset(new int[] {1, 2, 3});
+
+        EvaluationSet set = EvaluationSet.of(twenty(), java.util.Optional.of(test),
+                TrainingConfig.defaults().withValidationFraction(0.2));
+
+        assertTrue(set.heldOut());
+        assertArrayEquals(test.pixels(), set.data().pixels());
+        assertEquals("the dataset's test split (3 images, never used in training)", set.description());
+        assertEquals(4, EvaluationSet.of(twenty(), java.util.Optional.empty(),
+                TrainingConfig.defaults().withValidationFraction(0.2)).data().n(), "no test split: validation");
+    }
+
+    @Test
     void captions_and_percentages_read_as_the_gallery_shows_them() {
         List<String> names = List.of("4", "9");
 
