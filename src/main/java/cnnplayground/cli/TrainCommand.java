@@ -167,12 +167,16 @@ final class TrainCommand {
                     s.device(), s.trainImages(), s.validationImages(), s.batchesPerEpoch());
         } else if (event instanceof TrainingEvent.EpochEnded e) {
             EpochMetrics m = e.metrics();
-            err.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.2f%% val_loss %.4f val_acc %.2f%% (%.1f s)%s%n",
-                    m.epoch(), m.trainLoss(), m.trainAccuracy() * 100, m.validationLoss(),
-                    m.validationAccuracy() * 100, m.seconds(), e.improved() ? " saved best" : "");
+            String validation = m.hasValidation() ? String.format(Locale.ROOT, "val_loss %.4f val_acc %.2f%%",
+                    m.validationLoss(), m.validationAccuracy() * 100) : "no validation split";
+            err.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.2f%% %s (%.1f s)%s%n", m.epoch(), m.trainLoss(),
+                    m.trainAccuracy() * 100, validation, m.seconds(), e.improved() ? " saved best" : "");
         } else if (event instanceof TrainingEvent.Finished f) {
-            err.printf(Locale.ROOT, "finished%s: best validation accuracy %.2f%%%n",
-                    f.stoppedEarly() ? " (" + f.reason() + ")" : "", f.bestValidationAccuracy() * 100);
+            // Without a validation split the engine keeps the epoch with the best training accuracy.
+            boolean validated = !f.history().isEmpty() && f.history().get(0).hasValidation();
+            err.printf(Locale.ROOT, "finished%s: best %s accuracy %.2f%%%n",
+                    f.stoppedEarly() ? " (" + f.reason() + ")" : "", validated ? "validation" : "training",
+                    f.bestValidationAccuracy() * 100);
         } else if (event instanceof TrainingEvent.Stopped s) {
             err.printf(Locale.ROOT, "stopped after %d epochs%n", s.epochsCompleted());
         }

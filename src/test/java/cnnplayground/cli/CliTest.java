@@ -89,6 +89,17 @@ class CliTest {
     }
 
     @Test
+    void a_run_without_a_validation_split_says_so_instead_of_printing_nan() {
+        Result r = cli("train", "assets/models/lenet5.json", "--data", data.toString(), "--out",
+                dir.resolve("noval.zip").toString(), "--epochs", "1", "--validation-fraction", "0");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("epoch 1: loss ") && r.err().contains(" no validation split ("), r.err());
+        assertTrue(r.err().contains("finished: best training accuracy"), r.err());
+        assertFalse(r.err().contains("NaN"), r.err());
+    }
+
+    @Test
     void named_sources_need_no_folder() {
         Result r = cli("evaluate", model.toString(), "--data", "shapes");
 
