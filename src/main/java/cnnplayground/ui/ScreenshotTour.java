@@ -1,6 +1,8 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.DatasetCatalog;
+import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
@@ -117,6 +119,20 @@ public final class ScreenshotTour {
         waitFor(() -> onFxQuietly(() -> view.live().draw().probabilities().classCount() > 0
                 && view.live().draw().featureMaps().resultProperty().get() != null));
         Path draw = snap("draw");
+
+        onFx(() -> {
+            view.showTab("Evaluate");
+            view.evaluation().evaluate();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.evaluation().reportProperty().get() != null));
+        Path evaluation = snap("evaluation");
+        onFx(() -> {
+            int[] cell = fullestMistake(view.evaluation().reportProperty().get().confusion());
+            view.evaluation().showCell(cell[0], cell[1]);
+            return null;
+        });
+        Path evaluationCell = snap("evaluation-cell");
         onFx(() -> {
             view.showTab("Training");
             return null;
@@ -137,12 +153,42 @@ public final class ScreenshotTour {
             return null;
         });
         Path summary = snap("summary");
+
+        // a 3-channel dataset: the Data tab browses it and offers to adapt LeNet-5's input and output
+        onFx(() -> {
+            view.model().loadPreset(Presets.lenet5());
+            view.datasetChooser().choose(DatasetCatalog.Source.SHAPES);
+            view.showTab("Data");
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> !view.datasetChooser().loadingProperty().get()
+                && view.training().datasetProperty().get().channels() == 3));
+        Path data = snap("data");
         onFx(() -> {
             view.shutdown();
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, featureMaps, evolution, filters, draw, invalid, summary);
+        return List.of(editor, training, trained, featureMaps, evolution, filters, draw, evaluation, evaluationCell,
+                invalid, summary, data);
+    }
+
+    /** The off-diagonal cell holding most images, or the fullest cell when the network made no mistake. */
+    private static int[] fullestMistake(ConfusionMatrix confusion) {
+        int[] best = {0, 0};
+        int most = -1;
+        boolean mistakeFound = false;
+        for (int a = 0; a < confusion.classes(); a++) {
+            for (int p = 0; p < confusion.classes(); p++) {
+                boolean mistake = a != p && confusion.count(a, p) > 0;
+                if ((mistake && !mistakeFound) || (mistake == mistakeFound && confusion.count(a, p) > most)) {
+                    best = new int[] {a, p};
+                    most = confusion.count(a, p);
+                    mistakeFound |= mistake;
+                }
+            }
+        }
+        return best;
     }
 
     private ListView<?> layerList() {
