@@ -22,7 +22,8 @@ final class PlaygroundScene {
         return show(stage, view);
     }
 
-    private static PlaygroundView show(Stage stage, PlaygroundView view) {
+    /** {@code view}, however it was built, in the app's scene. */
+    static PlaygroundView show(Stage stage, PlaygroundView view) {
         stage.setScene(PlaygroundApp.scene(view));
         stage.show();
         return view;
