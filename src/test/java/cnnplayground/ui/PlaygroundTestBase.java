@@ -12,7 +12,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /**
  * What the UI tests share: the TestFX extension, the {@link PlaygroundRobot} made before each test, and a
  * teardown that stops what the test started. Each test keeps its own {@code @Start} (TestFX only looks for it
- * on the test class itself) and sets {@link #view} there, usually through {@link PlaygroundScene}.
+ * on the test class itself); tests of the whole playground set {@link #view} there, usually through
+ * {@link PlaygroundScene}, while tests of a single view show just that view and leave {@link #view} unset.
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class PlaygroundTestBase {
