@@ -152,14 +152,8 @@ class LiveModelTest {
 
     @Test
     void conv_filters_are_the_saved_kernels() throws Exception {
-        WeightsSnapshot w = weights(Presets.lenet5(), 9, 1);
-        try (LiveModel live = LiveModel.start(); NDManager manager = NDManager.newBaseManager()) {
-            live.load(w);
-
-            List<FilterBank> filters = probeOnce(live, digits.imageAsGrid(0)).filters();
-
-            // given: the same bytes in a block of our own
-            SequentialBlock block = ParameterLoader.load(w.spec(), w.parameters(), manager);
+        // given: the same bytes in a block of our own
+        checkFilters(Presets.lenet5(), (filters, block) -> {
             NDArray kernel = layerPart(block, 0, Conv2d.class).getParameters().get("weight").getArray();
             assertEquals(2, filters.size(), "LeNet-5 has two conv layers and no MLP template");
             FilterBank first = filters.get(0);
@@ -171,18 +165,12 @@ class LiveModelTest {
             FilterBank second = filters.get(1);
             assertEquals(List.of(2, 16, 6, 5, 5), List.of(second.layerIndex(), second.outputs(), second.inputs(),
                     second.kernelHeight(), second.kernelWidth()));
-        }
+        });
     }
 
     @Test
     void an_mlp_shows_its_first_dense_weights_as_input_sized_templates() throws Exception {
-        WeightsSnapshot w = weights(Presets.mlp(), 9, 1);
-        try (LiveModel live = LiveModel.start(); NDManager manager = NDManager.newBaseManager()) {
-            live.load(w);
-
-            List<FilterBank> filters = probeOnce(live, digits.imageAsGrid(0)).filters();
-
-            SequentialBlock block = ParameterLoader.load(w.spec(), w.parameters(), manager);
+        checkFilters(Presets.mlp(), (filters, block) -> {
             NDArray weight = layerPart(block, 1, Linear.class).getParameters().get("weight").getArray();
             assertEquals(1, filters.size(), "only the Dense that reads the pixels draws as pictures");
             FilterBank templates = filters.get(0);
@@ -190,6 +178,25 @@ class LiveModelTest {
                     templates.inputs(), templates.kernelHeight(), templates.kernelWidth()));
             // unit 17's weight for the pixel at row 20, column 3 (DJL flattens C, H, W)
             assertEquals(weight.getFloat(17, 20 * 28 + 3), templates.get(17, 0, 20, 3));
+        });
+    }
+
+    /** A check on the filters a LiveModel shows, against the same weights loaded into a block of our own. */
+    @FunctionalInterface
+    private interface FilterCheck {
+        void check(List<FilterBank> filters, SequentialBlock block) throws Exception;
+    }
+
+    /** Loads seed-9 weights for {@code spec} into a LiveModel, probes it once, and hands its filters to {@code check}. */
+    private void checkFilters(NetworkSpec spec, FilterCheck check) throws Exception {
+        WeightsSnapshot w = weights(spec, 9, 1);
+        try (LiveModel live = LiveModel.start(); NDManager manager = NDManager.newBaseManager()) {
+            live.load(w);
+
+            List<FilterBank> filters = probeOnce(live, digits.imageAsGrid(0)).filters();
+
+            SequentialBlock block = ParameterLoader.load(w.spec(), w.parameters(), manager);
+            check.check(filters, block);
         }
     }
 

@@ -258,10 +258,7 @@ class ModelFileTest {
                 .replaceFirst("\"augmentation\": \"[^\"]*\"", "\"augmentation\": null")
                 .replaceFirst("\"schedule\": \"[^\"]*\"", "\"schedule\": null")));
 
-        TrainingConfig training = ModelFile.read(file).metadata().training();
-
-        assertEquals(Augmentation.NONE, training.augmentation());
-        assertEquals(LearningRateSchedule.CONSTANT, training.schedule());
+        assertReadsTheDefaultAugmentationAndSchedule(file);
     }
 
     @Test
@@ -270,6 +267,10 @@ class ModelFileTest {
                 .replaceFirst(",\\s*\"augmentation\": \"[^\"]*\"", "")
                 .replaceFirst(",\\s*\"schedule\": \"[^\"]*\"", "")));
 
+        assertReadsTheDefaultAugmentationAndSchedule(file);
+    }
+
+    private static void assertReadsTheDefaultAugmentationAndSchedule(Path file) throws Exception {
         TrainingConfig training = ModelFile.read(file).metadata().training();
 
         assertEquals(Augmentation.NONE, training.augmentation());

@@ -18,34 +18,21 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Choosing a dataset in the status bar, browsing it on the Data tab, and fitting the network to it. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class DatasetChooserTest {
+class DatasetChooserTest extends PlaygroundTestBase {
 
     @TempDir
     Path dir;
 
-    private PlaygroundView view;
-    private PlaygroundRobot user;
-
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(64));
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
     }
 
     @Test

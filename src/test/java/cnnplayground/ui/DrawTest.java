@@ -10,49 +10,31 @@ import cnnplayground.ui.viz.Heatmaps;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * Drawing a digit in the Draw tab. The probe is a fake with fixed probabilities, so the test checks
  * exactly what reaches the network (the centred 28×28 drawing) and what comes back on screen.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class DrawTest {
+class DrawTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 20;
     private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
         new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     private final FixedProbe probe = new FixedProbe();
-    private PlaygroundView view;
-    private PlaygroundRobot user;
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), probe);
-        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), probe));
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void close() {
+    @Override
+    protected void stopAfterTest() {
         user.fx().interact(() -> view.shutdown());
     }
 

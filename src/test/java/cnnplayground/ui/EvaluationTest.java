@@ -15,46 +15,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A short real run on a few hundred digits, then the Evaluate tab driven through its buttons and cells. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class EvaluationTest {
-
-    private static final long WAIT_SECONDS = 120;
+class EvaluationTest extends PlaygroundTestBase {
 
     @TempDir
     Path dir;
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(320));
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = view.training().shutdown().orElse(null));
-        if (closer[0] != null) {
-            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(() -> view.training().shutdown());
     }
 
     @Test
@@ -65,13 +45,13 @@ class EvaluationTest {
                 new cnnplayground.data.DatasetSplits(TestDatasets.digits(320), java.util.Optional.of(test)))));
         user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
 
         // when:
         user.openTab("Evaluate").clickEvaluate();
 
         // then: the report covers exactly the test images, and the summary says which set it is
-        user.waitUntil(WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> panel().reportProperty().get() != null);
         assertThat(user.onFx(() -> panel().reportProperty().get().n())).isEqualTo(100);
         assertThat(user.fx().lookup("#evaluationStatus").queryLabeled().getText())
                 .contains("the dataset's test split (100 images, never used in training)");
@@ -86,13 +66,13 @@ class EvaluationTest {
         // given: one epoch on 320 digits
         user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
 
         // when:
         user.openTab("Evaluate").clickEvaluate();
 
         // then: every held-out image is counted once in the matrix
-        user.waitUntil(WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> panel().reportProperty().get() != null);
         EvaluationReport report = user.onFx(() -> panel().reportProperty().get());
         int n = user.onFx(() -> panel().evaluated().orElseThrow().data().n());
         assertThat(report.n()).isEqualTo(n);
@@ -135,7 +115,7 @@ class EvaluationTest {
         // given: a two-epoch run
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
         Path csv = dir.resolve("history.csv");
         Path png = dir.resolve("charts.png");
 

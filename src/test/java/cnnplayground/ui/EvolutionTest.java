@@ -13,55 +13,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * Real training and the real LiveModel: the run is recorded while the Training tab shows, and the
  * timeline scrubs back through it, moving the loss chart's marker and exporting as a GIF.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class EvolutionTest {
-
-    private static final long WAIT_SECONDS = 120;
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class EvolutionTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
-        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = view.shutdown().orElse(null));
-        if (closer[0] != null) {
-            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(view::shutdown);
     }
 
     @Test
@@ -73,11 +48,11 @@ class EvolutionTest {
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "16");
         user.openTab("Feature maps").setRecordEvery(10).openTab("Training");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
 
         // when: the student opens the feature maps, which follow the newest frame
         user.openTab("Feature maps");
-        user.waitUntil(WAIT_SECONDS, () -> view.live().timeline().frames().size() >= 2
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().timeline().frames().size() >= 2
                 && view.live().featureMaps().rowNames().size() > 1);
         List<EvolutionFrame> frames = user.onFx(() -> view.live().timeline().frames());
         EvolutionFrame first = frames.get(0);
@@ -106,8 +81,8 @@ class EvolutionTest {
 
         // when: the evolution is exported as a GIF
         Path gif = exports.resolve("evolution.gif");
-        user.onFx(() -> view.live().exportGif(gif)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        user.waitUntil(WAIT_SECONDS, () -> view.live().exportStatus().startsWith("Exported"));
+        user.onFx(() -> view.live().exportGif(gif)).get(RUN_WAIT_SECONDS, TimeUnit.SECONDS);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().exportStatus().startsWith("Exported"));
 
         // then: one picture per recorded frame, all the same size
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
@@ -126,7 +101,7 @@ class EvolutionTest {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain().openTab("Feature maps");
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED
                 && !view.live().timeline().frames().isEmpty());
 
         // when: the PNGs go to a "folder" that is a file
@@ -134,7 +109,7 @@ class EvolutionTest {
         user.fx().interact(() -> view.live().exportPngs(notAFolder));
 
         // then:
-        user.waitUntil(WAIT_SECONDS, () -> view.live().exportStatus().startsWith("Could not export"));
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().exportStatus().startsWith("Could not export"));
         assertThat(view.live().exportStatus()).contains(notAFolder.toString());
     }
 

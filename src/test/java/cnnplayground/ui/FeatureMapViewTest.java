@@ -7,39 +7,24 @@ import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.FilterView;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The feature-map and filter views given one fixed probe result (exact values, so a fake probe). */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FeatureMapViewTest {
+class FeatureMapViewTest extends PlaygroundTestBase {
 
     private FeatureMapView maps;
     private FilterView filters;
-    private PlaygroundRobot user;
 
     @Start
     void start(Stage stage) {
         maps = new FeatureMapView();
         filters = new FilterView();
-        Scene scene = new Scene(new HBox(maps, filters), 1200, 800);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
+        PlaygroundScene.show(stage, new HBox(maps, filters), 1200, 800);
     }
 
     @Test

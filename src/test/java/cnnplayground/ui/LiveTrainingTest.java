@@ -7,48 +7,23 @@ import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Real training and the real LiveModel: feature maps and filters move while the network learns. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class LiveTrainingTest {
-
-    private static final long WAIT_SECONDS = 120;
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class LiveTrainingTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
-        Scene scene = new Scene(view, PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = view.shutdown().orElse(null));
-        if (closer[0] != null) {
-            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(view::shutdown);
     }
 
     @Test
@@ -59,14 +34,14 @@ class LiveTrainingTest {
         user.clickTrain().openTab("Feature maps");
 
         // when: a first picture arrives
-        user.waitUntil(WAIT_SECONDS, () -> view.live().featureMaps().rowNames().size() > 1
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().featureMaps().rowNames().size() > 1
                 && view.live().featureMaps().tileCount(firstConv()) == 6);
         long firstStep = user.onFx(() -> view.live().featureMaps().resultProperty().get().step());
         int[] tileBefore = user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow()));
         int[] filterBefore = user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow()));
 
         // then: some hundred batches later, the same tile and filter look different
-        user.waitUntil(WAIT_SECONDS, () -> view.live().featureMaps().resultProperty().get().step() > firstStep + 100);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().featureMaps().resultProperty().get().step() > firstStep + 100);
         assertThat(user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow())))
                 .isNotEqualTo(tileBefore);
         assertThat(user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow())))
@@ -80,14 +55,14 @@ class LiveTrainingTest {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
 
         // when:
         user.openTab("Draw").drawOnPad(new javafx.geometry.Point2D(140, 40), new javafx.geometry.Point2D(140, 140),
                 new javafx.geometry.Point2D(140, 240));
 
         // then: ten bars whose values add up to 1
-        user.waitUntil(WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() == 10);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() == 10);
         double sum = user.onFx(() -> {
             double s = 0;
             for (int k = 0; k < 10; k++) {

@@ -8,40 +8,25 @@ import cnnplayground.ui.data.DatasetChooser;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** On a machine without the Fashion-MNIST package, choosing it says how to install it and keeps the digits. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class MissingDatasetChoiceTest {
+class MissingDatasetChoiceTest extends PlaygroundTestBase {
 
     private static final Path NOT_INSTALLED = Path.of("target", "no-such-dir", "fashion-mnist");
 
     private final AtomicReference<LoadedDataset> loaded = new AtomicReference<>();
-    private PlaygroundRobot user;
 
     @Start
     void start(Stage stage) {
         DatasetChooser chooser = new DatasetChooser(new DatasetCatalog(Path.of("datasets", "digits"), NOT_INSTALLED),
                 loaded::set);
-        Scene scene = new Scene(chooser, 900, 120);
-        scene.getStylesheets().add(PlaygroundApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
+        PlaygroundScene.show(stage, chooser, 900, 120);
     }
 
     @Test

@@ -13,46 +13,26 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Save model… and Load model… in the training panel, and resuming a run from a loaded model. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ModelSaveLoadTest {
-
-    private static final long WAIT_SECONDS = 120;
+class ModelSaveLoadTest extends PlaygroundTestBase {
 
     @TempDir
     Path dir;
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(320));
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = training().shutdown().orElse(null));
-        if (closer[0] != null) {
-            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(() -> training().shutdown());
     }
 
     private TrainingPanel training() {
@@ -65,7 +45,7 @@ class ModelSaveLoadTest {
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32")
                 .setHyperParameter("weightDecay", "0.0001");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
 
         // when:
         Path file = dir.resolve("lenet.cnnmodel");
@@ -103,7 +83,7 @@ class ModelSaveLoadTest {
         user.clickTrain();
 
         // then:
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isFalse();
         assertThat(user.onFx(() -> training().resumeCheck().isSelected()))
                 .as("resuming is offered once per load").isFalse();

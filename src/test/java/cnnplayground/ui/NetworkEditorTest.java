@@ -8,30 +8,17 @@ import cnnplayground.spec.Presets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The editor driven through the real scene: presets, palette, argument form, rows, reordering. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class NetworkEditorTest {
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class NetworkEditorTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(64));
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
     }
 
     @Test

@@ -2,6 +2,8 @@ package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The playground with the real engine, in the app's scene, shown in the stage a test's {@code @Start} gets. */
@@ -22,9 +24,19 @@ final class PlaygroundScene {
         return show(stage, view);
     }
 
-    private static PlaygroundView show(Stage stage, PlaygroundView view) {
+    /** {@code view}, however it was built, in the app's scene. */
+    static PlaygroundView show(Stage stage, PlaygroundView view) {
         stage.setScene(PlaygroundApp.scene(view));
         stage.show();
         return view;
+    }
+
+    /** Any {@code root} (a single view under test), in a scene of the given size with the app's stylesheet. */
+    static <T extends Parent> T show(Stage stage, T root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(PlaygroundApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+        return root;
     }
 }

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** When Train is allowed, and why not: settings, dataset fit, missing dataset. No run is started. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TrainingControlsTest {
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class TrainingControlsTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(64));
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
     }
 
     @Test

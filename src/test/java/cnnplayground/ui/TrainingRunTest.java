@@ -6,42 +6,22 @@ import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Real training (DJL on the CPU) on a few hundred bundled digits, driven through the buttons. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class TrainingRunTest {
-
-    private static final long WAIT_SECONDS = 120;
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class TrainingRunTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage);
     }
 
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = training().shutdown().orElse(null));
-        if (closer[0] != null) {
-            closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(() -> training().shutdown());
     }
 
     @Test
@@ -55,7 +35,7 @@ class TrainingRunTest {
 
         // then: the editor is locked while it runs, and points arrive
         assertThat(user.onFx(() -> view.model().isLocked())).isTrue();
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
         assertThat(user.onFx(() -> training().charts().batchLossSeries().getData().size())).isGreaterThan(1);
         assertThat(user.onFx(() -> training().charts().trainLossSeries().getData().size())).isEqualTo(1);
         assertThat(user.onFx(() -> training().charts().validationAccuracySeries().getData().size())).isEqualTo(1);
@@ -76,9 +56,9 @@ class TrainingRunTest {
         user.clickTrain();
 
         // then: points arrive and keep arriving
-        user.waitUntil(WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() >= 2);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() >= 2);
         int seen = user.onFx(() -> training().charts().batchLossSeries().getData().size());
-        user.waitUntil(WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() > seen);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() > seen);
         assertThat(user.isPauseEnabled()).isTrue();
         assertThat(user.isStopEnabled()).isTrue();
         assertThat(user.isTrainEnabled()).isFalse();
@@ -87,7 +67,7 @@ class TrainingRunTest {
         user.clickPause();
 
         // then:
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
         ScreenshotTool.save(user.fx(), view, "paused");
         assertThat(user.pauseButtonText()).isEqualTo("Resume");
 
@@ -95,14 +75,14 @@ class TrainingRunTest {
         user.clickPause();
 
         // then:
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.RUNNING);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.RUNNING);
         assertThat(user.pauseButtonText()).isEqualTo("Pause");
 
         // when:
         user.clickStop();
 
         // then: stopped, buttons back to idle, editing allowed again
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(user.isPauseEnabled()).isFalse();
         assertThat(user.isStopEnabled()).isFalse();
@@ -121,7 +101,7 @@ class TrainingRunTest {
         user.clickTrain();
 
         // then: the engine's reason is shown prominently
-        user.waitUntil(WAIT_SECONDS, () -> training().stateProperty().get() != null
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() != null
                 && training().stateProperty().get().isFinal());
         assertThat(user.onFx(() -> training().stateProperty().get())).isEqualTo(TrainingState.FAILED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isTrue();
@@ -137,7 +117,7 @@ class TrainingRunTest {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
         user.setHyperParameter("epochs", "20");
         user.clickTrain();
-        user.waitUntil(WAIT_SECONDS, () -> !training().charts().batchLossSeries().getData().isEmpty());
+        user.waitUntil(RUN_WAIT_SECONDS, () -> !training().charts().batchLossSeries().getData().isEmpty());
 
         // when: the window closes (what PlaygroundApp.stop does)
         Thread[] closer = new Thread[1];
@@ -145,7 +125,7 @@ class TrainingRunTest {
 
         // then: the engine is closed on another thread, which ends
         assertThat(closer[0].getName()).isEqualTo("training-shutdown");
-        closer[0].join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        closer[0].join(TimeUnit.SECONDS.toMillis(RUN_WAIT_SECONDS));
         assertThat(closer[0].isAlive()).isFalse();
     }
 

@@ -13,30 +13,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Momentum, weight decay, early stopping, schedule and augmentation fields, and the augmentation preview. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TrainingSettingsTest {
-
-    private PlaygroundView view;
-    private PlaygroundRobot user;
+class TrainingSettingsTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
         view = PlaygroundScene.show(stage, TestDatasets.digits(64));
-    }
-
-    @BeforeEach
-    void robot(FxRobot robot) {
-        user = new PlaygroundRobot(robot);
     }
 
     private List<int[]> thumbnails() {

@@ -1,0 +1,49 @@
+package cnnplayground.ui;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * What the UI tests share: the TestFX extension, the {@link PlaygroundRobot} made before each test, and a
+ * teardown that stops what the test started. Each test keeps its own {@code @Start} (TestFX only looks for it
+ * on the test class itself); tests of the whole playground set {@link #view} there, usually through
+ * {@link PlaygroundScene}, while tests of a single view show just that view and leave {@link #view} unset.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class PlaygroundTestBase {
+
+    /** How long a test waits for a real training run, and for its closing thread at teardown. */
+    protected static final long RUN_WAIT_SECONDS = 120;
+
+    protected PlaygroundView view;
+    protected PlaygroundRobot user;
+
+    @BeforeEach
+    final void makeRobot(FxRobot robot) {
+        user = new PlaygroundRobot(robot);
+    }
+
+    @AfterEach
+    final void tearDownView() throws InterruptedException {
+        stopAfterTest();
+    }
+
+    /** What to stop after each test; nothing unless a test says so, e.g. {@code awaitShutdown(view::shutdown)}. */
+    protected void stopAfterTest() throws InterruptedException {
+    }
+
+    /** Calls {@code shutdown} on the FX thread and waits (up to {@link #RUN_WAIT_SECONDS}) for the thread it hands back. */
+    protected final void awaitShutdown(Supplier<Optional<Thread>> shutdown) throws InterruptedException {
+        Thread[] closer = new Thread[1];
+        user.fx().interact(() -> closer[0] = shutdown.get().orElse(null));
+        if (closer[0] != null) {
+            closer[0].join(TimeUnit.SECONDS.toMillis(RUN_WAIT_SECONDS));
+        }
+    }
+}
