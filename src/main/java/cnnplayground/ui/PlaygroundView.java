@@ -20,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -78,7 +79,7 @@ public final class PlaygroundView extends BorderPane {
         header.getStyleClass().add("app-header");
         setTop(header);
 
-        Tab trainingTab = tab("Training", "trainingTab", training);
+        Tab trainingTab = tab("Training", "trainingTab", scrollable(training));
         Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
         Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
         Tab drawTab = tab("Draw", "drawTab", live.draw());
@@ -155,6 +156,18 @@ public final class PlaygroundView extends BorderPane {
     public Optional<Thread> shutdown() {
         live.shutdown();
         return training.shutdown();
+    }
+
+    /**
+     * The training controls and both charts need more height than a small window has once the
+     * settings are unfolded: the tab scrolls then instead of cutting the accuracy chart off.
+     */
+    private static ScrollPane scrollable(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("side-scroll");
+        return scroll;
     }
 
     private static Tab tab(String title, String id, Node content) {
