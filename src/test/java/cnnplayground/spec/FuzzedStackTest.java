@@ -19,18 +19,16 @@ import org.junit.jupiter.api.Timeout;
  */
 class FuzzedStackTest {
 
-    static final long SEED = 20261125L;
-    static final int STACKS = 1_000;
     private static final int ENOUGH = 100;
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void every_random_stack_is_built_or_refused_with_a_named_reason() {
-        Random random = new Random(SEED);
+        Random random = new Random(FuzzedStacks.SEED);
         int valid = 0;
         int invalid = 0;
         int refusedLayers = 0;
-        for (int id = 0; id < STACKS; id++) {
+        for (int id = 0; id < FuzzedStacks.STACKS; id++) {
             FuzzedStacks.Stack stack = FuzzedStacks.next(random, id);
             for (FuzzedStacks.Attempt a : stack.attempts()) {
                 if (!a.built()) {

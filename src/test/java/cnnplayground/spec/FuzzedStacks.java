@@ -13,6 +13,10 @@ import java.util.Random;
  */
 public final class FuzzedStacks {
 
+    /** The seed both fuzz tests draw their stacks with, so they see the same 1,000 stacks. */
+    public static final long SEED = 20261125L;
+    public static final int STACKS = 1_000;
+
     /** Inputs stay small (at most 64×64×4) so that building the valid stacks in DJL stays fast. */
     public static final int MAX_SIDE = 64;
     public static final int MAX_CHANNELS = 4;
