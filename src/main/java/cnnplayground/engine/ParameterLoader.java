@@ -90,6 +90,11 @@ final class ParameterLoader {
                     + " they belong to a smaller network or are cut short", e);
         } catch (IOException | RuntimeException e) {
             throw new MalformedModelException("the weights cannot be read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // DJL allocates each array by a length read from the bytes before reading its contents: a
+            // corrupt length asks for more than the heap, and that one failed allocation held nothing
+            throw new MalformedModelException("the weights cannot be read: a length in them is corrupt"
+                    + " (it asks for more memory than there is)", e);
         }
         List<Pair<String, Parameter>> loaded = block.getParameters().stream().toList();
         for (int i = 0; i < expected.size(); i++) {

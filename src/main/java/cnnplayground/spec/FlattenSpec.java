@@ -14,7 +14,12 @@ public record FlattenSpec() implements LayerSpec {
             throw new IncompatibleInputException("input is already flat (" + input.channels()
                     + " units); remove this Flatten");
         }
-        return Shape.flat(Math.toIntExact(input.size()));
+        if (input.size() > Integer.MAX_VALUE) {
+            throw new IncompatibleInputException("input " + input + " has " + input.size()
+                    + " values, more than a flat layer holds (" + Integer.MAX_VALUE
+                    + "); use fewer filters or add pooling before Flatten");
+        }
+        return Shape.flat((int) input.size());
     }
 
     @Override

@@ -13,8 +13,12 @@ import java.util.Map;
  */
 public final class Json {
 
+    /** Deeper nesting is refused rather than overflowing the reader's stack; networks need 4 levels. */
+    static final int MAX_DEPTH = 256;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -38,8 +42,18 @@ public final class Json {
         }
         char c = text.charAt(pos);
         return switch (c) {
-            case '{' -> readObject();
-            case '[' -> readArray();
+            case '{' -> {
+                enter();
+                Map<String, Object> map = readObject();
+                depth--;
+                yield map;
+            }
+            case '[' -> {
+                enter();
+                List<Object> list = readArray();
+                depth--;
+                yield list;
+            }
             case '"' -> readString();
             case 't' -> readLiteral("true", Boolean.TRUE);
             case 'f' -> readLiteral("false", Boolean.FALSE);
@@ -51,6 +65,12 @@ public final class Json {
                 throw error("unexpected character '" + c + "'");
             }
         };
+    }
+
+    private void enter() throws JsonException {
+        if (++depth > MAX_DEPTH) {
+            throw error("objects and lists nested deeper than " + MAX_DEPTH + " levels");
+        }
     }
 
     private Map<String, Object> readObject() throws JsonException {

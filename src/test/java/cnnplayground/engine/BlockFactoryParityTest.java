@@ -86,24 +86,12 @@ class BlockFactoryParityTest extends TensorTest {
                 assertEquals(layer.params(), djlParams(child), where + ": parameters");
             }
 
-            net.setReturnIntermediate(true);
-            NDList outputs = net.forward(new ParameterStore(scratch, false),
-                    new NDList(scratch.randomUniform(0, 1, input)), false);
-            assertEquals(spec.layers().size(), outputs.size(), spec.name() + ": one output per layer");
-            for (LayerSummary layer : analysis.layers()) {
-                assertEquals(toDjl(layer.outputShape().orElseThrow()), outputs.get(layer.index()).getShape(),
-                        spec.name() + " layer " + layer.index() + ": forward shape");
-            }
-            assertEquals(new Shape(BATCH, analysis.outputShape().orElseThrow().channels()),
-                    outputs.get(outputs.size() - 1).getShape(), spec.name() + ": final output");
+            ForwardShapes.assertForwardShapes(net, spec, analysis, scratch, scratch.randomUniform(0, 1, input));
         }
     }
 
-    /** Keras H×W×C (or units) as DJL (N, C, H, W) (or (N, units)). */
     private static Shape toDjl(cnnplayground.spec.Shape shape) {
-        return shape.isSpatial()
-                ? new Shape(BATCH, shape.channels(), shape.height(), shape.width())
-                : new Shape(BATCH, shape.channels());
+        return ForwardShapes.toDjl(shape, BATCH);
     }
 
     private static ParamCount djlParams(Block block) {
