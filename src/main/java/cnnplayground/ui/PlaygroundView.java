@@ -13,6 +13,8 @@ import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.i18n.LanguageChooser;
+import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.geometry.Orientation;
@@ -34,6 +36,7 @@ import javafx.scene.layout.Region;
  */
 public final class PlaygroundView extends BorderPane {
 
+    private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
     private final NetworkEditorView editor = new NetworkEditorView(model);
     private final TrainingPanel training;
@@ -70,11 +73,15 @@ public final class PlaygroundView extends BorderPane {
                 setDeviceDescription(now);
             }
         });
-        Label title = new Label("CNN Playground");
+        Label title = new Label();
+        title.textProperty().bind(text.text("app.title"));
         title.getStyleClass().add("app-title");
-        Label subtitle = new Label("Stack layers, train on digits, watch it learn");
+        Label subtitle = new Label();
+        subtitle.textProperty().bind(text.text("app.subtitle"));
         subtitle.getStyleClass().add("app-subtitle");
-        HBox header = new HBox(14, title, subtitle);
+        Region headerSpacer = new Region();
+        HBox.setHgrow(headerSpacer, Priority.ALWAYS);
+        HBox header = new HBox(14, title, subtitle, headerSpacer, new LanguageChooser(text));
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);
@@ -113,6 +120,11 @@ public final class PlaygroundView extends BorderPane {
         HBox status = new HBox(chooser, datasetLabel, spacer, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
+    }
+
+    /** The window's strings in the chosen language; every view of this window takes its labels from it. */
+    public UiText text() {
+        return text;
     }
 
     public NetworkEditorModel model() {

@@ -1,0 +1,88 @@
+package cnnplayground.ui.i18n;
+
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Every string the window shows, in the language chosen at run time. Views bind their labels to
+ * {@link #text(String, Object...)}, so switching the language relabels the open window in place,
+ * training and all. One instance per window, handed down from {@code PlaygroundView}; layer type
+ * names (Conv2D, Dense, …) stay in Keras form and are not looked up here.
+ *
+ * <p>Keys live in {@code cnnplayground/ui/i18n/messages*.properties} (UTF-8); the English bundle is
+ * the base one. Arguments use {@link MessageFormat} patterns: {@code {0}}, {@code {0,number,#,##0}}.
+ */
+public final class UiText {
+
+    public static final String BUNDLE = "cnnplayground.ui.i18n.messages";
+
+    private final ObjectProperty<UiLanguage> language = new SimpleObjectProperty<>(UiLanguage.ENGLISH);
+    private final Map<UiLanguage, ResourceBundle> bundles = new EnumMap<>(UiLanguage.class);
+
+    public UiText() {
+        language.addListener((obs, was, now) -> {
+            if (now == null) {
+                language.set(was);
+            }
+        });
+    }
+
+    /** A fresh instance speaking {@code start}; tests and standalone views use it. */
+    public static UiText in(UiLanguage start) {
+        UiText text = new UiText();
+        text.language.set(start);
+        return text;
+    }
+
+    public ObjectProperty<UiLanguage> languageProperty() {
+        return language;
+    }
+
+    public UiLanguage language() {
+        return language.get();
+    }
+
+    /**
+     * The string for {@code key} now. A key no bundle has comes back as {@code ⟦key⟧}, visible on
+     * screen instead of an exception in front of a class; {@code UiTextBundlesTest} keeps that from
+     * shipping.
+     */
+    public String get(String key, Object... args) {
+        return format(language.get(), key, args);
+    }
+
+    /** The string for {@code key}, kept up to date when the language changes: bind a label's text to it. */
+    public StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), language);
+    }
+
+    /** The string for {@code key} in {@code in}, whatever the window speaks now. */
+    public String format(UiLanguage in, String key, Object... args) {
+        ResourceBundle bundle = bundle(in);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "⟦" + key + "⟧";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    }
+
+    /** Whether {@code key} exists in the base bundle. */
+    public boolean has(String key) {
+        return bundle(UiLanguage.ENGLISH).containsKey(key);
+    }
+
+    private ResourceBundle bundle(UiLanguage in) {
+        // no fallback to the JVM's default locale: a Chinese desktop must still get English when asked
+        return bundles.computeIfAbsent(in, l -> ResourceBundle.getBundle(BUNDLE, l.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+}
