@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The layers of the code base point one way: spec ← data ← engine ← ui / cli (STYLE.md §2). */
+/** The layers of the code base point one way: spec ← teach (lesson maths and catalogue, pure Java); spec ← data ← engine ← ui / cli (STYLE.md §2). */
 class PackageDependencyTest {
 
     private static final Path SOURCES = Path.of("src/main/java/cnnplayground");
@@ -23,10 +23,11 @@ class PackageDependencyTest {
     @ParameterizedTest(name = "{0} imports only {1}")
     @CsvSource(delimiter = ';', value = {
             "spec;     java.",
+            "teach;    java. cnnplayground.spec",
             "data;     java. javax.imageio cnnplayground.spec",
             "engine;   java. ai.djl. org.slf4j cnnplayground.spec cnnplayground.data cnnplayground.engine",
-            "ui;       java. javax.imageio javafx. cnnplayground.spec cnnplayground.data cnnplayground.engine cnnplayground.ui",
-            "cli;      java. javax.imageio cnnplayground.spec cnnplayground.data cnnplayground.engine cnnplayground.cli"})
+            "ui;       java. javax.imageio javafx. cnnplayground.spec cnnplayground.teach cnnplayground.data cnnplayground.engine cnnplayground.ui",
+            "cli;      java. javax.imageio cnnplayground.spec cnnplayground.teach cnnplayground.data cnnplayground.engine cnnplayground.cli"})
     void package_imports_only_what_its_layer_may_use(String pkg, String allowed) throws IOException {
         List<String> prefixes = List.of(allowed.trim().split("\\s+"));
         List<String> violations = new ArrayList<>();
