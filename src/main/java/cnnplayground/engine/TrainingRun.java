@@ -234,8 +234,8 @@ public final class TrainingRun implements TrainingHandle {
         float bestAccuracy = Float.NEGATIVE_INFINITY;
         listener.onEvent(new TrainingEvent.Started(device, split.train().length, split.validation().length,
                 config.epochs(), batchesPerEpoch()));
-        NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME);
         Optimizer optimizer = Optimizers.create(config, (long) config.epochs() * batchesPerEpoch());
+        NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME);
         try {
             SequentialBlock block = BlockFactory.build(spec);
             block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
