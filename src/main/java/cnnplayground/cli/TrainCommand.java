@@ -5,8 +5,10 @@ import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.engine.CheckpointSink;
 import cnnplayground.engine.DataFit;
+import cnnplayground.engine.DeviceMemory;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.LearningRateSchedule;
+import cnnplayground.engine.MemoryShortfall;
 import cnnplayground.engine.ModelFile;
 import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.ModelMetadata;
@@ -15,6 +17,7 @@ import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingListener;
+import cnnplayground.engine.TrainingMemory;
 import cnnplayground.engine.TrainingRun;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.spec.NetworkSpec;
@@ -63,7 +66,9 @@ final class TrainCommand {
         ImageDataset data = DataDirectories.load(dataDir).train();
         Path outFile = Path.of(args.required("--out"));
         TrainingConfig config = config(args);
-        Optional<String> misfit = DataFit.problem(spec, data);
+        // an oversized network is refused here, before the first line of progress
+        Optional<String> misfit = DataFit.problem(spec, data).or(() -> TrainingMemory.problem(spec, config,
+                DeviceMemory.forTraining(config.cpuOnly())).map(MemoryShortfall::message));
         if (misfit.isPresent()) {
             throw new UsageException(misfit.get());
         }

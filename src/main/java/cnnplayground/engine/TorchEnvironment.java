@@ -66,6 +66,11 @@ public final class TorchEnvironment {
         return result;
     }
 
+    /** The environment if {@link #load()} has already succeeded; never loads it (that takes seconds). */
+    public static Optional<TorchEnvironment> ifLoaded() {
+        return Optional.ofNullable(loaded);
+    }
+
     private static TorchEnvironment loadEngine() {
         if (System.getProperty(OFFLINE_PROPERTY) == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");

@@ -13,12 +13,14 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.spec.NetworkSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +54,7 @@ public final class TrainingRun implements TrainingHandle {
     private final AtomicReference<WeightsSnapshot> best = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private final Thread thread;
+    private final AtomicReference<NativeRelease> release = new AtomicReference<>();
     private volatile boolean stopRequested;
     private volatile boolean paused;
 
@@ -111,6 +114,10 @@ public final class TrainingRun implements TrainingHandle {
         DataFit.problem(spec, data).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
+        // Refused here, before any array exists: an oversized network would otherwise end the JVM.
+        TrainingMemory.problem(spec, config, DeviceMemory.forTraining(config.cpuOnly())).ifPresent(s -> {
+            throw new IllegalArgumentException(s.message());
+        });
         TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial);
         run.thread.start();
         return run;
@@ -129,6 +136,19 @@ public final class TrainingRun implements TrainingHandle {
     @Override
     public Optional<WeightsSnapshot> bestWeights() {
         return Optional.ofNullable(best.get());
+    }
+
+    /**
+     * How the run left native memory, once its thread has ended (see {@link #awaitTermination}); empty
+     * while it runs.
+     */
+    public Optional<NativeRelease> nativeRelease() {
+        return Optional.ofNullable(release.get());
+    }
+
+    /** Whether the engine thread is still going. */
+    public boolean isThreadAlive() {
+        return thread.isAlive();
     }
 
     @Override
@@ -186,6 +206,7 @@ public final class TrainingRun implements TrainingHandle {
             recorder.state(TrainingState.FAILED);
             listener.onEvent(new TrainingEvent.Failed("Training failed: " + e));
         } finally {
+            release.compareAndSet(null, NativeRelease.NOTHING_HELD);
             finished.countDown();
         }
     }
@@ -197,6 +218,12 @@ public final class TrainingRun implements TrainingHandle {
         Engine engine = Engine.getEngine(TorchEnvironment.ENGINE_NAME);
         engine.setRandomSeed((int) config.seed());
         Device dev = config.cpuOnly() ? Device.cpu() : engine.defaultDevice();
+        if (dev.isGpu()) {
+            // launch could only ask the machine when the engine was not loaded yet; now the GPU answers
+            DeviceMemory.gpu(dev).flatMap(TrainingMemory.estimate(spec, config)::shortfall).ifPresent(s -> {
+                throw new TrainingFailure(s.message());
+            });
+        }
         // Resumed weights expect the inputs scaled as when they were trained.
         Normalization normalization = initial != null ? initial.normalization()
                 : Normalization.fromDataset(data.subset(split.train()));
@@ -207,16 +234,16 @@ public final class TrainingRun implements TrainingHandle {
         float bestAccuracy = Float.NEGATIVE_INFINITY;
         listener.onEvent(new TrainingEvent.Started(device, split.train().length, split.validation().length,
                 config.epochs(), batchesPerEpoch()));
-        try (NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME)) {
+        Optimizer optimizer = Optimizers.create(config, (long) config.epochs() * batchesPerEpoch());
+        NDManager manager = NDManager.newBaseManager(dev, TorchEnvironment.ENGINE_NAME);
+        try {
             SequentialBlock block = BlockFactory.build(spec);
             block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
             if (initial != null) {
                 loadInitialWeights(block, manager);
             }
             ParameterStore parameters = new ParameterStore(manager, false);
-            long totalSteps = (long) config.epochs() * batchesPerEpoch();
-            parameters.setParameterServer(engine.newParameterServer(Optimizers.create(config, totalSteps)),
-                    new Device[] {dev});
+            parameters.setParameterServer(engine.newParameterServer(optimizer), new Device[] {dev});
             recorder.state(TrainingState.RUNNING);
             long step = 0;
             long lastWeights = 0;
@@ -286,7 +313,23 @@ public final class TrainingRun implements TrainingHandle {
                 }
             }
             finish(TrainingState.FINISHED, new TrainingEvent.Finished(recorder.epochs(), bestAccuracy));
+        } finally {
+            release.set(close(manager, optimizer));
         }
+    }
+
+    /**
+     * Closes the run's manager and the optimizer's state (which no manager owns), and checks that every
+     * array they held was freed.
+     */
+    private static NativeRelease close(NDManager manager, Optimizer optimizer) {
+        List<NDArray> held = new ArrayList<>(manager.getManagedArrays());
+        List<NDArray> states = OptimizerStates.of(optimizer);
+        held.addAll(states);
+        manager.close();
+        states.forEach(NDArray::close);
+        long open = held.stream().filter(a -> !a.isReleased()).count();
+        return new NativeRelease(held.size(), open, !manager.isOpen());
     }
 
     static String earlyStopReason(int patience) {

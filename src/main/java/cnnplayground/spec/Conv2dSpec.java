@@ -33,8 +33,8 @@ public record Conv2dSpec(int filters, Size2 kernelSize, Size2 strides, Padding p
 
     @Override
     public ParamCount paramCount(Shape input) {
-        long weights = (long) kernelSize.rows() * kernelSize.cols() * input.channels() * filters;
-        return ParamCount.trainable(weights + (useBias ? filters : 0));
+        long weights = ParamCount.saturatedProduct(kernelSize.rows(), kernelSize.cols(), input.channels(), filters);
+        return ParamCount.trainable(ParamCount.saturatedSum(weights, useBias ? filters : 0));
     }
 
     @Override

@@ -31,7 +31,8 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
 
     @Override
     public ParamCount paramCount(Shape input) {
-        return ParamCount.trainable((long) input.channels() * units + (useBias ? units : 0));
+        long weights = ParamCount.saturatedProduct(input.channels(), units);
+        return ParamCount.trainable(ParamCount.saturatedSum(weights, useBias ? units : 0));
     }
 
     @Override

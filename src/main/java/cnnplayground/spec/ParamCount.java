@@ -1,6 +1,11 @@
 package cnnplayground.spec;
 
-/** Parameters of a layer or network; BatchNormalization's moving statistics are the non-trainable ones. */
+/**
+ * Parameters of a layer or network; BatchNormalization's moving statistics are the non-trainable ones.
+ * Counts are {@code long} and past 2^31 on purpose: a Dense layer of 1,000,000 units after a 50,176-unit
+ * Flatten has 50,177,000,000. Products and sums saturate at {@link Long#MAX_VALUE} rather than wrap, so
+ * an absurd stack reads as "too many" and never as a small or negative count.
+ */
 public record ParamCount(long trainable, long nonTrainable) {
 
     public static final ParamCount NONE = new ParamCount(0, 0);
@@ -16,10 +21,37 @@ public record ParamCount(long trainable, long nonTrainable) {
     }
 
     public long total() {
-        return trainable + nonTrainable;
+        return saturatedSum(trainable, nonTrainable);
     }
 
     public ParamCount plus(ParamCount other) {
-        return new ParamCount(trainable + other.trainable, nonTrainable + other.nonTrainable);
+        return new ParamCount(saturatedSum(trainable, other.trainable), saturatedSum(nonTrainable, other.nonTrainable));
+    }
+
+    /** {@code a · b · …}, or {@link Long#MAX_VALUE} when it does not fit a long (unless a factor is 0). */
+    public static long saturatedProduct(long... factors) {
+        long product = 1;
+        for (long f : factors) {
+            if (f == 0) {
+                return 0;
+            }
+        }
+        for (long f : factors) {
+            try {
+                product = Math.multiplyExact(product, f);
+            } catch (ArithmeticException tooBig) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return product;
+    }
+
+    /** {@code a + b} of non-negative terms, or {@link Long#MAX_VALUE} when it does not fit a long. */
+    public static long saturatedSum(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException tooBig) {
+            return Long.MAX_VALUE;
+        }
     }
 }

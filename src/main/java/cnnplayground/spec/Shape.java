@@ -52,13 +52,9 @@ public record Shape(List<Integer> dims) {
         return dims.get(dims.size() - 1);
     }
 
-    /** Number of values in one example of this shape. */
+    /** Number of values in one example of this shape ({@link Long#MAX_VALUE} if that does not fit a long). */
     public long size() {
-        long n = 1;
-        for (int d : dims) {
-            n *= d;
-        }
-        return n;
+        return ParamCount.saturatedProduct(dims.stream().mapToLong(Integer::longValue).toArray());
     }
 
     public int[] toArray() {

@@ -12,11 +12,13 @@ import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
+import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,6 +47,8 @@ public final class PlaygroundView extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
+    /** Says why a dataset handed over during a run was not used; empty otherwise. */
+    private final Label datasetRefused = new Label();
     private final DatasetBrowser browser = new DatasetBrowser(model);
     private final DatasetChooser chooser =
             new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
@@ -61,6 +65,12 @@ public final class PlaygroundView extends BorderPane {
         evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        training.runsProperty().addListener((obs, was, now) -> datasetRefused.setText(""));
+        training.addBlocker(new MemoryGate(text, model.networkProperty(), training.hyperParameters().configProperty(),
+                training.cpuOnlyCheck().selectedProperty()).reason());
+        // a run started now would train on the dataset being replaced
+        training.addBlocker(Bindings.when(chooser.loadingProperty()).then(text.text("faults.datasetLoading"))
+                .otherwise(""));
         training.loadedModelProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 live.show(now.weights());
@@ -117,7 +127,11 @@ public final class PlaygroundView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         chooser.disableProperty().bind(model.lockedProperty());
-        HBox status = new HBox(chooser, datasetLabel, spacer, deviceLabel);
+        datasetRefused.setId("datasetRefused");
+        datasetRefused.getStyleClass().add("dataset-error");
+        datasetRefused.visibleProperty().bind(datasetRefused.textProperty().isNotEmpty());
+        datasetRefused.managedProperty().bind(datasetRefused.visibleProperty());
+        HBox status = new HBox(chooser, datasetLabel, datasetRefused, spacer, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
     }
@@ -193,8 +207,17 @@ public final class PlaygroundView extends BorderPane {
         setDataset(LoadedDataset.of(name, DatasetSplits.trainOnly(data)));
     }
 
-    /** Hands the view a dataset: training uses its training split, the Data tab shows it and its notes. */
+    /**
+     * Hands the view a dataset: training uses its training split, the Data tab shows it and its notes.
+     * While a run trains it is refused, with the reason in the status bar: the run, its charts and the
+     * Evaluate tab must keep talking about the same images (the chooser is off meanwhile anyway).
+     */
     public void setDataset(LoadedDataset loaded) {
+        if (training.isTraining()) {
+            datasetRefused.setText(text.get("faults.datasetRefused", loaded.name()));
+            return;
+        }
+        datasetRefused.setText("");
         training.datasetProperty().set(loaded.train());
         training.testSetProperty().set(loaded.splits().test().orElse(null));
         browser.datasetProperty().set(loaded);

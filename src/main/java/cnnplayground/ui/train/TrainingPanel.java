@@ -20,6 +20,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -85,6 +87,9 @@ public final class TrainingPanel extends VBox {
     private final StringProperty device = new SimpleStringProperty(this, "device", "");
     private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
     private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(this, "runs", 0);
+    /** The first non-empty reason of {@link #blockers}: other parts of the window keeping Train off. */
+    private final StringProperty blockedElsewhere = new SimpleStringProperty(this, "blockedElsewhere", "");
+    private final List<ObservableValue<String>> blockers = new ArrayList<>();
     private TrainingHandle handle;
     private WeightsSnapshot lastWeights;
     private RunSetup lastRun;
@@ -110,7 +115,7 @@ public final class TrainingPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         whyNot = Bindings.createObjectBinding(this::computeWhyNot, model.analysisProperty(),
-                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable);
+                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable, blockedElsewhere);
         trainButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> whyNot.get().isPresent() || isRunning(), whyNot, state));
         pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !isRunning(), state));
@@ -237,6 +242,26 @@ public final class TrainingPanel extends VBox {
     /** Why Train is disabled right now, or empty when it is enabled (or a run is going). */
     public Optional<String> whyNotTrain() {
         return whyNot.get();
+    }
+
+    /**
+     * Another part of the window's reason to keep Train off ("" for none), e.g. a network too big for the
+     * memory or a dataset still loading; shown under the buttons like the panel's own reasons, after them.
+     */
+    public void addBlocker(ObservableValue<String> reason) {
+        blockers.add(reason);
+        reason.addListener((obs, was, now) -> blockedElsewhere.set(firstBlocker()));
+        blockedElsewhere.set(firstBlocker());
+    }
+
+    private String firstBlocker() {
+        return blockers.stream().map(ObservableValue::getValue).filter(r -> r != null && !r.isEmpty()).findFirst()
+                .orElse("");
+    }
+
+    /** Whether a run is going (starting, running or paused). */
+    public boolean isTraining() {
+        return isRunning();
     }
 
     /** Training cannot run here at all (no PyTorch): says why, keeps Train off. */
@@ -584,7 +609,7 @@ public final class TrainingPanel extends VBox {
         if (hyperParameters.getConfig().isEmpty()) {
             return Optional.of(hyperParameters.firstProblem().orElse("Check the training settings"));
         }
-        return Optional.empty();
+        return blockedElsewhere.get().isEmpty() ? Optional.empty() : Optional.of(blockedElsewhere.get());
     }
 
     /** Progress bar and text from a snapshot. */

@@ -1,0 +1,80 @@
+package cnnplayground.engine;
+
+import cnnplayground.spec.Conv2dSpec;
+import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.LayerSpec;
+import java.util.Locale;
+
+/**
+ * A network that would not fit in memory to train, with what to change: the parts a UI needs to say it in
+ * its own words, and {@link #message()} in English for the command line and the engine.
+ */
+public record MemoryShortfall(TrainingMemory need, DeviceMemory device) {
+
+    /** What to change, judged from the layer that takes the most memory. */
+    public enum Fix {
+        /** A Dense layer fed by a Flatten: fewer units, or pooling before the Flatten. */
+        SHRINK_DENSE_OR_POOL,
+        /** A Dense layer: fewer units. */
+        SHRINK_DENSE,
+        /** A Conv2D layer: fewer filters, or pooling before it. */
+        FEWER_FILTERS,
+        /** Mostly activations of a layer without knobs: a smaller batch. */
+        SMALLER_BATCH
+    }
+
+    /** 0-based index of the layer taking the most memory. */
+    public int layerIndex() {
+        return need.biggest().index();
+    }
+
+    public LayerSpec layer() {
+        return need.biggest().layer();
+    }
+
+    /** Units of a Dense layer, filters of a Conv2D, 0 for other layers. */
+    public int layerSize() {
+        LayerSpec layer = layer();
+        if (layer instanceof DenseSpec) {
+            return ((DenseSpec) layer).units();
+        }
+        if (layer instanceof Conv2dSpec) {
+            return ((Conv2dSpec) layer).filters();
+        }
+        return 0;
+    }
+
+    public Fix fix() {
+        LayerKind kind = layer().kind();
+        if (kind == LayerKind.DENSE) {
+            return need.biggest().afterFlatten() ? Fix.SHRINK_DENSE_OR_POOL : Fix.SHRINK_DENSE;
+        }
+        return kind == LayerKind.CONV_2D ? Fix.FEWER_FILTERS : Fix.SMALLER_BATCH;
+    }
+
+    /**
+     * E.g. "Training this network needs about 803.0 GB (50.2 billion parameters, batch 64, adam) but this
+     * machine has 5.9 GB free; make Dense layer 3 (1,000,000 units) smaller or add pooling before Flatten."
+     */
+    public String message() {
+        return String.format(Locale.ROOT, "Training this network needs about %s (%s parameters, batch %d, %s) but %s "
+                        + "has %s free; %s.", TrainingMemory.formatBytes(need.totalBytes()),
+                TrainingMemory.formatCount(need.parameters()), need.batchSize(), need.optimizer().cliName(),
+                device.gpu() ? "the GPU" : "this machine", TrainingMemory.formatBytes(device.freeBytes()), fixText());
+    }
+
+    private String fixText() {
+        int layer = layerIndex() + 1;
+        String size = String.format(Locale.ROOT, "%,d", layerSize());
+        return switch (fix()) {
+            case SHRINK_DENSE_OR_POOL -> "make Dense layer " + layer + " (" + size + " units) smaller or add pooling"
+                    + " before Flatten";
+            case SHRINK_DENSE -> "make Dense layer " + layer + " (" + size + " units) smaller";
+            case FEWER_FILTERS -> "give Conv2D layer " + layer + " fewer than " + size + " filters or add pooling"
+                    + " before it";
+            case SMALLER_BATCH -> "lower the batch size from " + need.batchSize() + " or add pooling before layer "
+                    + layer + " (" + layer().label() + ")";
+        };
+    }
+}
