@@ -12,6 +12,7 @@ import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
+import cnnplayground.ui.teach.ConvolutionStepperView;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
@@ -42,6 +43,7 @@ public final class PlaygroundView extends BorderPane {
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
+    private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
@@ -92,12 +94,15 @@ public final class PlaygroundView extends BorderPane {
         Tab drawTab = tab("Draw", "drawTab", live.draw());
         Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
         Tab dataTab = tab("Data", "dataTab", browser);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab);
+        stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
+        Tab convolutionTab = tab("Convolution", "convolutionTab", stepper);
+        convolutionTab.textProperty().bind(text.text("stepper.tab"));
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
-                    : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
+                    : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
             // one timeline scrubs both: it sits on whichever of the two tabs is showing
             live.evolutionBarOnFilters(now == filtersTab);
             if (now == evaluateTab) {
@@ -153,6 +158,11 @@ public final class PlaygroundView extends BorderPane {
 
     public EvaluationPanel evaluation() {
         return evaluation;
+    }
+
+    /** The Convolution tab's step-through. */
+    public ConvolutionStepperView stepper() {
+        return stepper;
     }
 
     /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
