@@ -62,6 +62,8 @@ public final class PlaygroundView extends BorderPane {
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());
+        live.featureMaps().receptiveField().textProperty().set(text);
+        live.draw().featureMaps().receptiveField().textProperty().set(text);
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         training.loadedModelProperty().addListener((obs, was, now) -> {
             if (now != null) {
