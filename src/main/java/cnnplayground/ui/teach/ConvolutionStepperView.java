@@ -5,16 +5,14 @@ import cnnplayground.spec.Padding;
 import cnnplayground.teach.ConvolutionWalk;
 import cnnplayground.teach.Grids;
 import cnnplayground.teach.InputPattern;
-import cnnplayground.teach.KernelPreset;
 import cnnplayground.teach.SlidingWindow;
 import cnnplayground.teach.StepArithmetic;
 import cnnplayground.teach.WindowOperation;
 import cnnplayground.teach.WindowStep;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -25,16 +23,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -53,12 +49,9 @@ public final class ConvolutionStepperView extends ScrollPane {
     public static final List<Integer> STRIDES = List.of(1, 2, 3);
     /** Window positions per second while playing. */
     public static final double STEPS_PER_SECOND = 4;
-    /** Fixed so the "random" kernels of a lecture can be repeated. */
-    private static final long RANDOM_SEED = 42;
 
     private final UiText text;
     private final Supplier<FloatGrid> drawnDigit;
-    private final Random random = new Random(RANDOM_SEED);
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 3);
     private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 1);
     private final ObjectProperty<Padding> padding = new SimpleObjectProperty<>(this, "padding", Padding.VALID);
@@ -69,8 +62,7 @@ public final class ConvolutionStepperView extends ScrollPane {
     private final NumberGrid inputGrid = new NumberGrid("in", "stepper-input");
     private final NumberGrid productsGrid = new NumberGrid("prod", "stepper-products");
     private final NumberGrid outputGrid = new NumberGrid("out", "stepper-output");
-    private final GridPane kernelGrid = new GridPane();
-    private final Label kernelNote = new Label();
+    private final KernelEditor kernel;
     private final Label formula = new Label();
     private final Label arithmetic = new Label();
     private final Label progress = new Label();
@@ -79,9 +71,6 @@ public final class ConvolutionStepperView extends ScrollPane {
     private final Button play = new Button();
     private final Timeline player;
     private double[][] input = InputPattern.VERTICAL_EDGE.grid(GRID);
-    private double[][] kernel = KernelPreset.EDGE.kernel(3, null);
-    private TextField[][] kernelFields = new TextField[0][0];
-    private boolean fillingKernel;
     private ConvolutionWalk walk;
 
     /**
@@ -100,6 +89,7 @@ public final class ConvolutionStepperView extends ScrollPane {
             }
         }));
         player.setCycleCount(Animation.INDEFINITE);
+        kernel = new KernelEditor(text, size.get(), this::recompute);
 
         Label title = new Label();
         title.textProperty().bind(text.text("stepper.title"));
@@ -109,13 +99,24 @@ public final class ConvolutionStepperView extends ScrollPane {
         intro.setWrapText(true);
         intro.getStyleClass().add("hint");
 
-        VBox content = new VBox(10, title, intro, knobs(), inputAndKernel(), controls(), products(), output());
+        formula.setId("outputSizeLabel");
+        formula.getStyleClass().add("size-formula");
+        formula.setWrapText(true);
+        arithmetic.setId("stepSum");
+        arithmetic.getStyleClass().add("step-sum");
+        arithmetic.setWrapText(true);
+        field.setId("stepperField");
+        field.getStyleClass().add("hint");
+        field.setWrapText(true);
+        FlowPane windowAndOutput = new FlowPane(16, 10, captioned("stepper.products", productsGrid),
+                captioned("stepper.output", outputGrid));
+        VBox content = new VBox(10, title, intro, knobs(), inputAndKernel(), controls(), formula, windowAndOutput,
+                arithmetic, field);
         content.getStyleClass().add("stepper");
         setContent(content);
 
         size.addListener((obs, was, now) -> {
-            kernel = KernelPreset.EDGE.kernel(now.intValue(), random);
-            rebuildKernelFields();
+            kernel.resize(now.intValue());
             restart();
         });
         stride.addListener((obs, was, now) -> restart());
@@ -123,7 +124,6 @@ public final class ConvolutionStepperView extends ScrollPane {
         operation.addListener((obs, was, now) -> restart());
         filled.addListener((obs, was, now) -> render());
         text.languageProperty().addListener((obs, was, now) -> render());
-        rebuildKernelFields();
         restart();
     }
 
@@ -194,9 +194,7 @@ public final class ConvolutionStepperView extends ScrollPane {
             throw new IllegalArgumentException("kernel size must be one of " + SIZES + ", got " + values.length);
         }
         size.set(values.length);
-        kernel = Grids.copy(values);
-        fillKernelFields();
-        recompute();
+        kernel.setWeights(values);
     }
 
     public IntegerProperty sizeProperty() {
@@ -236,7 +234,7 @@ public final class ConvolutionStepperView extends ScrollPane {
     private ConvolutionWalk compute() {
         WindowOperation op = operation.get();
         return op == WindowOperation.CONVOLUTION
-                ? ConvolutionWalk.convolve(input, kernel, stride.get(), padding.get())
+                ? ConvolutionWalk.convolve(input, kernel.weights(), stride.get(), padding.get())
                 : ConvolutionWalk.pool(input, size.get(), stride.get(), padding.get(), op);
     }
 
@@ -271,12 +269,10 @@ public final class ConvolutionStepperView extends ScrollPane {
         renderOutput();
         formula.setText(sizeFormula(window));
         progress.setText(text.get("stepper.progress", filled.get(), walk.steps().size()));
-        arithmetic.setText(step.map(s -> StepArithmetic.expression(s, operation.get(), kernel))
+        arithmetic.setText(step.map(s -> StepArithmetic.expression(s, operation.get(), kernel.weights()))
                 .orElse(text.get("stepper.idle")));
         field.setText(step.map(this::fieldCaption).orElse(""));
-        boolean pooling = operation.get().isPooling();
-        kernelGrid.setDisable(pooling);
-        kernelNote.setVisible(pooling);
+        kernel.setPooling(operation.get().isPooling());
     }
 
     private void markWindow(WindowStep s, int k) {
@@ -293,11 +289,11 @@ public final class ConvolutionStepperView extends ScrollPane {
         double scale = products == null ? 0 : Math.max(1, maxMagnitude(products));
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                if (products == null) {
-                    productsGrid.blank(i, j, false);
+                if (products == null || step.get().isPadding(i, j)) {
+                    productsGrid.blank(i, j, products != null);
                 } else {
                     productsGrid.show(i, j, products[i][j], scale);
-                    productsGrid.mark(i, j, NumberGrid.PADDING, step.get().isPadding(i, j));
+                    productsGrid.mark(i, j, NumberGrid.PADDING, false);
                 }
             }
         }
@@ -367,8 +363,11 @@ public final class ConvolutionStepperView extends ScrollPane {
         setInput(pattern.grid(GRID));
     }
 
-    /** The Draw tab's digit, shrunk to the grid by area averaging and rounded to tenths so the sums can be checked. */
-    private void useDrawnDigit() {
+    /**
+     * The Draw tab's digit, shrunk to the grid by area averaging and rounded to tenths so the sums can be
+     * checked; without a drawing the view asks for one instead.
+     */
+    public void useDrawnDigit() {
         FloatGrid drawn = drawnDigit == null ? null : drawnDigit.get();
         if (drawn == null || drawn.max() <= 0) {
             note.setText(text.get("stepper.noDrawing"));
@@ -391,78 +390,21 @@ public final class ConvolutionStepperView extends ScrollPane {
         setInput(small);
     }
 
-    private void usePreset(KernelPreset preset) {
-        kernel = preset.kernel(size.get(), random);
-        fillKernelFields();
-        recompute();
-    }
-
-    private void rebuildKernelFields() {
-        int k = size.get();
-        kernelGrid.getChildren().clear();
-        kernelFields = new TextField[k][k];
-        for (int r = 0; r < k; r++) {
-            for (int c = 0; c < k; c++) {
-                TextField f = new TextField();
-                f.setId("kernel-" + r + "-" + c);
-                f.getStyleClass().add("kernel-field");
-                f.setPrefColumnCount(3);
-                int row = r;
-                int col = c;
-                f.textProperty().addListener((obs, was, now) -> kernelEdited(row, col, f));
-                kernelFields[r][c] = f;
-                kernelGrid.add(f, c, r);
-            }
-        }
-        fillKernelFields();
-    }
-
-    private void fillKernelFields() {
-        fillingKernel = true;
-        try {
-            for (int r = 0; r < kernelFields.length; r++) {
-                for (int c = 0; c < kernelFields.length; c++) {
-                    kernelFields[r][c].setText(StepArithmetic.number(kernel[r][c]));
-                    kernelFields[r][c].getStyleClass().remove("kernel-invalid");
-                }
-            }
-        } finally {
-            fillingKernel = false;
-        }
-    }
-
-    /** A typed weight counts once it reads as a number; until then the field is marked and the old weight stays. */
-    private void kernelEdited(int r, int c, TextField f) {
-        if (fillingKernel) {
-            return;
-        }
-        String typed = f.getText().trim().replace('−', '-').replace(',', '.');
-        try {
-            kernel[r][c] = Double.parseDouble(typed);
-            f.getStyleClass().remove("kernel-invalid");
-            recompute();
-        } catch (NumberFormatException e) {
-            if (!f.getStyleClass().contains("kernel-invalid")) {
-                f.getStyleClass().add("kernel-invalid");
-            }
-        }
-    }
-
     private Node knobs() {
         FlowPane box = new FlowPane(12, 6,
-                group("stepper.mode", choices(List.of(WindowOperation.values()), operation, this::operationLabel,
-                        op -> "mode-" + op.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))),
-                group("stepper.size", choices(SIZES, size.asObject(), n -> fixed(n + "×" + n), n -> "size-" + n)),
-                group("stepper.stride", choices(STRIDES, stride.asObject(), n -> fixed(Integer.toString(n)),
+                group("stepper.mode", ToggleChoices.of(List.of(WindowOperation.values()), operation, this::operationLabel,
+                        op -> "mode-" + op.name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                group("stepper.size", ToggleChoices.of(SIZES, size.asObject(), n -> fixed(n + "×" + n), n -> "size-" + n)),
+                group("stepper.stride", ToggleChoices.of(STRIDES, stride.asObject(), n -> fixed(Integer.toString(n)),
                         n -> "stride-" + n)),
-                group("stepper.padding", choices(List.of(Padding.values()), padding, p -> fixed(p.kerasName()),
+                group("stepper.padding", ToggleChoices.of(List.of(Padding.values()), padding, p -> fixed(p.kerasName()),
                         p -> "padding-" + p.kerasName())));
         box.getStyleClass().add("stepper-knobs");
         return box;
     }
 
     /** Keras layer names stay as they are; only the non-Keras sum pooling is translated. */
-    private javafx.beans.value.ObservableValue<String> operationLabel(WindowOperation op) {
+    private ObservableValue<String> operationLabel(WindowOperation op) {
         return switch (op) {
             case CONVOLUTION -> fixed("Conv2D");
             case MAX_POOLING -> fixed("MaxPooling2D");
@@ -471,8 +413,8 @@ public final class ConvolutionStepperView extends ScrollPane {
         };
     }
 
-    private static javafx.beans.value.ObservableValue<String> fixed(String s) {
-        return new javafx.beans.property.SimpleStringProperty(s);
+    private static ObservableValue<String> fixed(String s) {
+        return new SimpleStringProperty(s);
     }
 
     private HBox group(String captionKey, Node choices) {
@@ -481,36 +423,6 @@ public final class ConvolutionStepperView extends ScrollPane {
         caption.getStyleClass().add("hint");
         HBox box = new HBox(6, caption, choices);
         box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
-    /** One toggle per value, always one chosen, kept in step with {@code property} both ways. */
-    private static <T> HBox choices(List<T> values, ObjectProperty<T> property,
-                                    Function<T, javafx.beans.value.ObservableValue<String>> label,
-                                    Function<T, String> id) {
-        ToggleGroup group = new ToggleGroup();
-        HBox box = new HBox(2);
-        box.getStyleClass().add("stepper-choices");
-        for (T value : values) {
-            ToggleButton b = new ToggleButton();
-            b.textProperty().bind(label.apply(value));
-            b.setId(id.apply(value));
-            b.setUserData(value);
-            b.setToggleGroup(group);
-            b.setSelected(value.equals(property.get()));
-            box.getChildren().add(b);
-        }
-        group.selectedToggleProperty().addListener((obs, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-            } else {
-                @SuppressWarnings("unchecked")
-                T value = (T) now.getUserData();
-                property.set(value);
-            }
-        });
-        property.addListener((obs, was, now) -> group.getToggles().stream()
-                .filter(t -> t.getUserData().equals(now)).findFirst().ifPresent(t -> t.setSelected(true)));
         return box;
     }
 
@@ -529,29 +441,13 @@ public final class ConvolutionStepperView extends ScrollPane {
         note.setWrapText(true);
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
+        // the box is as wide as the grid, so the kernel fits beside it in the side tab
+        inputCaption.maxWidthProperty().bind(inputGrid.widthProperty());
+        note.maxWidthProperty().bind(inputGrid.widthProperty());
+        patterns.prefWrapLengthProperty().bind(inputGrid.widthProperty());
         VBox inputBox = new VBox(6, inputCaption, inputGrid, patterns, note);
 
-        Label kernelCaption = new Label();
-        kernelCaption.textProperty().bind(text.text("stepper.kernel"));
-        kernelCaption.getStyleClass().add("hint");
-        kernelGrid.setId("kernelGrid");
-        kernelGrid.getStyleClass().add("kernel-grid");
-        FlowPane presets = new FlowPane(4, 4,
-                button("presetEdge", "stepper.preset.edge", () -> usePreset(KernelPreset.EDGE)),
-                button("presetBlur", "stepper.preset.blur", () -> usePreset(KernelPreset.BLUR)),
-                button("presetSharpen", "stepper.preset.sharpen", () -> usePreset(KernelPreset.SHARPEN)),
-                button("presetRandom", "stepper.preset.random", () -> usePreset(KernelPreset.RANDOM)));
-        presets.disableProperty().bind(kernelGrid.disableProperty());
-        kernelNote.textProperty().bind(text.text("stepper.kernel.pooling"));
-        kernelNote.getStyleClass().add("hint");
-        kernelNote.setWrapText(true);
-        kernelNote.managedProperty().bind(kernelNote.visibleProperty());
-        VBox kernelBox = new VBox(6, kernelCaption, kernelGrid, presets, kernelNote);
-        kernelBox.setPrefWidth(200);
-        kernelBox.setMinWidth(160);
-
-        HBox box = new HBox(16, inputBox, kernelBox);
-        return box;
+        return new FlowPane(16, 10, inputBox, kernel);
     }
 
     private Node controls() {
@@ -578,27 +474,11 @@ public final class ConvolutionStepperView extends ScrollPane {
         return box;
     }
 
-    private Node products() {
+    private VBox captioned(String captionKey, Node content) {
         Label caption = new Label();
-        caption.textProperty().bind(text.text("stepper.products"));
+        caption.textProperty().bind(text.text(captionKey));
         caption.getStyleClass().add("hint");
-        arithmetic.setId("stepSum");
-        arithmetic.getStyleClass().add("step-sum");
-        arithmetic.setWrapText(true);
-        field.setId("stepperField");
-        field.getStyleClass().add("hint");
-        field.setWrapText(true);
-        return new VBox(6, caption, productsGrid, arithmetic, field);
-    }
-
-    private Node output() {
-        Label caption = new Label();
-        caption.textProperty().bind(text.text("stepper.output"));
-        caption.getStyleClass().add("hint");
-        formula.setId("outputSizeLabel");
-        formula.getStyleClass().add("size-formula");
-        formula.setWrapText(true);
-        return new VBox(6, caption, formula, outputGrid);
+        return new VBox(6, caption, content);
     }
 
     private Button button(String id, String key, Runnable action) {

@@ -168,6 +168,18 @@ public final class FeatureMapView extends BorderPane {
         return receptiveField;
     }
 
+    /**
+     * Opens a channel's tile and picks unit ({@code row}, {@code col}) of it, as a click on that pixel
+     * does; for lessons and the screenshot tour.
+     */
+    public void showReceptiveField(String rowName, int channel, int row, int col) {
+        Row r = rows.get(rowName);
+        if (r instanceof MapRow) {
+            select((MapRow) r, channel);
+        }
+        pickUnit(rowName, col + 0.5, row + 0.5, 1);
+    }
+
     /** The title of the enlarged tile, when one is open. */
     public Optional<String> enlargedTitle() {
         return enlarged.isVisible() ? Optional.of(enlargedTitle.getText()) : Optional.empty();

@@ -34,6 +34,7 @@ public final class ReceptiveFieldOverlay {
 
     /** The side panel's input is this many times the input row's. */
     private static final int SIDE_ZOOM = 2;
+    private static final double CAPTION_WIDTH = 240;
 
     private final ObjectProperty<NetworkSpec> network = new SimpleObjectProperty<>(this, "network");
     private final ObjectProperty<UiText> text = new SimpleObjectProperty<>(this, "text", new UiText());
@@ -52,6 +53,7 @@ public final class ReceptiveFieldOverlay {
         caption.setId("receptiveFieldCaption");
         caption.getStyleClass().add("receptive-field-caption");
         caption.setWrapText(true);
+        caption.setMaxWidth(CAPTION_WIDTH); // wraps under the input instead of widening the rows
         sideImage.setSmooth(false);
         sideImage.setPreserveRatio(true);
         sideImage.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> sideImage.getImage() == null ? 0
@@ -59,7 +61,7 @@ public final class ReceptiveFieldOverlay {
         sideCaption.textProperty().bind(caption.textProperty());
         sideCaption.getStyleClass().add("receptive-field-caption");
         sideCaption.setWrapText(true);
-        sideCaption.setMaxWidth(240);
+        sideCaption.setMaxWidth(CAPTION_WIDTH);
         sidePanel = new VBox(4, new Pane(sideImage, sideBox), sideCaption);
         sidePanel.setId("receptiveFieldPanel");
         sidePanel.getStyleClass().add("receptive-field-panel");
