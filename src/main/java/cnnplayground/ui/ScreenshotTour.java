@@ -133,7 +133,10 @@ public final class ScreenshotTour {
             for (int i = 0; i < STEPPER_STEPS; i++) {
                 view.stepper().step();
             }
-            view.stepper().setVvalue(1); // the output grid, with the input above it
+            return null;
+        });
+        onFx(() -> {
+            view.stepper().setVvalue(1); // laid out by now: the output grid, with the input above it
             return null;
         });
         Path convolution = snap("convolution");

@@ -24,11 +24,12 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
     private static final long WAIT_SECONDS = 20;
     private static final String[][] LAPLACE = {{"0", "1", "0"}, {"1", "-4", "1"}, {"0", "1", "0"}};
 
+    private final UiText uiText = UiText.in(UiLanguage.ENGLISH);
     private ConvolutionStepperView stepper;
 
     @Start
     void start(Stage stage) {
-        stepper = PlaygroundScene.show(stage, new ConvolutionStepperView(UiText.in(UiLanguage.ENGLISH), null), 720, 760);
+        stepper = PlaygroundScene.show(stage, new ConvolutionStepperView(uiText, null), 720, 760);
     }
 
     @Test
@@ -145,6 +146,22 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
         assertThat(styles("#kernel-1-1")).contains("kernel-invalid");
         assertThat(text("#stepSum")).contains("1·5");
         assertThat(output(0, 3)).isEqualTo("2");
+    }
+
+    @Test
+    void should_speak_simplified_chinese_when_the_window_does() {
+        // given:
+        click("#stepButton");
+
+        // when:
+        user.fx().interact(() -> uiText.languageProperty().set(UiLanguage.SIMPLIFIED_CHINESE));
+
+        // then: the words change, the formula and the Keras names do not
+        assertThat(text("#stepProgress")).isEqualTo("第 1 步，共 36 步");
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid：输出 = ⌊(8 − 3) / 1⌋ + 1 = 6 → 6×6");
+        assertThat(user.fx().lookup("#stepButton").queryButton().getText()).isEqualTo("下一步");
+        assertThat(user.fx().lookup("#mode-max-pooling").queryLabeled().getText()).isEqualTo("MaxPooling2D");
+        assertThat(user.fx().lookup("#mode-sum-pooling").queryLabeled().getText()).isEqualTo("求和池化");
     }
 
     private void typeKernel(String[][] weights) {

@@ -35,6 +35,7 @@ public final class ReceptiveFieldOverlay {
     /** The side panel's input is this many times the input row's. */
     private static final int SIDE_ZOOM = 2;
     private static final double CAPTION_WIDTH = 240;
+    private static final double ROW_CAPTION_WIDTH = 200;
 
     private final ObjectProperty<NetworkSpec> network = new SimpleObjectProperty<>(this, "network");
     private final ObjectProperty<UiText> text = new SimpleObjectProperty<>(this, "text", new UiText());
@@ -53,7 +54,7 @@ public final class ReceptiveFieldOverlay {
         caption.setId("receptiveFieldCaption");
         caption.getStyleClass().add("receptive-field-caption");
         caption.setWrapText(true);
-        caption.setMaxWidth(CAPTION_WIDTH); // wraps under the input instead of widening the rows
+        caption.setMaxWidth(ROW_CAPTION_WIDTH); // wraps under the input instead of widening the rows
         sideImage.setSmooth(false);
         sideImage.setPreserveRatio(true);
         sideImage.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> sideImage.getImage() == null ? 0
