@@ -167,7 +167,7 @@ public final class PlaygroundView extends BorderPane {
         return stepper;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
+    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate, Data or Convolution. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));
