@@ -286,6 +286,8 @@ public final class LiveViews {
         if (newest.isPresent() && isNewer(newest.get())) {
             loaded = newest.get();
             probe.load(loaded);
+            featureMaps.receptiveField().networkProperty().set(loaded.spec());
+            draw.featureMaps().receptiveField().networkProperty().set(loaded.spec());
             draw.inputShapeProperty().set(loaded.spec().input());
             sampleStale = true;
             drawingStale = true;

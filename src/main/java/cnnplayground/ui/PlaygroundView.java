@@ -12,6 +12,7 @@ import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
+import cnnplayground.ui.teach.ConvolutionStepperView;
 import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
@@ -44,6 +45,7 @@ public final class PlaygroundView extends BorderPane {
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
+    private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label("Device: …");
     private final Label datasetLabel = new Label("Loading the digits…");
@@ -64,6 +66,8 @@ public final class PlaygroundView extends BorderPane {
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());
+        live.featureMaps().receptiveField().textProperty().set(text);
+        live.draw().featureMaps().receptiveField().textProperty().set(text);
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         training.runsProperty().addListener((obs, was, now) -> datasetRefused.setText(""));
         training.addBlocker(new MemoryGate(text, model.networkProperty(), training.hyperParameters().configProperty(),
@@ -102,12 +106,15 @@ public final class PlaygroundView extends BorderPane {
         Tab drawTab = tab("Draw", "drawTab", live.draw());
         Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
         Tab dataTab = tab("Data", "dataTab", browser);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab);
+        stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
+        Tab convolutionTab = tab("Convolution", "convolutionTab", stepper);
+        convolutionTab.textProperty().bind(text.text("stepper.tab"));
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
-                    : now == trainingTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
+                    : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
             // one timeline scrubs both: it sits on whichever of the two tabs is showing
             live.evolutionBarOnFilters(now == filtersTab);
             if (now == evaluateTab) {
@@ -169,7 +176,12 @@ public final class PlaygroundView extends BorderPane {
         return evaluation;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
+    /** The Convolution tab's step-through. */
+    public ConvolutionStepperView stepper() {
+        return stepper;
+    }
+
+    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate, Data or Convolution. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));

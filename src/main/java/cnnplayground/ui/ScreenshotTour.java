@@ -38,6 +38,8 @@ public final class ScreenshotTour {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
     private static final String TOUR_EPOCHS = "3";
+    /** Output cells the Convolution tab has filled in its picture. */
+    private static final int STEPPER_STEPS = 12;
     /** A "7" as a student draws it: the bar, then the stem. */
     private static final List<Point2D> SEVEN = List.of(new Point2D(70, 60), new Point2D(140, 58),
             new Point2D(210, 62), new Point2D(185, 120), new Point2D(160, 180), new Point2D(140, 235));
@@ -106,6 +108,11 @@ public final class ScreenshotTour {
             return null;
         });
         onFx(() -> {
+            view.live().featureMaps().showReceptiveField("conv2d_1", 0, 4, 7);
+            return null;
+        });
+        Path receptiveField = snap("receptive-field");
+        onFx(() -> {
             view.showTab("Filters");
             return null;
         });
@@ -119,6 +126,20 @@ public final class ScreenshotTour {
         waitFor(() -> onFxQuietly(() -> view.live().draw().probabilities().classCount() > 0
                 && view.live().draw().featureMaps().resultProperty().get() != null));
         Path draw = snap("draw");
+        // the drawn 7 shrunk to 8×8 under an edge kernel, a third of the way through
+        onFx(() -> {
+            view.showTab("Convolution");
+            view.stepper().useDrawnDigit();
+            for (int i = 0; i < STEPPER_STEPS; i++) {
+                view.stepper().step();
+            }
+            return null;
+        });
+        onFx(() -> {
+            view.stepper().setVvalue(1); // laid out by now: the output grid, with the input above it
+            return null;
+        });
+        Path convolution = snap("convolution");
 
         onFx(() -> {
             view.showTab("Evaluate");
@@ -169,8 +190,8 @@ public final class ScreenshotTour {
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, featureMaps, evolution, filters, draw, evaluation, evaluationCell,
-                invalid, summary, data);
+        return List.of(editor, training, trained, featureMaps, evolution, receptiveField, filters, draw, convolution,
+                evaluation, evaluationCell, invalid, summary, data);
     }
 
     /** The off-diagonal cell holding most images, or the fullest cell when the network made no mistake. */

@@ -59,6 +59,8 @@ public final class FeatureMapView extends BorderPane {
     private final Label enlargedTitle = new Label();
     private final Label enlargedRange = new Label();
     private final VBox enlarged;
+    private final ReceptiveFieldOverlay receptiveField = new ReceptiveFieldOverlay();
+    private int enlargedScale = 1;
     private String signature = "";
     private MapRow selectedRow;
     private int selectedChannel = -1;
@@ -97,13 +99,15 @@ public final class FeatureMapView extends BorderPane {
         setTop(toolbar);
 
         enlargedView.setSmooth(false);
+        enlargedView.setOnMouseClicked(e -> pickUnit(selectedRow.name, e.getX(), e.getY(), enlargedScale));
         enlargedTitle.getStyleClass().add("enlarged-title");
         enlargedRange.getStyleClass().add("enlarged-range");
         enlargedRange.setId("enlargedRange");
         Button close = new Button("Close");
         close.getStyleClass().add("icon-button");
         close.setOnAction(e -> select(null, -1));
-        enlarged = new VBox(6, new HBox(8, enlargedTitle, close), enlargedView, enlargedRange);
+        enlarged = new VBox(6, new HBox(8, enlargedTitle, close), enlargedView, enlargedRange,
+                receptiveField.sidePanel());
         enlarged.setId("enlargedTile");
         enlarged.getStyleClass().add("enlarged-tile");
         enlarged.setVisible(false);
@@ -159,6 +163,23 @@ public final class FeatureMapView extends BorderPane {
         return rows.values().stream().filter(r -> r instanceof OutputRow).map(r -> ((OutputRow) r).bars).findFirst();
     }
 
+    /** Which input pixels a clicked unit can see, drawn over the input image. */
+    public ReceptiveFieldOverlay receptiveField() {
+        return receptiveField;
+    }
+
+    /**
+     * Opens a channel's tile and picks unit ({@code row}, {@code col}) of it, as a click on that pixel
+     * does; for lessons and the screenshot tour.
+     */
+    public void showReceptiveField(String rowName, int channel, int row, int col) {
+        Row r = rows.get(rowName);
+        if (r instanceof MapRow) {
+            select((MapRow) r, channel);
+        }
+        pickUnit(rowName, col + 0.5, row + 0.5, 1);
+    }
+
     /** The title of the enlarged tile, when one is open. */
     public Optional<String> enlargedTitle() {
         return enlarged.isVisible() ? Optional.of(enlargedTitle.getText()) : Optional.empty();
@@ -195,6 +216,7 @@ public final class FeatureMapView extends BorderPane {
         rows.clear();
         rowsBox.getChildren().clear();
         select(null, -1);
+        receptiveField.forgetImages();
         FloatGrid in = r.input();
         add(new MapRow(INPUT_ROW, "Input · " + shape(in), in, true));
         List<LayerActivation> layers = r.activations();
@@ -229,6 +251,7 @@ public final class FeatureMapView extends BorderPane {
         FloatGrid values = selectedRow.values;
         float[] range = selectedRow.rangeOf(selectedChannel);
         int scale = Math.max(1, ENLARGED_PIXELS / Math.max(values.height(), values.width()));
+        enlargedScale = selectedRow.input ? 0 : scale;
         enlargedImage = selectedRow.rgb ? Heatmaps.rgb(enlargedImage, values, scale)
                 : Heatmaps.channel(enlargedImage, values, selectedChannel, range[0], range[1], selectedRow.map(), scale);
         enlargedView.setImage(enlargedImage);
@@ -245,6 +268,21 @@ public final class FeatureMapView extends BorderPane {
             s.append('|').append(a.name()).append(':').append(shape(a.values()));
         }
         return s.toString();
+    }
+
+    /** A click at ({@code x}, {@code y}) on a map drawn {@code scale} pixels per unit picks that unit. */
+    private void pickUnit(String rowName, double x, double y, int scale) {
+        ProbeResult r = result.get();
+        if (r == null || scale <= 0) {
+            return;
+        }
+        for (LayerActivation a : r.activations()) {
+            if (a.name().equals(rowName)) {
+                int row = Math.min(a.values().height() - 1, Math.max(0, (int) (y / scale)));
+                int col = Math.min(a.values().width() - 1, Math.max(0, (int) (x / scale)));
+                receptiveField.pick(a.layerIndex(), a.kind(), row, col);
+            }
+        }
     }
 
     static String shape(FloatGrid g) {
@@ -309,7 +347,8 @@ public final class FeatureMapView extends BorderPane {
                 view.setSmooth(false);
                 Label label = new Label(rgb ? "RGB" : "ch " + c);
                 label.getStyleClass().add("tile-label");
-                VBox tile = new VBox(2, view, label);
+                VBox tile = new VBox(2, input ? receptiveField.wrap(view, scale) : view, label);
+                view.setOnMouseClicked(e -> pickUnit(name, e.getX(), e.getY(), input ? 0 : scale));
                 tile.getStyleClass().add("feature-tile");
                 int channel = c;
                 tile.setOnMouseClicked(e -> select(this, channel));
@@ -317,6 +356,9 @@ public final class FeatureMapView extends BorderPane {
                 tiles.getChildren().add(tile);
             }
             box.getChildren().add(tiles);
+            if (input) {
+                box.getChildren().add(receptiveField.captionLabel());
+            }
             limit = first.channels() > count && !rgb
                     ? "showing the first " + count + " of " + first.channels() + " channels · " : "";
         }
@@ -355,6 +397,7 @@ public final class FeatureMapView extends BorderPane {
             super(name, headerText);
             view.setSmooth(false);
             view.getStyleClass().add("unit-strip");
+            view.setOnMouseClicked(e -> pickUnit(name, 0, 0, 1));
             box.getChildren().add(view);
         }
 

@@ -1,0 +1,491 @@
+package cnnplayground.ui.teach;
+
+import cnnplayground.data.FloatGrid;
+import cnnplayground.spec.Padding;
+import cnnplayground.teach.ConvolutionWalk;
+import cnnplayground.teach.Grids;
+import cnnplayground.teach.InputPattern;
+import cnnplayground.teach.SlidingWindow;
+import cnnplayground.teach.StepArithmetic;
+import cnnplayground.teach.WindowOperation;
+import cnnplayground.teach.WindowStep;
+import cnnplayground.ui.i18n.UiText;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The convolution step-through: a small input grid, a kernel, and the window walked across the input
+ * one output cell at a time, with the products, their sum and the output size formula in view. The
+ * same walk shows max, average and sum pooling. The numbers come from {@link ConvolutionWalk}; this
+ * view only lays them out and keeps the knobs, the step and the animation.
+ */
+public final class ConvolutionStepperView extends ScrollPane {
+
+    /** Rows and columns of the input grid. */
+    public static final int GRID = 8;
+    public static final List<Integer> SIZES = List.of(2, 3, 5);
+    public static final List<Integer> STRIDES = List.of(1, 2, 3);
+    /** Window positions per second while playing. */
+    public static final double STEPS_PER_SECOND = 4;
+
+    private final UiText text;
+    private final Supplier<FloatGrid> drawnDigit;
+    private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 3);
+    private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 1);
+    private final ObjectProperty<Padding> padding = new SimpleObjectProperty<>(this, "padding", Padding.VALID);
+    private final ObjectProperty<WindowOperation> operation =
+            new SimpleObjectProperty<>(this, "operation", WindowOperation.CONVOLUTION);
+    /** Output cells filled so far: 0 before the first step, all of them at the end. */
+    private final IntegerProperty filled = new SimpleIntegerProperty(this, "filled", 0);
+    private final NumberGrid inputGrid = new NumberGrid("in", "stepper-input");
+    private final NumberGrid productsGrid = new NumberGrid("prod", "stepper-products");
+    private final NumberGrid outputGrid = new NumberGrid("out", "stepper-output");
+    private final KernelEditor kernel;
+    private final Label formula = new Label();
+    private final Label arithmetic = new Label();
+    private final Label progress = new Label();
+    private final Label field = new Label();
+    private final Label note = new Label();
+    private final Button play = new Button();
+    private final Timeline player;
+    private double[][] input = InputPattern.VERTICAL_EDGE.grid(GRID);
+    private ConvolutionWalk walk;
+
+    /**
+     * @param text       the window's strings
+     * @param drawnDigit the Draw tab's picture as the network sees it (any size, 0..1), or {@code null}
+     */
+    public ConvolutionStepperView(UiText text, Supplier<FloatGrid> drawnDigit) {
+        this.text = text;
+        this.drawnDigit = drawnDigit;
+        setId("convolutionStepper");
+        getStyleClass().add("stepper-scroll");
+        setFitToWidth(true);
+        player = new Timeline(new KeyFrame(Duration.seconds(1 / STEPS_PER_SECOND), e -> {
+            if (!step()) {
+                pause();
+            }
+        }));
+        player.setCycleCount(Animation.INDEFINITE);
+        kernel = new KernelEditor(text, size.get(), this::recompute);
+
+        Label title = new Label();
+        title.textProperty().bind(text.text("stepper.title"));
+        title.getStyleClass().add("section-title");
+        Label intro = new Label();
+        intro.textProperty().bind(text.text("stepper.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("hint");
+
+        formula.setId("outputSizeLabel");
+        formula.getStyleClass().add("size-formula");
+        formula.setWrapText(true);
+        arithmetic.setId("stepSum");
+        arithmetic.getStyleClass().add("step-sum");
+        arithmetic.setWrapText(true);
+        field.setId("stepperField");
+        field.getStyleClass().add("hint");
+        field.setWrapText(true);
+        FlowPane windowAndOutput = new FlowPane(16, 10, captioned("stepper.products", productsGrid),
+                captioned("stepper.output", outputGrid));
+        VBox content = new VBox(10, title, intro, knobs(), inputAndKernel(), controls(), formula, windowAndOutput,
+                arithmetic, field);
+        content.getStyleClass().add("stepper");
+        setContent(content);
+
+        size.addListener((obs, was, now) -> {
+            kernel.resize(now.intValue());
+            restart();
+        });
+        stride.addListener((obs, was, now) -> restart());
+        padding.addListener((obs, was, now) -> restart());
+        operation.addListener((obs, was, now) -> restart());
+        filled.addListener((obs, was, now) -> render());
+        text.languageProperty().addListener((obs, was, now) -> render());
+        restart();
+    }
+
+    /** Moves the window to the next position; false when every output cell is already filled. */
+    public boolean step() {
+        if (filled.get() >= walk.steps().size()) {
+            return false;
+        }
+        filled.set(filled.get() + 1);
+        return true;
+    }
+
+    /** Takes the last filled cell back. */
+    public void back() {
+        pause();
+        filled.set(Math.max(0, filled.get() - 1));
+    }
+
+    /** Empties the output; the window goes back before the first position. */
+    public void reset() {
+        pause();
+        filled.set(0);
+    }
+
+    /** Animates the walk at {@link #STEPS_PER_SECOND}, from the start again if it had finished. */
+    public void play() {
+        if (filled.get() >= walk.steps().size()) {
+            filled.set(0);
+        }
+        player.play();
+    }
+
+    public void pause() {
+        player.stop();
+    }
+
+    public boolean isPlaying() {
+        return player.getStatus() == Animation.Status.RUNNING;
+    }
+
+    public ReadOnlyIntegerProperty filledProperty() {
+        return filled;
+    }
+
+    /** Window positions in the whole walk (output cells). */
+    public int stepCount() {
+        return walk.steps().size();
+    }
+
+    public ConvolutionWalk walk() {
+        return walk;
+    }
+
+    /** A new input grid ({@value #GRID}×{@value #GRID}); the output fills again from the start. */
+    public void setInput(double[][] values) {
+        Grids.requireRectangular("input", values);
+        if (values.length != GRID || values[0].length != GRID) {
+            throw new IllegalArgumentException("input must be " + GRID + "×" + GRID + ", got "
+                    + values.length + "×" + values[0].length);
+        }
+        input = Grids.copy(values);
+        restart();
+    }
+
+    /** Puts {@code values} (square, size 2, 3 or 5) into the kernel fields. */
+    public void setKernel(double[][] values) {
+        if (!SIZES.contains(values.length)) {
+            throw new IllegalArgumentException("kernel size must be one of " + SIZES + ", got " + values.length);
+        }
+        size.set(values.length);
+        kernel.setWeights(values);
+    }
+
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public IntegerProperty strideProperty() {
+        return stride;
+    }
+
+    public ObjectProperty<Padding> windowPaddingProperty() {
+        return padding;
+    }
+
+    public ObjectProperty<WindowOperation> operationProperty() {
+        return operation;
+    }
+
+    /** A new walk for new knobs: the window starts again from the top-left. */
+    private void restart() {
+        pause();
+        walk = compute();
+        if (filled.get() == 0) {
+            render();
+        } else {
+            filled.set(0);
+        }
+    }
+
+    /** New numbers (input or kernel values) on the same walk: the filled cells stay filled. */
+    private void recompute() {
+        walk = compute();
+        filled.set(Math.min(filled.get(), walk.steps().size()));
+        render();
+    }
+
+    private ConvolutionWalk compute() {
+        WindowOperation op = operation.get();
+        return op == WindowOperation.CONVOLUTION
+                ? ConvolutionWalk.convolve(input, kernel.weights(), stride.get(), padding.get())
+                : ConvolutionWalk.pool(input, size.get(), stride.get(), padding.get(), op);
+    }
+
+    private Optional<WindowStep> current() {
+        return filled.get() == 0 ? Optional.empty() : Optional.of(walk.steps().get(filled.get() - 1));
+    }
+
+    private void render() {
+        SlidingWindow window = walk.window();
+        int padTop = window.rowPadding().before();
+        int padLeft = window.columnPadding().before();
+        int rows = GRID + padTop + window.rowPadding().after();
+        int cols = GRID + padLeft + window.columnPadding().after();
+        inputGrid.resize(rows, cols, (r, c) -> isInput(r - padTop, c - padLeft)
+                ? "in-" + (r - padTop) + "-" + (c - padLeft) : "pad-" + r + "-" + c,
+                (r, c) -> toggle(r - padTop, c - padLeft));
+        double inputScale = Math.max(1, maxMagnitude(input));
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (isInput(r - padTop, c - padLeft)) {
+                    inputGrid.show(r, c, input[r - padTop][c - padLeft], inputScale);
+                    inputGrid.mark(r, c, NumberGrid.PADDING, false);
+                } else {
+                    inputGrid.blank(r, c, true);
+                }
+            }
+        }
+        inputGrid.clearMarks(NumberGrid.IN_WINDOW);
+        Optional<WindowStep> step = current();
+        step.ifPresent(s -> markWindow(s, window.size()));
+        renderProducts(step, window.size());
+        renderOutput();
+        formula.setText(sizeFormula(window));
+        progress.setText(text.get("stepper.progress", filled.get(), walk.steps().size()));
+        arithmetic.setText(step.map(s -> StepArithmetic.expression(s, operation.get(), kernel.weights()))
+                .orElse(text.get("stepper.idle")));
+        field.setText(step.map(this::fieldCaption).orElse(""));
+        kernel.setPooling(operation.get().isPooling());
+    }
+
+    private void markWindow(WindowStep s, int k) {
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                inputGrid.mark(s.paddedTop() + i, s.paddedLeft() + j, NumberGrid.IN_WINDOW, true);
+            }
+        }
+    }
+
+    private void renderProducts(Optional<WindowStep> step, int k) {
+        productsGrid.resize(k, k, null);
+        double[][] products = step.map(WindowStep::products).orElse(null);
+        double scale = products == null ? 0 : Math.max(1, maxMagnitude(products));
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                if (products == null || step.get().isPadding(i, j)) {
+                    productsGrid.blank(i, j, products != null);
+                } else {
+                    productsGrid.show(i, j, products[i][j], scale);
+                    productsGrid.mark(i, j, NumberGrid.PADDING, false);
+                }
+            }
+        }
+    }
+
+    private void renderOutput() {
+        int outH = walk.outputHeight();
+        int outW = walk.outputWidth();
+        outputGrid.resize(outH, outW, null);
+        double scale = Math.max(1e-9, maxMagnitude(walk.output()));
+        outputGrid.clearMarks(NumberGrid.CURRENT);
+        for (int i = 0; i < walk.steps().size(); i++) {
+            WindowStep s = walk.steps().get(i);
+            if (i < filled.get()) {
+                outputGrid.show(s.outRow(), s.outCol(), s.value(), scale);
+            } else {
+                outputGrid.blank(s.outRow(), s.outCol(), false);
+            }
+        }
+        current().ifPresent(s -> outputGrid.mark(s.outRow(), s.outCol(), NumberGrid.CURRENT, true));
+    }
+
+    /** The output size rule with this grid's numbers, e.g. {@code ⌊(8 − 3) / 1⌋ + 1 = 6 → 6×6}. */
+    private String sizeFormula(SlidingWindow window) {
+        int out = window.outputHeight();
+        return window.padding() == Padding.SAME
+                ? text.get("stepper.formula.same", GRID, window.stride(), out)
+                : text.get("stepper.formula.valid", GRID, window.size(), window.stride(), out);
+    }
+
+    /** The current cell's receptive field: its window, cut to the input. */
+    private String fieldCaption(WindowStep s) {
+        int k = s.size();
+        int top = Math.max(0, s.inputTop());
+        int left = Math.max(0, s.inputLeft());
+        int bottom = Math.min(GRID - 1, s.inputTop() + k - 1);
+        int right = Math.min(GRID - 1, s.inputLeft() + k - 1);
+        return text.get("field.stepper", s.outRow(), s.outCol(), top, bottom, left, right,
+                bottom - top + 1, right - left + 1);
+    }
+
+    private static boolean isInput(int r, int c) {
+        return r >= 0 && c >= 0 && r < GRID && c < GRID;
+    }
+
+    /** A click on an input cell flips it between background (0) and ink (1). */
+    private void toggle(int r, int c) {
+        if (!isInput(r, c)) {
+            return;
+        }
+        input[r][c] = input[r][c] >= 0.5 ? 0 : 1;
+        recompute();
+    }
+
+    private static double maxMagnitude(double[][] grid) {
+        double max = 0;
+        for (double[] row : grid) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+
+    private void usePattern(InputPattern pattern) {
+        note.setText("");
+        setInput(pattern.grid(GRID));
+    }
+
+    /**
+     * The Draw tab's digit, shrunk to the grid by area averaging and rounded to tenths so the sums can be
+     * checked; without a drawing the view asks for one instead.
+     */
+    public void useDrawnDigit() {
+        FloatGrid drawn = drawnDigit == null ? null : drawnDigit.get();
+        if (drawn == null || drawn.max() <= 0) {
+            note.setText(text.get("stepper.noDrawing"));
+            return;
+        }
+        double[][] picture = new double[drawn.height()][drawn.width()];
+        for (int y = 0; y < drawn.height(); y++) {
+            for (int x = 0; x < drawn.width(); x++) {
+                picture[y][x] = drawn.get(x, y, 0);
+            }
+        }
+        double[][] small = Grids.areaResize(picture, GRID, GRID);
+        double max = Math.max(1e-9, maxMagnitude(small));
+        for (double[] row : small) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Math.round(row[c] / max * 10) / 10.0; // stretched so a thin digit still reaches 1
+            }
+        }
+        note.setText("");
+        setInput(small);
+    }
+
+    private Node knobs() {
+        FlowPane box = new FlowPane(12, 6,
+                group("stepper.mode", ToggleChoices.of(List.of(WindowOperation.values()), operation, this::operationLabel,
+                        op -> "mode-" + op.name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                group("stepper.size", ToggleChoices.of(SIZES, size.asObject(), n -> fixed(n + "×" + n), n -> "size-" + n)),
+                group("stepper.stride", ToggleChoices.of(STRIDES, stride.asObject(), n -> fixed(Integer.toString(n)),
+                        n -> "stride-" + n)),
+                group("stepper.padding", ToggleChoices.of(List.of(Padding.values()), padding, p -> fixed(p.kerasName()),
+                        p -> "padding-" + p.kerasName())));
+        box.getStyleClass().add("stepper-knobs");
+        return box;
+    }
+
+    /** Keras layer names stay as they are; only the non-Keras sum pooling is translated. */
+    private ObservableValue<String> operationLabel(WindowOperation op) {
+        return switch (op) {
+            case CONVOLUTION -> fixed("Conv2D");
+            case MAX_POOLING -> fixed("MaxPooling2D");
+            case AVERAGE_POOLING -> fixed("AveragePooling2D");
+            case SUM_POOLING -> text.text("stepper.mode.sum");
+        };
+    }
+
+    private static ObservableValue<String> fixed(String s) {
+        return new SimpleStringProperty(s);
+    }
+
+    private HBox group(String captionKey, Node choices) {
+        Label caption = new Label();
+        caption.textProperty().bind(text.text(captionKey));
+        caption.getStyleClass().add("hint");
+        HBox box = new HBox(6, caption, choices);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node inputAndKernel() {
+        Label inputCaption = new Label();
+        inputCaption.textProperty().bind(text.text("stepper.input", GRID));
+        inputCaption.getStyleClass().add("hint");
+        inputCaption.setWrapText(true);
+        FlowPane patterns = new FlowPane(4, 4,
+                button("patternEdge", "stepper.pattern.edge", () -> usePattern(InputPattern.VERTICAL_EDGE)),
+                button("patternSeven", "stepper.pattern.seven", () -> usePattern(InputPattern.DIGIT_SEVEN)),
+                button("patternCross", "stepper.pattern.cross", () -> usePattern(InputPattern.CROSS)),
+                button("useDrawnDigit", "stepper.pattern.drawn", this::useDrawnDigit));
+        note.setId("stepperNote");
+        note.getStyleClass().add("stepper-note");
+        note.setWrapText(true);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        // the box is as wide as the grid, so the kernel fits beside it in the side tab
+        inputCaption.maxWidthProperty().bind(inputGrid.widthProperty());
+        note.maxWidthProperty().bind(inputGrid.widthProperty());
+        patterns.prefWrapLengthProperty().bind(inputGrid.widthProperty());
+        VBox inputBox = new VBox(6, inputCaption, inputGrid, patterns, note);
+
+        return new FlowPane(16, 10, inputBox, kernel);
+    }
+
+    private Node controls() {
+        Button stepButton = button("stepButton", "stepper.step", this::step);
+        Button backButton = button("backButton", "stepper.back", this::back);
+        Button resetButton = button("resetButton", "stepper.reset", this::reset);
+        play.setId("playButton");
+        play.textProperty().bind(Bindings.createStringBinding(
+                () -> text.get(isPlaying() ? "stepper.pause" : "stepper.play"),
+                player.statusProperty(), text.languageProperty()));
+        play.setOnAction(e -> {
+            if (isPlaying()) {
+                pause();
+            } else {
+                play();
+            }
+        });
+        stepButton.getStyleClass().add("train-button");
+        progress.setId("stepProgress");
+        progress.getStyleClass().add("hint");
+        HBox box = new HBox(6, stepButton, play, backButton, resetButton, progress);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("stepper-controls");
+        return box;
+    }
+
+    private VBox captioned(String captionKey, Node content) {
+        Label caption = new Label();
+        caption.textProperty().bind(text.text(captionKey));
+        caption.getStyleClass().add("hint");
+        return new VBox(6, caption, content);
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(text.text(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,203 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.teach.ConvolutionStepperView;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Convolution tab's step-through, driven as a lecturer would: type a kernel, flip input cells, press
+ * Step and read the numbers written into the output, worked out by hand here. The input is the
+ * built-in vertical edge: columns 0–3 are 0, columns 4–7 are 1.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ConvolutionStepperTest extends PlaygroundTestBase {
+
+    private static final long WAIT_SECONDS = 20;
+    private static final String[][] LAPLACE = {{"0", "1", "0"}, {"1", "-4", "1"}, {"0", "1", "0"}};
+
+    private final UiText uiText = UiText.in(UiLanguage.ENGLISH);
+    private ConvolutionStepperView stepper;
+
+    @Start
+    void start(Stage stage) {
+        stepper = PlaygroundScene.show(stage, new ConvolutionStepperView(uiText, null), 720, 760);
+    }
+
+    @Test
+    void should_write_each_hand_computed_sum_into_the_output_one_step_at_a_time() {
+        // given: a Laplace kernel typed in, and input cell (1, 1) switched on
+        click("#patternEdge");
+        typeKernel(LAPLACE);
+        click("#in-1-1");
+
+        // when:
+        for (int i = 0; i < 4; i++) {
+            click("#stepButton");
+        }
+
+        // then: row 0 is x(j) + x(j+2) − 2·x(j+1) of the edge, plus the (1, 1) cell: −4 at (0, 0), +1 at (0, 1)
+        assertThat(output(0, 0)).isEqualTo("-4");
+        assertThat(output(0, 1)).isEqualTo("1");
+        assertThat(output(0, 2)).isEqualTo("1");
+        assertThat(output(0, 3)).isEqualTo("-1");
+        assertThat(output(0, 4)).isEmpty();
+        assertThat(text("#stepSum")).isEqualTo("0·0 + 1·1 + 1·0 + 0·1 + 1·(-4) + 1·1 + 0·0 + 1·1 + 1·0 = -1");
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid: output = ⌊(8 − 3) / 1⌋ + 1 = 6 → 6×6");
+        assertThat(text("#stepProgress")).isEqualTo("Step 4 of 36");
+        assertThat(text("#stepperField")).isEqualTo("Output cell (0, 3) sees input rows 0–2, columns 3–5 (3×3)");
+        assertThat(styles("#in-2-5")).contains("in-window");
+        assertThat(styles("#in-2-6")).doesNotContain("in-window");
+        assertThat(styles("#out-0-3")).contains("current-cell");
+        ScreenshotTool.save(user.fx(), stepper, "convolution-stepper");
+
+        // when: one step back
+        click("#backButton");
+
+        // then:
+        assertThat(output(0, 3)).isEmpty();
+        assertThat(styles("#out-0-2")).contains("current-cell");
+    }
+
+    @Test
+    void should_pad_with_zeros_and_resize_the_output_when_switching_to_same() {
+        // given:
+        click("#patternEdge");
+        typeKernel(LAPLACE);
+
+        // when:
+        click("#padding-same");
+        click("#stepButton");
+
+        // then: 8×8 output; the first window reaches into the grey zero border: 0 + 0 + 0 + 0 − 4·0 = 0
+        assertThat(text("#outputSizeLabel")).isEqualTo("same: output = ⌈8 / 1⌉ = 8 → 8×8");
+        assertThat(user.fx().lookup("#out-7-7").tryQuery()).isPresent();
+        assertThat(styles("#pad-0-0")).contains("padding-cell", "in-window");
+        assertThat(text("#stepperField")).isEqualTo("Output cell (0, 0) sees input rows 0–1, columns 0–1 (2×2)");
+
+        // when: stride 2, and then the last output cell, whose window covers edge and zero border
+        click("#stride-2");
+
+        // then: TensorFlow puts the one padding column at the right: ⌈8 / 2⌉ = 4
+        assertThat(text("#outputSizeLabel")).isEqualTo("same: output = ⌈8 / 2⌉ = 4 → 4×4");
+        assertThat(user.fx().lookup("#out-3-3").tryQuery()).isPresent();
+        assertThat(user.fx().lookup("#out-4-4").tryQuery()).isEmpty();
+        assertThat(user.fx().lookup("#pad-8-8").tryQuery()).isPresent();
+        assertThat(output(0, 0)).isEmpty();
+    }
+
+    @Test
+    void should_show_the_max_of_each_window_when_pooling_and_play_to_the_end() {
+        // given: 2×2 max pooling by 2 over the edge, with cell (0, 0) switched on
+        click("#patternEdge");
+        click("#mode-max-pooling");
+        click("#size-2");
+        click("#stride-2");
+        click("#in-0-0");
+
+        // when:
+        click("#playButton");
+
+        // then: all 16 cells are written, the animation stops by itself
+        user.waitUntil(WAIT_SECONDS, () -> stepper.filledProperty().get() == 16 && !stepper.isPlaying());
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid: output = ⌊(8 − 2) / 2⌋ + 1 = 4 → 4×4");
+        assertThat(output(0, 0)).isEqualTo("1");
+        assertThat(output(1, 0)).isEqualTo("0");
+        assertThat(output(1, 1)).isEqualTo("0");
+        assertThat(output(3, 2)).isEqualTo("1");
+        assertThat(text("#stepSum")).isEqualTo("max(1, 1, 1, 1) = 1");
+        assertThat(text("#stepProgress")).isEqualTo("Step 16 of 16");
+        assertThat(user.fx().lookup("#kernelGrid").query().isDisabled()).isTrue();
+
+        // when: the mean instead, from the start
+        click("#mode-average-pooling");
+        click("#stepButton");
+
+        // then: (1 + 0 + 0 + 0) / 4
+        assertThat(text("#stepSum")).isEqualTo("(1 + 0 + 0 + 0) / 4 = 0.25");
+        assertThat(output(0, 0)).isEqualTo("0.25");
+    }
+
+    @Test
+    void should_fill_the_kernel_with_a_preset_and_keep_the_old_weight_while_a_typed_one_is_not_a_number() {
+        // when:
+        click("#presetSharpen");
+
+        // then:
+        assertThat(kernelText(1, 1)).isEqualTo("5");
+        assertThat(kernelText(0, 1)).isEqualTo("-1");
+        assertThat(kernelText(0, 0)).isEqualTo("0");
+
+        // when:
+        typeInto("#kernel-1-1", "x");
+        for (int i = 0; i < 4; i++) {
+            click("#stepButton");
+        }
+
+        // then: the centre still weighs 5; the window over columns 3–5 (0 1 1 in each row) gives 5 − 1 − 1 − 1 = 2
+        assertThat(styles("#kernel-1-1")).contains("kernel-invalid");
+        assertThat(text("#stepSum")).contains("1·5");
+        assertThat(output(0, 3)).isEqualTo("2");
+    }
+
+    @Test
+    void should_speak_simplified_chinese_when_the_window_does() {
+        // given:
+        click("#stepButton");
+
+        // when:
+        user.fx().interact(() -> uiText.languageProperty().set(UiLanguage.SIMPLIFIED_CHINESE));
+
+        // then: the words change, the formula and the Keras names do not
+        assertThat(text("#stepProgress")).isEqualTo("第 1 步，共 36 步");
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid：输出 = ⌊(8 − 3) / 1⌋ + 1 = 6 → 6×6");
+        assertThat(user.fx().lookup("#stepButton").queryButton().getText()).isEqualTo("下一步");
+        assertThat(user.fx().lookup("#mode-max-pooling").queryLabeled().getText()).isEqualTo("MaxPooling2D");
+        assertThat(user.fx().lookup("#mode-sum-pooling").queryLabeled().getText()).isEqualTo("求和池化");
+    }
+
+    private void typeKernel(String[][] weights) {
+        for (int r = 0; r < weights.length; r++) {
+            for (int c = 0; c < weights[r].length; c++) {
+                typeInto("#kernel-" + r + "-" + c, weights[r][c]);
+            }
+        }
+    }
+
+    private void typeInto(String query, String value) {
+        user.scrollTo(query);
+        TextField field = user.fx().lookup(query).queryAs(TextField.class);
+        user.fx().clickOn(field);
+        user.fx().interact(field::selectAll);
+        user.fx().write(value);
+    }
+
+    private void click(String query) {
+        user.scrollTo(query);
+        user.fx().clickOn(query);
+    }
+
+    private String output(int r, int c) {
+        return text("#out-" + r + "-" + c);
+    }
+
+    private String kernelText(int r, int c) {
+        return user.fx().lookup("#kernel-" + r + "-" + c).queryAs(TextField.class).getText();
+    }
+
+    private String text(String query) {
+        return user.onFx(() -> user.fx().lookup(query).queryAs(Label.class).getText());
+    }
+
+    private java.util.List<String> styles(String query) {
+        return user.onFx(() -> java.util.List.copyOf(user.fx().lookup(query).query().getStyleClass()));
+    }
+}
