@@ -2,12 +2,16 @@ package cnnplayground.engine;
 
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.ActivationSpec;
+import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.DropoutSpec;
 import cnnplayground.spec.GlobalPooling2dSpec;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Padding;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.Shape;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +53,20 @@ public final class ClassActivationMaps {
 
     public static boolean supports(NetworkSpec network) {
         return ending(network).isPresent();
+    }
+
+    /**
+     * A small network that has a class activation map, for trying CAM out (no preset has one): three
+     * 3×3 same convolutions with a pooling step, so the map is 14×14, then GAP → Dense; 6,218 parameters.
+     */
+    public static NetworkSpec exampleNetwork(Shape input, int classes) {
+        return new NetworkSpec("GAP CNN", input, List.of(
+                new Conv2dSpec(8, 3, Padding.SAME, Activation.RELU),
+                new Conv2dSpec(16, 3, Padding.SAME, Activation.RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(32, 3, Padding.SAME, Activation.RELU),
+                new GlobalPooling2dSpec(PoolMode.AVERAGE),
+                new DenseSpec(classes, Activation.SOFTMAX)));
     }
 
     /** Softmax and linear keep the order of the scores, so the Dense's weights still say what raised a class. */

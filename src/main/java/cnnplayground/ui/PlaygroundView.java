@@ -62,6 +62,7 @@ public final class PlaygroundView extends BorderPane {
         training = new TrainingPanel(model, launcher);
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
+        live.installExplanations(text);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         training.loadedModelProperty().addListener((obs, was, now) -> {
