@@ -94,6 +94,10 @@ public final class ExplanationPanel extends VBox {
             mode.set((Mode) now.getUserData());
         });
         mode.addListener((obs, was, now) -> {
+            if (now == Mode.CAM && cam.isDisabled()) {
+                mode.set(was); // this network has no class activation map; the toggle says why
+                return;
+            }
             selectToggleOf(now);
             request();
         });
@@ -155,8 +159,9 @@ public final class ExplanationPanel extends VBox {
         request();
     }
 
+    /** Before any network is known CAM may be chosen; a network without a GAP → Dense ending turns it off. */
     private void networkChanged(WeightsSnapshot loaded) {
-        boolean camPossible = loaded != null && ClassActivationMaps.supports(loaded.spec());
+        boolean camPossible = loaded == null || ClassActivationMaps.supports(loaded.spec());
         cam.setDisable(!camPossible);
         if (camPossible) {
             Tooltip.uninstall(camHolder, camUnavailable);
@@ -231,12 +236,12 @@ public final class ExplanationPanel extends VBox {
 
     /**
      * The map as a "hot" colour ramp whose opacity grows with the value, so the input shows through
-     * where the map is low. CAM is stretched from its lowest to its highest value (its sign only says
-     * for or against); saliency, a size, from 0 to its highest.
+     * where the map is low: 0 to the highest value, so a CAM's evidence against the class (negative)
+     * stays clear, as Grad-CAM's ReLU does; saliency is never negative.
      */
     static WritableImage heat(Explanation explanation) {
         FloatGrid map = explanation.map();
-        float low = explanation.kind() == ExplanationKind.SALIENCY ? 0 : map.min();
+        float low = 0;
         float span = map.max() - low;
         int[] pixels = new int[map.height() * map.width()];
         for (int y = 0; y < map.height(); y++) {
