@@ -430,8 +430,10 @@ public final class LiveViews {
         } else {
             draw.showResult(result, classNames);
         }
+        // recorded samples too: the Feature maps tab then opens on them (one forward and backward pass more
+        // per recorded frame while an explanation is chosen there)
         ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation : drawExplanation;
-        if (explanation != null && watched.get() == target) {
+        if (explanation != null) {
             explanation.inputProbed(result.input(), loaded);
         }
         if (!showingRecordedFrame()) {

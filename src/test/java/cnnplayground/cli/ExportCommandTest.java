@@ -41,6 +41,8 @@ class ExportCommandTest {
         assertTrue(Files.readString(out).contains("nn.Conv2d(1, 6, kernel_size=5, padding=2),"));
         assertTrue(Files.readString(out).contains("61,706 parameters"));
         assertEquals(List.of(out), Files.list(dir).toList(), "no temporary file is left behind");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)), "readable like any new file, not private like a temporary one");
     }
 
     @Test

@@ -49,8 +49,12 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
     }
 
     private long opaquePixels() {
+        return opaquePixels("#explanationOverlay");
+    }
+
+    private long opaquePixels(String query) {
         return user.onFx(() -> {
-            ImageView overlay = user.fx().lookup("#explanationOverlay").queryAs(ImageView.class);
+            ImageView overlay = user.fx().lookup(query).queryAs(ImageView.class);
             if (!overlay.isVisible() || overlay.getImage() == null) {
                 return 0L;
             }
@@ -105,5 +109,15 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
                 reason -> assertThat(reason).contains("GlobalAveragePooling2D"));
         user.fx().clickOn("#explainSaliency");
         user.waitUntil(WAIT_SECONDS, () -> opaquePixels() > 0);
+
+        // when: the watched sample on the Feature maps tab
+        user.openTab("Feature maps");
+        user.waitUntil(WAIT_SECONDS, () -> user.fx().lookup("#sampleExplainCam")
+                .queryAs(javafx.scene.control.ToggleButton.class).isDisabled());
+        user.fx().clickOn("#sampleExplainSaliency");
+
+        // then:
+        user.waitUntil(WAIT_SECONDS, () -> opaquePixels("#sampleExplanationOverlay") > 0);
+        assertThat(view.live().sampleExplanation().caption()).startsWith("Saliency for ");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an exported file whole or not at all: the bytes go to a hidden temporary file beside the
@@ -27,6 +28,7 @@ public final class ExportFiles {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
                 channel.force(true);
             }
+            readableLike(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -34,6 +36,19 @@ public final class ExportFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A temporary file is private to its owner; the export should be readable like any new file (or
+     * keep the permissions of the file it replaces). File systems without POSIX permissions skip this.
+     */
+    private static void readableLike(Path temp, Path target) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
         }
     }
 }
