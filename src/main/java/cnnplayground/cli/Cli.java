@@ -21,6 +21,7 @@ public final class Cli {
             "        [--lr X] [--seed S] [--validation-fraction F]",
             "  evaluate FILE --data DIR [--canvas-paste] [--json]",
             "  predict FILE IMAGE... [--canvas] [--json]",
+            "  export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]",
             "  bench [--json] [--epochs N] [--data DIR]   (training speed with and without live views, "
                     + "pen-up-to-prediction latency, memory)");
 
@@ -40,8 +41,9 @@ public final class Cli {
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "predict" -> PredictCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "export" -> ExportCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
-                        + "evaluate, predict, bench");
+                        + "evaluate, predict, bench, export");
             };
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());

@@ -19,7 +19,9 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +52,7 @@ public final class LiveModel implements ModelProbe {
     private final Thread thread;
     // guarded by lock
     private PendingProbe pending;
+    private final Map<ExplanationKind, PendingExplanation> explanations = new EnumMap<>(ExplanationKind.class);
     private boolean closed;
     private Throwable fatal;
 
@@ -130,6 +133,40 @@ public final class LiveModel implements ModelProbe {
         return future;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Requests of one kind that pile up are coalesced like probes; they run after any pending probe.
+     */
+    @Override
+    public CompletableFuture<Explanation> explain(FloatGrid input, ExplanationKind kind, OptionalInt target) {
+        if (input == null || kind == null || target == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "an explanation needs an input, a kind and a target, got " + input + ", " + kind + ", " + target));
+        }
+        WeightsSnapshot weights = newest.get();
+        if (weights == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "no weights are loaded yet; call load(...) with a WeightsSnapshot before explaining"));
+        }
+        IllegalArgumentException misfit = checkSize(weights.spec(), input);
+        if (misfit != null) {
+            return CompletableFuture.failedFuture(misfit);
+        }
+        CompletableFuture<Explanation> future = new CompletableFuture<>();
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(fatal != null ? fatal : closedException());
+            }
+            PendingExplanation job = explanations.computeIfAbsent(kind, k -> new PendingExplanation());
+            job.input = input;
+            job.target = target;
+            job.futures.add(future);
+            lock.notifyAll();
+        }
+        return future;
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
@@ -188,6 +225,8 @@ public final class LiveModel implements ModelProbe {
                     pending.futures.forEach(f -> f.completeExceptionally(e));
                     pending = null;
                 }
+                explanations.values().forEach(j -> j.futures.forEach(f -> f.completeExceptionally(e)));
+                explanations.clear();
             }
         } finally {
             freeNativeMemory();
@@ -197,6 +236,8 @@ public final class LiveModel implements ModelProbe {
                     pending.futures.forEach(f -> f.completeExceptionally(closedException()));
                     pending = null;
                 }
+                explanations.values().forEach(j -> j.futures.forEach(f -> f.completeExceptionally(closedException())));
+                explanations.clear();
             }
         }
     }
@@ -207,8 +248,9 @@ public final class LiveModel implements ModelProbe {
                 TorchEnvironment.ENGINE_NAME);
         while (true) {
             PendingProbe job;
+            List<Map.Entry<ExplanationKind, PendingExplanation>> explanationJobs;
             synchronized (lock) {
-                while (!closed && pending == null && newest.get() == applied) {
+                while (!closed && pending == null && explanations.isEmpty() && newest.get() == applied) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -220,6 +262,8 @@ public final class LiveModel implements ModelProbe {
                 }
                 job = pending;
                 pending = null;
+                explanationJobs = List.copyOf(explanations.entrySet());
+                explanations.clear();
             }
             WeightsSnapshot weights = newest.get();
             if (weights != applied) {
@@ -242,6 +286,42 @@ public final class LiveModel implements ModelProbe {
                 }
                 job.futures.forEach(f -> f.complete(result));
             }
+            for (Map.Entry<ExplanationKind, PendingExplanation> e : explanationJobs) {
+                PendingExplanation explanationJob = e.getValue();
+                Explanation result;
+                try {
+                    result = explainNow(e.getKey(), explanationJob.input, explanationJob.target);
+                } catch (RuntimeException ex) {
+                    explanationJob.futures.forEach(f -> f.completeExceptionally(ex));
+                    continue;
+                }
+                explanationJob.futures.forEach(f -> f.complete(result));
+            }
+        }
+    }
+
+    private Explanation explainNow(ExplanationKind kind, FloatGrid input, OptionalInt target) {
+        WeightsSnapshot weights = applied;
+        if (loadProblem != null) {
+            throw new IllegalStateException(loadProblem + "; load weights that belong to this network");
+        }
+        NetworkSpec spec = weights.spec();
+        IllegalArgumentException misfit = checkSize(spec, input);
+        if (misfit != null) {
+            throw misfit;
+        }
+        int classes = analysis.outputShape().orElseThrow().channels();
+        if (target.isPresent() && (target.getAsInt() < 0 || target.getAsInt() >= classes)) {
+            throw new IllegalArgumentException("class " + target.getAsInt() + " does not exist; network \""
+                    + spec.name() + "\" has classes 0 to " + (classes - 1));
+        }
+        forwardPasses.incrementAndGet();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray x = scratch.create(toNchw(input, weights.normalization()), BlockFactory.inputShape(spec, 1));
+            return switch (kind) {
+                case CLASS_ACTIVATION_MAP -> Explainer.classActivationMap(spec, block, store, x, target, weights.step());
+                case SALIENCY -> Explainer.saliency(spec, block, store, x, target, weights.step());
+            };
         }
     }
 
@@ -425,6 +505,13 @@ public final class LiveModel implements ModelProbe {
             manager.close();
             manager = null;
         }
+    }
+
+    /** The newest explanation of one kind asked for and everyone waiting for it. */
+    private static final class PendingExplanation {
+        FloatGrid input;
+        OptionalInt target;
+        final List<CompletableFuture<Explanation>> futures = new ArrayList<>();
     }
 
     /** The newest input asked for and everyone waiting for it. */

@@ -1,6 +1,7 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.FloatGrid;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,6 +21,18 @@ public interface ModelProbe extends AutoCloseable {
      * Completes exceptionally when no weights are loaded or the input has the wrong size.
      */
     CompletableFuture<ProbeResult> probe(FloatGrid input);
+
+    /**
+     * Which pixels of {@code input} (as for {@link #probe}) the score of class {@code target} rests on,
+     * or of the predicted class when {@code target} is empty, computed on the probe's thread.
+     * Completes exceptionally when no weights are loaded, the input has the wrong size, or a class
+     * activation map is asked of a network without a GlobalAveragePooling2D → Dense ending
+     * (see {@link ClassActivationMaps#supports}). Probes that cannot explain always complete so.
+     */
+    default CompletableFuture<Explanation> explain(FloatGrid input, ExplanationKind kind, OptionalInt target) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot explain predictions"));
+    }
 
     /** Stops the probe's thread and frees its native memory. */
     @Override

@@ -12,8 +12,10 @@ import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.draw.DrawView;
+import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.EvolutionExport;
 import cnnplayground.ui.viz.EvolutionTimeline;
+import cnnplayground.ui.viz.ExplanationPanel;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.FilterView;
 import java.io.File;
@@ -104,6 +106,8 @@ public final class LiveViews {
     private int recordedEpochs;
     private ProbeResult liveSample;
     private ProbeResult liveFilters;
+    private ExplanationPanel sampleExplanation;
+    private ExplanationPanel drawExplanation;
 
     /**
      * @param trainingWeights the newest weights of the current or last run (empty before any run)
@@ -151,6 +155,14 @@ public final class LiveViews {
 
     public void start() {
         timer.start();
+    }
+
+    /** Adds "Explain: none / CAM / saliency" over the watched sample and over the drawn digit. */
+    public void installExplanations(UiText text) {
+        sampleExplanation = new ExplanationPanel(text, probe, "sample");
+        featureMapsPane.getChildren().add(featureMapsPane.getChildren().indexOf(featureMaps), sampleExplanation);
+        drawExplanation = new ExplanationPanel(text, probe, "");
+        draw.getChildren().add(1, drawExplanation);
     }
 
     /** Stops probing and closes the probe on its own thread (closing waits for the probe's thread). */
@@ -259,6 +271,16 @@ public final class LiveViews {
 
     public FilterView filters() {
         return filters;
+    }
+
+    /** "Explain" over the drawn digit; null until {@link #installExplanations}. */
+    public ExplanationPanel drawExplanation() {
+        return drawExplanation;
+    }
+
+    /** "Explain" over the watched sample; null until {@link #installExplanations}. */
+    public ExplanationPanel sampleExplanation() {
+        return sampleExplanation;
     }
 
     public DrawView draw() {
@@ -409,6 +431,12 @@ public final class LiveViews {
             }
         } else {
             draw.showResult(result, classNames);
+        }
+        // recorded samples too: the Feature maps tab then opens on them (one forward and backward pass more
+        // per recorded frame while an explanation is chosen there)
+        ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation : drawExplanation;
+        if (explanation != null) {
+            explanation.inputProbed(result.input(), loaded);
         }
         if (!showingRecordedFrame()) {
             filters.resultProperty().set(result);

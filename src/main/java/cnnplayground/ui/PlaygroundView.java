@@ -10,6 +10,7 @@ import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
 import cnnplayground.ui.eval.EvaluationPanel;
+import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.teach.ConvolutionStepperView;
@@ -42,6 +43,7 @@ public final class PlaygroundView extends BorderPane {
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
     private final NetworkEditorView editor = new NetworkEditorView(model);
+    private final ExportMenu exportMenu = new ExportMenu(text, model::getNetwork);
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
@@ -62,9 +64,11 @@ public final class PlaygroundView extends BorderPane {
      */
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
         getStyleClass().add("playground");
+        editor.addToToolbar(exportMenu);
         training = new TrainingPanel(model, launcher);
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
+        live.installExplanations(text);
         live.datasetProperty().bind(training.datasetProperty());
         live.featureMaps().receptiveField().textProperty().set(text);
         live.draw().featureMaps().receptiveField().textProperty().set(text);
@@ -154,6 +158,11 @@ public final class PlaygroundView extends BorderPane {
 
     public NetworkEditorView editor() {
         return editor;
+    }
+
+    /** The editor's Export menu: Keras code, PyTorch code, diagram. */
+    public ExportMenu exportMenu() {
+        return exportMenu;
     }
 
     public TrainingPanel training() {

@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.DatasetCatalog;
+import cnnplayground.engine.ClassActivationMaps;
 import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
@@ -10,6 +11,8 @@ import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.Presets;
+import cnnplayground.ui.export.ExportMenu;
+import cnnplayground.ui.viz.ExplanationPanel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,8 @@ public final class ScreenshotTour {
     private static final String TOUR_EPOCHS = "3";
     /** Output cells the Convolution tab has filled in its picture. */
     private static final int STEPPER_STEPS = 12;
+    private static final String CAM_EPOCHS = "3";
+    private static final String CAM_LEARNING_RATE = "0.01";
     /** A "7" as a student draws it: the bar, then the stem. */
     private static final List<Point2D> SEVEN = List.of(new Point2D(70, 60), new Point2D(140, 58),
             new Point2D(210, 62), new Point2D(185, 120), new Point2D(160, 180), new Point2D(140, 235));
@@ -154,6 +159,7 @@ public final class ScreenshotTour {
             return null;
         });
         Path evaluationCell = snap("evaluation-cell");
+        List<Path> explained = explainAndExport();
         onFx(() -> {
             view.showTab("Training");
             return null;
@@ -190,8 +196,54 @@ public final class ScreenshotTour {
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, featureMaps, evolution, receptiveField, filters, draw, convolution,
-                evaluation, evaluationCell, invalid, summary, data);
+        List<Path> all = new java.util.ArrayList<>(List.of(editor, training, trained, featureMaps, evolution,
+                receptiveField, filters, draw, convolution, evaluation, evaluationCell));
+        all.addAll(explained);
+        all.addAll(List.of(invalid, summary, data));
+        return all;
+    }
+
+    /**
+     * A GAP network trained for one epoch, its class activation map over a drawn 7 ({@code cam.png}),
+     * then LeNet-5's architecture diagram as the Export menu writes it ({@code export.png}).
+     */
+    private List<Path> explainAndExport() throws Exception {
+        onFx(() -> {
+            view.showTab("Training");
+            view.model().loadPreset(ClassActivationMaps.exampleNetwork(Presets.DIGIT_INPUT, 10));
+            // a GAP network learns slower than LeNet-5: a larger step and a few epochs (86 % validation)
+            ((TextField) stage.getScene().lookup("#epochsField")).setText(CAM_EPOCHS);
+            ((TextField) stage.getScene().lookup("#learningRateField")).setText(CAM_LEARNING_RATE);
+            view.training().train();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        onFx(() -> {
+            view.showTab("Draw");
+            view.live().draw().pad().clear();
+            view.live().draw().pad().drawStroke(SEVEN);
+            return null;
+        });
+        // the drawing probed with the GAP network's weights: its prediction shows, and CAM can be chosen
+        long probed = onFx(() -> view.live().probesApplied());
+        waitFor(() -> onFxQuietly(() -> view.live().probesApplied() > probed
+                && view.live().loadedWeights().map(w -> ClassActivationMaps.supports(w.spec())).orElse(false)
+                && view.live().drawExplanation().camUnavailableReason().isEmpty()));
+        onFx(() -> {
+            view.live().drawExplanation().modeProperty().set(ExplanationPanel.Mode.CAM);
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().drawExplanation().overlay().isVisible()));
+        Path cam = snap("cam");
+        Path export = directory.resolve("export.png");
+        CompletableFuture<Path> written = onFx(() -> {
+            view.live().drawExplanation().modeProperty().set(ExplanationPanel.Mode.NONE);
+            view.showTab("Training");
+            view.model().loadPreset(Presets.lenet5());
+            return view.exportMenu().export(ExportMenu.Format.DIAGRAM, export);
+        });
+        written.get(1, TimeUnit.MINUTES);
+        return List.of(cam, export);
     }
 
     /** The off-diagonal cell holding most images, or the fullest cell when the network made no mistake. */

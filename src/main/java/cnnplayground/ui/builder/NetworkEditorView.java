@@ -47,6 +47,7 @@ public final class NetworkEditorView extends BorderPane {
     private final Label nonTrainableParams = new Label();
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
+    private final Region toolbarSpacer = new Region();
     private boolean refreshing;
 
     public NetworkEditorView(NetworkEditorModel model) {
@@ -89,6 +90,12 @@ public final class NetworkEditorView extends BorderPane {
         return list;
     }
 
+    /** Adds a control after the toolbar's editing buttons (the Export menu lives in its own package). */
+    public void addToToolbar(javafx.scene.Node control) {
+        HBox bar = (HBox) getTop();
+        bar.getChildren().add(bar.getChildren().indexOf(toolbarSpacer), control);
+    }
+
     private HBox toolbar() {
         Label presetLabel = new Label("Preset");
         presets.setId("presetChooser");
@@ -127,9 +134,8 @@ public final class NetworkEditorView extends BorderPane {
         locked.getStyleClass().add("locked-banner");
         locked.visibleProperty().bind(model.lockedProperty());
         locked.managedProperty().bind(locked.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, presetLabel, presets, undo, spacer, locked, inputShape);
+        HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, locked, inputShape);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("editor-toolbar");
         return bar;

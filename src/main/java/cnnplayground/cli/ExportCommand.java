@@ -1,0 +1,81 @@
+package cnnplayground.cli;
+
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Presets;
+import cnnplayground.spec.export.ExportFiles;
+import cnnplayground.spec.export.KerasCode;
+import cnnplayground.spec.export.PyTorchCode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]}: a network as
+ * runnable Python, on standard output or written atomically to a file.
+ */
+final class ExportCommand {
+
+    static final String USAGE = "usage: export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]";
+
+    private ExportCommand() {
+    }
+
+    static int run(List<String> words, PrintStream out) throws UsageException {
+        Arguments args = Arguments.parse(words, Set.of("--format", "--spec", "--preset", "--out"), Set.of());
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("unexpected " + args.positionals().get(0) + "; " + USAGE);
+        }
+        String format = args.required("--format");
+        NetworkSpec network = network(args);
+        String code;
+        try {
+            code = switch (format) {
+                case "keras" -> KerasCode.of(network);
+                case "pytorch" -> PyTorchCode.of(network);
+                default -> throw new UsageException("--format must be keras or pytorch, got \"" + format + "\"");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String file = args.optional("--out", null);
+        if (file == null) {
+            out.print(code);
+            return Cli.OK;
+        }
+        try {
+            ExportFiles.writeAtomically(Path.of(file), code.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot be written (" + e.getMessage() + ")");
+        }
+        out.println("wrote " + file);
+        return Cli.OK;
+    }
+
+    private static NetworkSpec network(Arguments args) throws UsageException {
+        String spec = args.optional("--spec", null);
+        String preset = args.optional("--preset", null);
+        if ((spec == null) == (preset == null)) {
+            throw new UsageException("give either --spec FILE.json or --preset NAME; " + USAGE);
+        }
+        if (spec != null) {
+            return SpecFiles.read(spec);
+        }
+        for (NetworkSpec p : Presets.all()) {
+            if (key(p.name()).equals(key(preset))) {
+                return p;
+            }
+        }
+        throw new UsageException("no preset \"" + preset + "\"; presets: "
+                + Presets.all().stream().map(NetworkSpec::name).collect(Collectors.joining(", ")));
+    }
+
+    /** Preset names compared without case, spaces or dashes: {@code lenet5} finds {@code LeNet-5}. */
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    }
+}

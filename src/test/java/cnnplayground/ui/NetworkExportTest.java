@@ -1,0 +1,112 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.spec.Presets;
+import cnnplayground.spec.export.KerasCode;
+import cnnplayground.spec.export.PyTorchCode;
+import cnnplayground.ui.export.ArchitectureDiagram;
+import cnnplayground.ui.export.ExportMenu;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.Start;
+
+/** The editor's Export menu: Keras code, PyTorch code and a PNG diagram of the network on screen, into files. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NetworkExportTest extends PlaygroundTestBase {
+
+    private static final long WAIT_SECONDS = 20;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe()));
+    }
+
+    @Override
+    protected void stopAfterTest() {
+        user.fx().interact(() -> view.shutdown());
+    }
+
+    /** Opens Export and picks {@code itemKey}'s entry; the file dialog answers with {@code file}. */
+    private void exportVia(String itemKey, Path file) {
+        user.fx().interact(() -> view.exportMenu().fileChoiceProperty().set((owner, format, suggested) -> Optional.of(file)));
+        user.fx().clickOn("#exportMenu");
+        user.fx().clickOn(view.text().get(itemKey));
+        user.waitUntil(WAIT_SECONDS, () -> view.exportMenu().status().contains(file.getFileName().toString()));
+    }
+
+    @Test
+    void should_export_the_network_as_keras_and_pytorch_code_and_a_diagram() throws Exception {
+        // given: the CIFAR CNN in the editor
+        user.choosePreset("CIFAR CNN");
+
+        // when:
+        exportVia("export.keras", dir.resolve("cifar_keras.py"));
+        exportVia("export.pytorch", dir.resolve("cifar_pytorch.py"));
+        exportVia("export.diagram", dir.resolve("cifar.png"));
+
+        // then: the code is the exporters' for this network, and the picture is a real diagram
+        assertThat(Files.readString(dir.resolve("cifar_keras.py"))).isEqualTo(KerasCode.of(Presets.cifarCnn()));
+        assertThat(Files.readString(dir.resolve("cifar_pytorch.py"))).isEqualTo(PyTorchCode.of(Presets.cifarCnn()));
+        BufferedImage png = ImageIO.read(dir.resolve("cifar.png").toFile());
+        assertThat(png).isNotNull();
+        assertThat(png.getWidth()).isEqualTo(ArchitectureDiagram.WIDTH);
+        // one box per layer and the input: taller for more layers
+        assertThat(png.getHeight()).isGreaterThan(12 * 50);
+        assertThat(inkedShare(png)).isGreaterThan(0.2);
+        assertThat(view.exportMenu().status()).contains("cifar.png");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "cifar_keras.py", "cifar_pytorch.py", "cifar.png");
+        }
+    }
+
+    @Test
+    void should_say_why_when_a_file_cannot_be_written() {
+        // when: the chosen folder does not exist
+        Path nowhere = dir.resolve("no such folder").resolve("lenet.py");
+        exportVia("export.keras", nowhere);
+
+        // then: said beside the menu, nothing thrown
+        assertThat(view.exportMenu().status()).startsWith("Could not write").contains("lenet.py");
+        assertThat(Files.exists(nowhere)).isFalse();
+    }
+
+    @Test
+    void should_suggest_a_file_name_from_the_network() {
+        String[] suggested = new String[1];
+        user.fx().interact(() -> view.exportMenu().fileChoiceProperty().set((owner, format, name) -> {
+            suggested[0] = name;
+            return Optional.empty();
+        }));
+        user.fx().clickOn("#exportMenu");
+        user.fx().clickOn(view.text().get("export.pytorch"));
+        assertThat(suggested[0]).isEqualTo("lenet_5_pytorch.py");
+        assertThat(view.exportMenu().status()).isEmpty();
+    }
+
+    /** Share of pixels that are not the white background. */
+    private static double inkedShare(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+}
