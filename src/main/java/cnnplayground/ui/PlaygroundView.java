@@ -15,8 +15,10 @@ import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,16 +40,21 @@ public final class PlaygroundView extends BorderPane {
 
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
-    private final NetworkEditorView editor = new NetworkEditorView(model);
+    private final NetworkEditorView editor = new NetworkEditorView(model, text);
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
     private final TabPane sideTabs = new TabPane();
-    private final Label deviceLabel = new Label("Device: …");
-    private final Label datasetLabel = new Label("Loading the digits…");
-    private final DatasetBrowser browser = new DatasetBrowser(model);
+    private final Label deviceLabel = new Label();
+    private final Label datasetLabel = new Label();
+    private final DatasetBrowser browser = new DatasetBrowser(model, text);
     private final DatasetChooser chooser =
-            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
+            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset, text);
+
+    /** The side tabs' ids by their English titles, so callers find a tab whatever language it shows. */
+    private static final Map<String, String> TAB_IDS = Map.of("Training", "trainingTab",
+            "Feature maps", "featureMapsTab", "Filters", "filtersTab", "Draw", "drawTab",
+            "Evaluate", "evaluateTab", "Data", "dataTab");
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -56,9 +63,11 @@ public final class PlaygroundView extends BorderPane {
      */
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
         getStyleClass().add("playground");
-        training = new TrainingPanel(model, launcher);
-        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
-        evaluation = new EvaluationPanel(training);
+        training = new TrainingPanel(model, launcher, text);
+        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot, text);
+        evaluation = new EvaluationPanel(training, text);
+        deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
+        datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         training.loadedModelProperty().addListener((obs, was, now) -> {
@@ -86,12 +95,12 @@ public final class PlaygroundView extends BorderPane {
         header.getStyleClass().add("app-header");
         setTop(header);
 
-        Tab trainingTab = tab("Training", "trainingTab", scrollable(training));
-        Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
-        Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
-        Tab drawTab = tab("Draw", "drawTab", live.draw());
-        Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
-        Tab dataTab = tab("Data", "dataTab", browser);
+        Tab trainingTab = tab(text.text("tab.training"), "trainingTab", scrollable(training));
+        Tab mapsTab = tab(text.text("tab.featureMaps"), "featureMapsTab", live.featureMapsPane());
+        Tab filtersTab = tab(text.text("tab.filters"), "filtersTab", live.filtersPane());
+        Tab drawTab = tab(text.text("tab.draw"), "drawTab", live.draw());
+        Tab evaluateTab = tab(text.text("tab.evaluate"), "evaluateTab", evaluation);
+        Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
@@ -155,10 +164,19 @@ public final class PlaygroundView extends BorderPane {
         return evaluation;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
+    /**
+     * Opens one of the side tabs by its English title (Training, Feature maps, Filters, Draw, Evaluate
+     * or Data) or its id, whatever language the window speaks.
+     */
     public void showTab(String title) {
-        sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        String id = tabId(title);
+        sideTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));
+    }
+
+    /** The id of the side tab whose English title is {@code title}; an id is returned as it is. */
+    public static String tabId(String title) {
+        return TAB_IDS.getOrDefault(title, title);
     }
 
     /**
@@ -182,8 +200,9 @@ public final class PlaygroundView extends BorderPane {
         return scroll;
     }
 
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+    private static Tab tab(ObservableValue<String> title, String id, Node content) {
+        Tab tab = new Tab(null, content);
+        tab.textProperty().bind(title);
         tab.setId(id);
         return tab;
     }
@@ -199,7 +218,7 @@ public final class PlaygroundView extends BorderPane {
         training.testSetProperty().set(loaded.splits().test().orElse(null));
         browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
-        datasetLabel.setText(DatasetLocator.describe(loaded.name(), loaded.train()));
+        datasetLabel.textProperty().bind(DatasetLocator.describe(text, loaded.name(), loaded.train()));
     }
 
     /** Says why there is no dataset; the editor still works, training stays disabled. */
@@ -208,7 +227,7 @@ public final class PlaygroundView extends BorderPane {
         training.testSetProperty().set(null);
         browser.datasetProperty().set(null);
         training.datasetProblemProperty().set(message);
-        datasetLabel.setText(message);
+        UiText.showVerbatim(datasetLabel.textProperty(), message);
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {
             datasetLabel.getStyleClass().add("dataset-error");
         }
@@ -216,11 +235,11 @@ public final class PlaygroundView extends BorderPane {
 
     /** PyTorch could not be loaded: the editor works, training is off, and the reason is shown. */
     public void showTrainingUnavailable(String reason) {
-        setDeviceDescription("unavailable");
+        deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnavailable")));
         training.showUnavailable(reason);
     }
 
     public void setDeviceDescription(String device) {
-        deviceLabel.setText("Device: " + device);
+        deviceLabel.textProperty().bind(text.text("status.device", device));
     }
 }
