@@ -251,13 +251,13 @@ public final class LiveViews {
      */
     public CompletableFuture<Path> exportGif(Path file) {
         return export(file, UiText.phrase("evolution.asGif", file.toString()), () -> EvolutionExport.gif(recorder.frames(),
-                featureMaps.classNamesProperty().get(), stylesheets(), file));
+                featureMaps.classNamesProperty().get(), stylesheets(), file, text.language()));
     }
 
     /** Writes the recorded frames as numbered PNGs into {@code directory}, like {@link #exportGif}. */
     public CompletableFuture<Path> exportPngs(Path directory) {
         return export(directory, UiText.phrase("evolution.asPngs", directory.toString()), () -> EvolutionExport.pngs(recorder.frames(),
-                featureMaps.classNamesProperty().get(), stylesheets(), directory));
+                featureMaps.classNamesProperty().get(), stylesheets(), directory, text.language()));
     }
 
     /** What the export line under the timeline says now. */

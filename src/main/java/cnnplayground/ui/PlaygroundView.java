@@ -62,7 +62,10 @@ public final class PlaygroundView extends BorderPane {
      *                 the view owns it from here on ({@link #shutdown()} closes it)
      */
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
-        getStyleClass().add("playground");
+        getStyleClass().addAll("playground", text.language().styleClass());
+        // the stylesheet picks a font with Chinese glyphs by the language's style class
+        text.languageProperty().addListener((obs, was, now) -> getStyleClass().set(
+                getStyleClass().indexOf(was.styleClass()), now.styleClass()));
         training = new TrainingPanel(model, launcher, text);
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot, text);
         evaluation = new EvaluationPanel(training, text);

@@ -1,15 +1,16 @@
 package cnnplayground.ui;
 
-import cnnplayground.data.ImageDataset;
 import cnnplayground.data.DatasetCatalog;
+import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.LayerKind;
-import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.Presets;
+import cnnplayground.ui.i18n.UiLanguage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,16 @@ public final class ScreenshotTour {
             view.showTab("Training");
             return null;
         });
+        // the trained window in Traditional Chinese, as a lecturer in Taiwan would show it; then back to English
+        onFx(() -> {
+            view.text().languageProperty().set(UiLanguage.TRADITIONAL_CHINESE);
+            return null;
+        });
+        Path chinese = snap("language-zh-tw");
+        onFx(() -> {
+            view.text().languageProperty().set(UiLanguage.ENGLISH);
+            return null;
+        });
 
         onFx(() -> {
             view.model().loadPreset(Presets.lenet5());
@@ -170,7 +181,7 @@ public final class ScreenshotTour {
             return null;
         });
         return List.of(editor, training, trained, featureMaps, evolution, filters, draw, evaluation, evaluationCell,
-                invalid, summary, data);
+                chinese, invalid, summary, data);
     }
 
     /** The off-diagonal cell holding most images, or the fullest cell when the network made no mistake. */

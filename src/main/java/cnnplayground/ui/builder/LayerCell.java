@@ -8,7 +8,6 @@ import cnnplayground.spec.SpecProblem;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -45,8 +44,11 @@ final class LayerCell extends ListCell<LayerSummary> {
     private final Button remove;
     private final VBox root;
 
+    private final UiText text;
+
     LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag, UiText text) {
         this.model = model;
+        this.text = text;
         up = iconButton("▲", text.text("editor.moveUp"), "layer-move-up");
         down = iconButton("▼", text.text("editor.moveDown"), "layer-move-down");
         remove = iconButton("✕", text.text("editor.remove"), "layer-remove");
@@ -119,15 +121,22 @@ final class LayerCell extends ListCell<LayerSummary> {
         arguments.setText(label.startsWith(kerasName) ? label.substring(kerasName.length()).strip() : label);
         shape.setText(item.outputShape().map(Shape::toString).orElse("?"));
         params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) : "–");
-        List<SpecProblem> problems = analysis.get().problemsAt(i);
+        NetworkAnalysis now = analysis.get();
+        List<SpecProblem> problems = now.problemsAt(i);
         problem.setVisible(!problems.isEmpty());
-        problem.setText(problems.stream().map(SpecProblem::message).collect(Collectors.joining("\n")));
+        problem.textProperty().bind(ProblemText.lines(text, now.network(), problems));
         if (!problems.isEmpty()) {
             getStyleClass().add(INVALID);
         }
         up.setDisable(i == 0);
         down.setDisable(i == model.size() - 1);
-        setTooltip(problems.isEmpty() ? null : new Tooltip(problem.getText()));
+        if (problems.isEmpty()) {
+            setTooltip(null);
+        } else {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(problem.textProperty());
+            setTooltip(tip);
+        }
         setGraphic(root);
         setText(null);
     }

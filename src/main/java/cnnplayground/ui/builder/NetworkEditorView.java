@@ -9,7 +9,7 @@ import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.SpecProblem;
 import cnnplayground.ui.i18n.UiText;
-import java.util.stream.Collectors;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -221,10 +221,9 @@ public final class NetworkEditorView extends BorderPane {
         NetworkSpec network = analysis.network();
         inputShape.textProperty().bind(text.text("editor.input", network.input().toString()));
         presets.setValue(presets.getItems().stream().filter(p -> p.equals(network)).findFirst().orElse(null));
-        String networkLevel = analysis.problems().stream()
-                .filter(p -> p.layerIndex() == SpecProblem.NETWORK)
-                .map(SpecProblem::message).collect(Collectors.joining("\n"));
-        networkProblems.setText(networkLevel);
+        List<SpecProblem> networkLevel = analysis.problems().stream()
+                .filter(p -> p.layerIndex() == SpecProblem.NETWORK).toList();
+        networkProblems.textProperty().bind(ProblemText.lines(text, network, networkLevel));
         networkProblems.setVisible(!networkLevel.isEmpty());
         ParamCount total = analysis.totalParams();
         totalParams.setText(ModelSummary.thousands(total.total()));

@@ -15,7 +15,11 @@ import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Shape;
 import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.builder.ProblemText;
 import cnnplayground.ui.i18n.UiText;
 import java.io.File;
 import java.io.IOException;
@@ -601,10 +605,29 @@ public final class TrainingPanel extends VBox {
         }
         Optional<String> network = DataFit.problem(model.getNetwork(), dataset.get());
         if (network.isPresent()) {
-            return network;
+            return Optional.of(whyNotFit(model.getNetwork(), dataset.get()).orElse(network.get()));
         }
         if (hyperParameters.getConfig().isEmpty()) {
             return Optional.of(hyperParameters.firstProblem().orElse(text.get("train.checkSettings")));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link DataFit#problem}'s reason in the window's language, when it is one the bundles know. */
+    private Optional<String> whyNotFit(NetworkSpec spec, ImageDataset data) {
+        NetworkAnalysis analysis = spec.analyze();
+        if (!analysis.isValid()) {
+            UiText.Phrase first = ProblemText.phrase(spec, analysis.problems().get(0));
+            return Optional.of(text.get(first.key(), first.args()));
+        }
+        Shape images = Shape.image(data.height(), data.width(), data.channels());
+        if (!spec.input().equals(images)) {
+            return Optional.of(text.get("train.inputMismatch", spec.input().toString(), images.toString()));
+        }
+        int outputs = analysis.outputShape().map(Shape::channels).orElse(data.numClasses());
+        if (outputs != data.numClasses()) {
+            return Optional.of(text.get("train.classMismatch", String.valueOf(outputs),
+                    String.valueOf(data.numClasses())));
         }
         return Optional.empty();
     }
