@@ -43,7 +43,9 @@ class LanguageSwitchTest extends PlaygroundTestBase {
     /** Two English words in a row: a string that was left untranslated, in a Chinese window. */
     private static final Pattern ENGLISH_WORDS = Pattern.compile("\\b[A-Za-z]{2,} [a-z]{2,}\\b");
     /** Nodes whose text is not the window's own: the Keras summary print-out, the dataset's file names. */
-    private static final Set<String> NOT_TRANSLATED = Set.of("summaryText");
+    private static final Set<String> NOT_TRANSLATED = Set.of("summaryText", "datasetSource");
+    /** Style classes of text in Keras' own words: a layer's arguments ("6 5×5 same relu"). */
+    private static final Set<String> KERAS_WORDS = Set.of("layer-arguments");
 
     @Start
     void start(Stage stage) {
@@ -176,7 +178,8 @@ class LanguageSwitchTest extends PlaygroundTestBase {
     }
 
     private static void collect(Node node, List<String> out) {
-        if (node.getId() != null && NOT_TRANSLATED.contains(node.getId())) {
+        if (node.getId() != null && NOT_TRANSLATED.contains(node.getId())
+                || node.getStyleClass().stream().anyMatch(KERAS_WORDS::contains)) {
             return;
         }
         if (node instanceof Labeled labeled) {

@@ -55,6 +55,7 @@ public final class DatasetBrowser extends ScrollPane {
         summary.setId("datasetSummary");
         summary.getStyleClass().add("section-title");
         summary.setWrapText(true);
+        source.setId("datasetSource");
         source.getStyleClass().add("hint");
         source.setWrapText(true);
         notes.setId("datasetNotes");

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -108,11 +110,7 @@ public final class HyperParameterForm extends GridPane {
         });
         schedule.setValue(initial.schedule());
         schedule.valueProperty().addListener((obs, was, now) -> recompute());
-        // the converter's names are looked up when shown: redraw them when the language changes
-        text.languageProperty().addListener((obs, was, now) -> {
-            refreshNames(schedule);
-            refreshNames(optimizer);
-        });
+        namesFollowLanguage(schedule);
         more.addRow(more.getRowCount(), caption("train.schedule"), schedule);
 
         augmentationGrid.setId("augmentationSettings");
@@ -209,11 +207,30 @@ public final class HyperParameterForm extends GridPane {
         return tip;
     }
 
-    /** Makes a combo box ask its converter again, as the shown names depend on the language. */
-    private static <T> void refreshNames(ComboBox<T> box) {
-        StringConverter<T> converter = box.getConverter();
-        box.setConverter(null);
-        box.setConverter(converter);
+    /** The box's cells show its converter's names again whenever the language changes. */
+    private <T> void namesFollowLanguage(ComboBox<T> box) {
+        box.setCellFactory(list -> new NameCell<>(box));
+        box.setButtonCell(new NameCell<>(box));
+    }
+
+    /** A cell whose text is its item's name in the window's language. */
+    private final class NameCell<T> extends ListCell<T> {
+        private final ComboBox<T> box;
+
+        NameCell(ComboBox<T> box) {
+            this.box = box;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                UiText.clear(textProperty());
+            } else {
+                textProperty().bind(Bindings.createStringBinding(() -> box.getConverter().toString(item),
+                        text.languageProperty()));
+            }
+        }
     }
 
     private <T> Field<T> field(String id, String captionKey, String value, Function<String, T> parse, String expectedKey) {
