@@ -534,7 +534,7 @@ public final class TrainingPanel extends VBox {
             end(TrainingState.FINISHED);
             TrainingEvent.Finished finished = (TrainingEvent.Finished) event;
             float best = finished.bestValidationAccuracy();
-            UiText.Phrase how = finished.stoppedEarly() ? UiText.phrase("train.finishedBecause", finished.reason())
+            UiText.Phrase how = finished.stoppedEarly() ? UiText.phrase("train.finishedBecause", earlyStop(finished))
                     : UiText.phrase("train.finished");
             text.show(progressText.textProperty(), Float.isNaN(best) ? how
                     : UiText.phrase("train.finishedBest", how, String.format(Locale.ROOT, "%.1f", 100 * best)));
@@ -544,9 +544,17 @@ public final class TrainingPanel extends VBox {
                     String.valueOf(((TrainingEvent.Stopped) event).epochsCompleted())));
         } else if (event instanceof TrainingEvent.Failed) {
             end(TrainingState.FAILED);
-            showFailure(UiText.phrase("train.failed", ((TrainingEvent.Failed) event).reason()));
+            TrainingEvent.Failed failed = (TrainingEvent.Failed) event;
+            showFailure(UiText.phrase("train.failed", failed.reasonKey() == null ? failed.reason()
+                    : UiText.phrase(failed.reasonKey(), failed.reasonArgs().toArray())));
         }
         // EpochEnded needs nothing here: the next snapshot carries the epoch's numbers.
+    }
+
+    /** Why the run stopped before its last epoch: the patience ran out, said in the window's language. */
+    private Object earlyStop(TrainingEvent.Finished finished) {
+        int patience = lastConfig == null ? 0 : lastConfig.earlyStoppingPatience();
+        return patience > 0 ? UiText.phrase("train.stoppedEarly", patience) : finished.reason();
     }
 
     private void redraw(TrainingSnapshot snapshot) {

@@ -110,6 +110,16 @@ class UiTextBundlesTest {
     }
 
     @Test
+    void the_early_stopping_reason_reads_as_the_engine_says_it_in_english() {
+        UiText text = new UiText();
+
+        assertThat(text.get("train.stoppedEarly", 1)).isEqualTo("stopped early: no improvement for 1 epoch");
+        assertThat(text.get("train.stoppedEarly", 3)).isEqualTo("stopped early: no improvement for 3 epochs");
+        text.languageProperty().set(UiLanguage.TRADITIONAL_CHINESE);
+        assertThat(text.get("train.stoppedEarly", 3)).isEqualTo("提前停止：連續 3 個週期沒有進步");
+    }
+
+    @Test
     void a_chinese_string_comes_back_in_its_own_script_and_english_is_not_the_jvm_default_locale() {
         UiText text = UiText.in(UiLanguage.TRADITIONAL_CHINESE);
 
