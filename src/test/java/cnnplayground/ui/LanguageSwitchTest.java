@@ -111,6 +111,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
 
         // then:
         assertThat(progressText()).startsWith("轮次 ");
+        ScreenshotTool.save(user.fx(), view, "lang-zh-cn-training-run");
         assertThat(user.fx().lookup("#etaText").queryLabeled().getText()).contains("每秒");
 
         // when: stopped in Chinese, then back to English
@@ -145,6 +146,9 @@ class LanguageSwitchTest extends PlaygroundTestBase {
             for (int editorTab = 0; editorTab < 2; editorTab++) {
                 int index = editorTab;
                 user.fx().interact(() -> ((TabPane) view.lookup(".editor-tabs")).getSelectionModel().select(index));
+                if (editorTab == 0 && language != UiLanguage.ENGLISH) {
+                    ScreenshotTool.save(user.fx(), view, language.styleClass() + "-" + PlaygroundView.tabId(tab));
+                }
                 List<String> shown = user.onFx(() -> strings(view.getScene().getRoot()));
                 for (String s : shown) {
                     if (s.contains("⟦")) {
