@@ -50,6 +50,8 @@ class UiTextBundlesTest {
             String value = translated.getProperty(key);
             if (value.isBlank()) {
                 wrong.add(key + " is empty");
+            } else if (value.contains("\\")) {
+                wrong.add(key + " shows a backslash: an escape such as \\n was written twice");
             } else if (base.containsKey(key) && !arguments(value).equals(arguments(base.getProperty(key)))) {
                 wrong.add(key + " takes " + arguments(value) + ", English takes " + arguments(base.getProperty(key)));
             }
