@@ -124,6 +124,35 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         assertThat(progressText()).startsWith("Stopped after ");
     }
 
+    @Test
+    void should_translate_what_a_trained_network_shows_in_every_tab() throws IOException {
+        // given: a trained network, evaluated, with a digit drawn and a confusion cell opened
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        user.clickTrain();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        user.openTab("Evaluate").clickEvaluate();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.evaluation().reportProperty().get() != null);
+        user.fx().interact(() -> view.evaluation().showCell(7, 7));
+        user.openTab("Feature maps");
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().featureMaps().resultProperty().get() != null);
+
+        // when:
+        user.chooseLanguage(UiLanguage.SIMPLIFIED_CHINESE.ownName());
+
+        // then: the maps' notes, the filters' notes, the matrix and the gallery speak Chinese too
+        assertThat(shownEverywhere(UiLanguage.SIMPLIFIED_CHINESE, "trained-")).isEmpty();
+        assertThat(progressText()).startsWith("已完成");
+        assertThat(user.fx().lookup("#evaluationSummary").queryLabeled().getText()).startsWith("准确率 ");
+        assertThat(user.galleryTitle()).startsWith("真实 7，预测 7");
+
+        // when:
+        user.chooseLanguage(UiLanguage.ENGLISH.ownName());
+
+        // then:
+        assertThat(progressText()).startsWith("Finished");
+        assertThat(user.galleryTitle()).startsWith("True 7, predicted 7");
+    }
+
     private String progressText() {
         return user.onFx(() -> user.fx().lookup("#progressText").queryLabeled().getText());
     }
@@ -138,6 +167,11 @@ class LanguageSwitchTest extends PlaygroundTestBase {
      * key left showing ("⟦key⟧"), or, in Chinese, an English string of the bundles or English words.
      */
     private List<String> shownEverywhere(UiLanguage language) throws IOException {
+        return shownEverywhere(language, "");
+    }
+
+    /** As {@link #shownEverywhere(UiLanguage)}; the screenshots' names start with {@code shots}. */
+    private List<String> shownEverywhere(UiLanguage language, String shots) throws IOException {
         Properties english = englishBundle();
         UiText chinese = UiText.in(language);
         List<String> wrong = new ArrayList<>();
@@ -147,7 +181,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
                 int index = editorTab;
                 user.fx().interact(() -> ((TabPane) view.lookup(".editor-tabs")).getSelectionModel().select(index));
                 if (editorTab == 0 && language != UiLanguage.ENGLISH) {
-                    ScreenshotTool.save(user.fx(), view, language.styleClass() + "-" + PlaygroundView.tabId(tab));
+                    ScreenshotTool.save(user.fx(), view, shots + language.styleClass() + "-" + PlaygroundView.tabId(tab));
                 }
                 List<String> shown = user.onFx(() -> strings(view.getScene().getRoot()));
                 for (String s : shown) {
