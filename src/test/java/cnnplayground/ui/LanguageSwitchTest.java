@@ -3,6 +3,8 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
 import java.io.IOException;
@@ -151,6 +153,27 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         // then:
         assertThat(progressText()).startsWith("Finished");
         assertThat(user.galleryTitle()).startsWith("True 7, predicted 7");
+    }
+
+    @Test
+    void should_explain_a_layer_that_does_not_fit_in_the_chosen_language() {
+        // given: LeNet-5 with a 16×16 pooling window where only 10×10 is left
+        user.fx().interact(() -> view.model().replaceLayer(3, Pooling2dSpec.of(PoolMode.MAX, 16)));
+
+        // when:
+        user.chooseLanguage(UiLanguage.TRADITIONAL_CHINESE.ownName());
+
+        // then: the row and the reason under Train say it in Traditional Chinese, with Keras names kept
+        assertThat(user.layerProblem(3)).isEqualTo("第 4 層（MaxPooling2D 16×16）：輸入 10×10×16 比 16×16 的池化視窗還小；"
+                + "請使用 padding \"same\"、較小的池化視窗，或移除一個池化層");
+        assertThat(user.trainBlockedReason()).startsWith("第 4 層（MaxPooling2D 16×16）：");
+
+        // when:
+        user.chooseLanguage(UiLanguage.ENGLISH.ownName());
+
+        // then: the spec's own English sentence
+        assertThat(user.layerProblem(3)).isEqualTo("Layer 4 (MaxPooling2D 16×16): input 10×10×16 is smaller than the "
+                + "16×16 pool window; use padding \"same\", a smaller pool window, or remove a pooling layer");
     }
 
     private String progressText() {
