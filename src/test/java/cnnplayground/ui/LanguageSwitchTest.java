@@ -176,6 +176,26 @@ class LanguageSwitchTest extends PlaygroundTestBase {
                 + "16×16 pool window; use padding \"same\", a smaller pool window, or remove a pooling layer");
     }
 
+    @Test
+    void should_explain_a_refused_argument_in_the_chosen_language() {
+        // given:
+        user.chooseLanguage(UiLanguage.SIMPLIFIED_CHINESE.ownName());
+        user.selectLayer(0);
+
+        // when:
+        user.setArgument("filters", "0").setArgument("kernel_size", "three");
+
+        // then: the Keras argument name stays, the sentence is Chinese
+        assertThat(user.argumentError("filters")).isEqualTo("filters 至少为 1，当前是 0");
+        assertThat(user.argumentError("kernel_size")).isEqualTo("kernel_size 必须是整数，或像 3,3 这样的一对整数，当前是“three”");
+
+        // when:
+        user.chooseLanguage(UiLanguage.ENGLISH.ownName());
+
+        // then:
+        assertThat(user.argumentError("filters")).isEqualTo("filters must be at least 1, got 0");
+    }
+
     private String progressText() {
         return user.onFx(() -> user.fx().lookup("#progressText").queryLabeled().getText());
     }

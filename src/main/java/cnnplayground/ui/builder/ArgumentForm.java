@@ -1,6 +1,7 @@
 package cnnplayground.ui.builder;
 
 import cnnplayground.spec.Activation;
+import cnnplayground.spec.ArgumentException;
 import cnnplayground.spec.LayerCodec;
 import cnnplayground.spec.LayerKind.Argument;
 import cnnplayground.spec.LayerSpec;
@@ -150,7 +151,7 @@ public final class ArgumentForm extends VBox {
         return box;
     }
 
-    private void commit(Target owner, Argument argument, String text, Label error) {
+    private void commit(Target owner, Argument argument, String typed, Label error) {
         if (model.isLocked() || owner.index >= model.size()
                 || !model.getNetwork().layers().get(owner.index).equals(owner.layer)) {
             return; // the row changed underneath (removed, moved, preset loaded): nothing to edit
@@ -159,10 +160,10 @@ public final class ArgumentForm extends VBox {
             // Start from the short form so that values left at Keras' default keep following it
             // (pooling strides follow pool_size).
             Map<String, Object> values = new HashMap<>(LayerCodec.toShortArguments(owner.layer));
-            values.put(argument.name(), LayerCodec.valueFromText(argument, text));
+            values.put(argument.name(), LayerCodec.valueFromText(argument, typed));
             LayerSpec edited = LayerCodec.fromArguments(owner.layer.kind(), values);
             error.setVisible(false);
-            error.setText("");
+            UiText.clear(error.textProperty());
             if (!edited.equals(owner.layer)) {
                 owner.layer = edited;
                 if (owner == target) {
@@ -171,7 +172,12 @@ public final class ArgumentForm extends VBox {
                 model.replaceLayer(owner.index, edited);
             }
         } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            if (e instanceof ArgumentException) {
+                ArgumentException said = (ArgumentException) e;
+                error.textProperty().bind(text.text(said.key(), said.args().toArray()));
+            } else {
+                UiText.showVerbatim(error.textProperty(), e.getMessage());
+            }
             error.setVisible(true);
         }
     }
