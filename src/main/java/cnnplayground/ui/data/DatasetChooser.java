@@ -100,7 +100,8 @@ public final class DatasetChooser extends HBox {
     public void choose(Source source) {
         Optional<String> unavailable = catalog.unavailable(source);
         if (unavailable.isPresent()) {
-            fail(unavailable.get());
+            fail(source == Source.FASHION_MNIST ? UiText.phrase("data.fashionMissing",
+                    catalog.fashionMnistDir().toString(), DatasetCatalog.FASHION_MNIST_INSTALL) : unavailable.get());
             return;
         }
         Optional<Loader> loader = loaderFor(source);
