@@ -16,6 +16,18 @@ final class NonFiniteLoss {
                 epoch, batch, what, trim(config.learningRate()), config.optimizer().cliName(), trim(suggested));
     }
 
+    /** The key of {@link #explain}'s sentence in the UI's bundles. */
+    static String key(float loss) {
+        return Float.isNaN(loss) ? "engine.lossNaN" : "engine.lossInfinite";
+    }
+
+    /** The values {@link #explain}'s sentence quotes: epoch, batch, learning rate, optimizer, suggested rate. */
+    static java.util.List<String> args(int epoch, int batch, TrainingConfig config) {
+        double suggested = Math.min(config.learningRate() / 10, TrainingConfig.DEFAULT_LEARNING_RATE);
+        return java.util.List.of(String.valueOf(epoch), String.valueOf(batch), trim(config.learningRate()),
+                config.optimizer().cliName(), trim(suggested));
+    }
+
     private static String trim(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }

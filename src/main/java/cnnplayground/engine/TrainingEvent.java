@@ -49,7 +49,21 @@ public sealed interface TrainingEvent {
     record Stopped(int epochsCompleted) implements TrainingEvent {
     }
 
-    /** Training could not go on; {@code reason} is a sentence for the user, e.g. about a NaN loss. */
-    record Failed(String reason) implements TrainingEvent {
+    /**
+     * Training could not go on; {@code reason} is a sentence for the user, e.g. about a NaN loss.
+     *
+     * @param reasonKey  for a user interface in another language: the sentence's key in its bundles
+     *                   ({@code engine.…}), or null when there is none
+     * @param reasonArgs the values the sentence quotes, in the order the key's pattern takes them
+     */
+    record Failed(String reason, String reasonKey, List<String> reasonArgs) implements TrainingEvent {
+        public Failed {
+            reasonArgs = List.copyOf(reasonArgs);
+        }
+
+        /** A reason said only in English. */
+        public Failed(String reason) {
+            this(reason, null, List.of());
+        }
     }
 }

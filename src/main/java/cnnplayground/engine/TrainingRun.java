@@ -194,7 +194,10 @@ public final class TrainingRun implements TrainingHandle {
     private void runSafely() {
         try {
             train();
-        } catch (TrainingFailure | TorchUnavailableException e) {
+        } catch (TrainingFailure e) {
+            recorder.state(TrainingState.FAILED);
+            listener.onEvent(new TrainingEvent.Failed(e.getMessage(), e.key, e.args));
+        } catch (TorchUnavailableException e) {
             recorder.state(TrainingState.FAILED);
             listener.onEvent(new TrainingEvent.Failed(e.getMessage()));
         } catch (IOException e) {
@@ -273,7 +276,8 @@ public final class TrainingRun implements TrainingHandle {
                             batchCorrect = countCorrect(logits, y);
                         }
                         if (!Float.isFinite(batchLoss)) {
-                            throw new TrainingFailure(NonFiniteLoss.explain(batchLoss, epoch, b + 1, config));
+                            throw new TrainingFailure(NonFiniteLoss.explain(batchLoss, epoch, b + 1, config),
+                                    NonFiniteLoss.key(batchLoss), NonFiniteLoss.args(epoch, b + 1, config));
                         }
                         parameters.updateAllParameters();
                     }
@@ -425,8 +429,19 @@ public final class TrainingRun implements TrainingHandle {
 
     /** A reason to end training that the user must read, such as a NaN loss. */
     static final class TrainingFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String key;
+        final List<String> args;
+
         TrainingFailure(String message) {
+            this(message, null, List.of());
+        }
+
+        /** With the message's key and values, so a user interface can say it in another language. */
+        TrainingFailure(String message, String key, List<String> args) {
             super(message);
+            this.key = key;
+            this.args = args;
         }
     }
 }

@@ -1,5 +1,7 @@
 package cnnplayground.spec;
 
+import java.util.List;
+
 /** Argument checks shared by the layer records; messages quote the Keras argument name and value. */
 final class Checks {
 
@@ -8,14 +10,16 @@ final class Checks {
 
     static void positive(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            throw new ArgumentException(name + " must be at least 1, got " + value, "spec.arg.atLeastOne",
+                    List.of(name, String.valueOf(value)));
         }
     }
 
     static void positivePair(String name, Size2 value) {
         notNull(name, value);
         if (value.rows() < 1 || value.cols() < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            throw new ArgumentException(name + " must be at least 1, got " + value, "spec.arg.atLeastOne",
+                    List.of(name, String.valueOf(value)));
         }
     }
 
@@ -27,13 +31,15 @@ final class Checks {
 
     static void fraction(String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+            throw new ArgumentException(name + " must be in [0, 1), got " + value, "spec.arg.fraction",
+                    List.of(name, String.valueOf(value)));
         }
     }
 
     static void positiveNumber(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+            throw new ArgumentException(name + " must be a positive number, got " + value, "spec.arg.positiveNumber",
+                    List.of(name, String.valueOf(value)));
         }
     }
 

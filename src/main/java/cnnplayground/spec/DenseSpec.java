@@ -24,7 +24,8 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
     public Shape outputShape(Shape input) throws IncompatibleInputException {
         if (input.isSpatial()) {
             throw new IncompatibleInputException("Dense needs a flat input but gets " + input
-                    + "; add Flatten (or GlobalAveragePooling2D) before it");
+                    + "; add Flatten (or GlobalAveragePooling2D) before it", "spec.denseNeedsFlat",
+                    java.util.List.of(input.toString()));
         }
         return Shape.flat(units);
     }

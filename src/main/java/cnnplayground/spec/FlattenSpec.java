@@ -12,7 +12,7 @@ public record FlattenSpec() implements LayerSpec {
     public Shape outputShape(Shape input) throws IncompatibleInputException {
         if (!input.isSpatial()) {
             throw new IncompatibleInputException("input is already flat (" + input.channels()
-                    + " units); remove this Flatten");
+                    + " units); remove this Flatten", "spec.alreadyFlat", java.util.List.of(String.valueOf(input.channels())));
         }
         if (input.size() > Integer.MAX_VALUE) {
             throw new IncompatibleInputException("input " + input + " has " + input.size()

@@ -104,7 +104,8 @@ public final class LayerCodec {
         String t = text.strip();
         if (t.isEmpty()) {
             if (argument.required()) {
-                throw new IllegalArgumentException(argument.name() + " is required");
+                throw new ArgumentException(argument.name() + " is required", "spec.arg.required",
+                        List.of(argument.name()));
             }
             return argument.defaultValue();
         }
@@ -126,15 +127,18 @@ public final class LayerCodec {
                 case BOOLEAN -> switch (t.toLowerCase(java.util.Locale.ROOT)) {
                     case "true", "yes", "on" -> Boolean.TRUE;
                     case "false", "no", "off" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException(argument.name() + " must be true or false, got \"" + t + "\"");
+                    default -> throw new ArgumentException(argument.name() + " must be true or false, got \"" + t + "\"",
+                            "spec.arg.trueOrFalse", List.of(argument.name(), t));
                 };
                 case FRACTION, POSITIVE_NUMBER -> Double.parseDouble(t);
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(argument.name() + " must be "
+            boolean pair = argument.type() == ArgumentType.INT_OR_PAIR || argument.type() == ArgumentType.OPTIONAL_INT_OR_PAIR;
+            throw new ArgumentException(argument.name() + " must be "
                     + (argument.type() == ArgumentType.POSITIVE_INT ? "a whole number"
-                    : argument.type() == ArgumentType.INT_OR_PAIR || argument.type() == ArgumentType.OPTIONAL_INT_OR_PAIR
-                    ? "a whole number or a pair like 3,3" : "a number") + ", got \"" + t + "\"");
+                    : pair ? "a whole number or a pair like 3,3" : "a number") + ", got \"" + t + "\"",
+                    argument.type() == ArgumentType.POSITIVE_INT ? "spec.arg.wholeNumber"
+                    : pair ? "spec.arg.wholeOrPair" : "spec.arg.number", List.of(argument.name(), t));
         }
     }
 

@@ -22,7 +22,8 @@ public sealed interface LayerSpec permits Conv2dSpec, Pooling2dSpec, GlobalPooli
     static void requireSpatial(LayerKind kind, Shape input) throws IncompatibleInputException {
         if (!input.isSpatial()) {
             throw new IncompatibleInputException(kind.kerasName() + " needs an H×W×C input but gets "
-                    + input.channels() + " flat units; move it before Flatten");
+                    + input.channels() + " flat units; move it before Flatten", "spec.needsSpatial",
+                    java.util.List.of(kind.kerasName(), String.valueOf(input.channels())));
         }
     }
 }

@@ -44,7 +44,7 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
                 summaries.add(new LayerSummary(i, name, layer, current, Optional.of(out), layer.paramCount(in)));
                 current = Optional.of(out);
             } catch (IncompatibleInputException e) {
-                problems.add(SpecProblem.atLayer(i, layer, e.getMessage()));
+                problems.add(SpecProblem.atLayer(i, layer, e.getMessage(), e.key(), e.args()));
                 summaries.add(new LayerSummary(i, name, layer, current, Optional.empty(), ParamCount.NONE));
                 current = Optional.empty();
             }

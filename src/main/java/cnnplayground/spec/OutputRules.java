@@ -20,7 +20,7 @@ final class OutputRules {
         List<LayerSpec> layers = network.layers();
         if (layers.isEmpty()) {
             problems.add(new SpecProblem(SpecProblem.NETWORK,
-                    "The network has no layers; add Flatten and Dense(10, softmax) to start"));
+                    "The network has no layers; add Flatten and Dense(10, softmax) to start", "spec.noLayers", List.of()));
             return problems;
         }
         int last = layers.size() - 1;
@@ -30,12 +30,14 @@ final class OutputRules {
         if (last < 0 || !(layers.get(last) instanceof DenseSpec dense)) {
             int at = Math.max(last, 0);
             problems.add(SpecProblem.atLayer(at, layers.get(at),
-                    "the network must end with a Dense layer giving one unit per class; add Dense(10, softmax) at the end"));
+                    "the network must end with a Dense layer giving one unit per class; add Dense(10, softmax) at the end",
+                    "spec.mustEndWithDense", List.of()));
             return problems;
         }
         if (dense.units() < MIN_CLASSES) {
             problems.add(SpecProblem.atLayer(last, dense, "the output layer needs one unit per class, at least "
-                    + MIN_CLASSES + ", got " + dense.units()));
+                    + MIN_CLASSES + ", got " + dense.units(), "spec.tooFewUnits",
+                    List.of(String.valueOf(MIN_CLASSES), String.valueOf(dense.units()))));
         }
         Activation output = dense.activation();
         int outputAt = last;
@@ -47,7 +49,8 @@ final class OutputRules {
         }
         if (output != Activation.SOFTMAX && output != Activation.LINEAR) {
             problems.add(SpecProblem.atLayer(outputAt, layers.get(outputAt), "the output uses "
-                    + output.kerasName() + ", but training uses softmax cross-entropy; set activation to softmax"));
+                    + output.kerasName() + ", but training uses softmax cross-entropy; set activation to softmax",
+                    "spec.outputActivation", List.of(output.kerasName())));
         }
         return problems;
     }

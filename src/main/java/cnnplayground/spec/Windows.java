@@ -1,5 +1,7 @@
 package cnnplayground.spec;
 
+import java.util.List;
+
 /** The sliding-window shape rule that convolution and pooling share. */
 final class Windows {
 
@@ -12,7 +14,9 @@ final class Windows {
         int w = padding.outputLength(input.width(), window.cols(), strides.cols());
         if (h <= 0 || w <= 0) {
             throw new IncompatibleInputException("input " + input + " is smaller than the " + window + " "
-                    + windowName + "; use padding \"same\", a smaller " + windowName + ", or remove a pooling layer");
+                    + windowName + "; use padding \"same\", a smaller " + windowName + ", or remove a pooling layer",
+                    "kernel".equals(windowName) ? "spec.smallerThanKernel" : "spec.smallerThanPoolWindow",
+                    List.of(input.toString(), window.toString()));
         }
         return Shape.image(h, w, outChannels);
     }

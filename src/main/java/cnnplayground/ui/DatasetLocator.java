@@ -35,6 +35,13 @@ public final class DatasetLocator {
         return DatasetLoader.loadIdxDirectory(folder).train();
     }
 
+    /** {@link #describe(String, ImageDataset)} in the window's language, following it when it changes. */
+    public static javafx.beans.binding.StringBinding describe(cnnplayground.ui.i18n.UiText text, String name,
+                                                              ImageDataset data) {
+        return text.text("status.dataset", name, String.format(java.util.Locale.ROOT, "%,d", data.n()),
+                data.height() + "×" + data.width() + "×" + data.channels(), String.valueOf(data.numClasses()));
+    }
+
     /** "digits — 10,000 images 28×28×1, 10 classes". */
     public static String describe(String name, ImageDataset data) {
         return String.format(java.util.Locale.ROOT, "%s — %,d images %d×%d×%d, %d classes", name, data.n(),

@@ -75,7 +75,8 @@ public final class LiveViews {
     private final Supplier<Optional<WeightsSnapshot>> trainingWeights;
     private final Supplier<Optional<TrainingSnapshot>> trainingRun;
     private final EvolutionRecorder recorder = new EvolutionRecorder(DEFAULT_RECORD_EVERY);
-    private final EvolutionTimeline timeline = new EvolutionTimeline(recorder);
+    private final UiText text;
+    private final EvolutionTimeline timeline;
     private final IntegerProperty recordEvery = new SimpleIntegerProperty(this, "recordEvery", DEFAULT_RECORD_EVERY);
     private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting", false);
     private final Label exportStatus = new Label();
@@ -86,9 +87,9 @@ public final class LiveViews {
     private final IntegerProperty sample = new SimpleIntegerProperty(this, "sample", 0);
     private final IntegerProperty updatesPerSecond = new SimpleIntegerProperty(this, "updatesPerSecond",
             DEFAULT_UPDATES_PER_SECOND);
-    private final FeatureMapView featureMaps = new FeatureMapView();
-    private final FilterView filters = new FilterView();
-    private final DrawView draw = new DrawView();
+    private final FeatureMapView featureMaps;
+    private final FilterView filters;
+    private final DrawView draw;
     private final VBox featureMapsPane;
     private final Label sampleLabel = new Label();
     private final Label problem = new Label();
@@ -115,6 +116,16 @@ public final class LiveViews {
      */
     public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights,
                      Supplier<Optional<TrainingSnapshot>> trainingRun) {
+        this(probe, trainingWeights, trainingRun, new UiText());
+    }
+
+    public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights,
+                     Supplier<Optional<TrainingSnapshot>> trainingRun, UiText text) {
+        this.text = text;
+        timeline = new EvolutionTimeline(recorder, text);
+        featureMaps = new FeatureMapView(text);
+        filters = new FilterView(text);
+        draw = new DrawView(text);
         this.probe = probe;
         this.trainingWeights = trainingWeights;
         this.trainingRun = trainingRun;
@@ -185,7 +196,7 @@ public final class LiveViews {
         recordedEpochs = 0;
         loaded = null;
         offered = null;
-        exportStatus.setText("");
+        UiText.clear(exportStatus.textProperty());
         timeline.refresh();
     }
 
@@ -250,14 +261,14 @@ public final class LiveViews {
      * naming the file, is shown under the timeline.
      */
     public CompletableFuture<Path> exportGif(Path file) {
-        return export(file, "GIF " + file, () -> EvolutionExport.gif(recorder.frames(),
-                featureMaps.classNamesProperty().get(), stylesheets(), file));
+        return export(file, UiText.phrase("evolution.asGif", file.toString()), () -> EvolutionExport.gif(recorder.frames(),
+                featureMaps.classNamesProperty().get(), stylesheets(), file, text.language()));
     }
 
     /** Writes the recorded frames as numbered PNGs into {@code directory}, like {@link #exportGif}. */
     public CompletableFuture<Path> exportPngs(Path directory) {
-        return export(directory, "PNGs in " + directory, () -> EvolutionExport.pngs(recorder.frames(),
-                featureMaps.classNamesProperty().get(), stylesheets(), directory));
+        return export(directory, UiText.phrase("evolution.asPngs", directory.toString()), () -> EvolutionExport.pngs(recorder.frames(),
+                featureMaps.classNamesProperty().get(), stylesheets(), directory, text.language()));
     }
 
     /** What the export line under the timeline says now. */
@@ -415,7 +426,7 @@ public final class LiveViews {
         inFlight = false;
         if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            problem.setText("Could not look inside the network: " + cause.getMessage());
+            problem.textProperty().bind(text.text("maps.probeFailed", cause.getMessage()));
             problem.setVisible(true);
             return;
         }
@@ -459,22 +470,23 @@ public final class LiveViews {
     /** The timeline, then "Record every N batches" and the export buttons with their outcome. */
     private VBox evolutionBar() {
         timeline.setId("evolutionTimeline");
-        Label everyCaption = new Label("Record every");
+        Label everyCaption = label("evolution.recordEvery");
         everyCaption.getStyleClass().add("hint");
         Spinner<Integer> every = new Spinner<>(1, MAX_RECORD_EVERY, DEFAULT_RECORD_EVERY);
         every.setId("recordEvery");
         every.setEditable(true);
         every.setPrefWidth(88);
-        every.setTooltip(new Tooltip("Batches between recorded frames, and one at each epoch end;"
-                + " takes effect when the next run starts"));
+        every.setTooltip(tooltip("evolution.recordEveryTip"));
         every.valueProperty().addListener((obs, was, now) -> recordEvery.set(now));
         recordEvery.addListener((obs, was, now) -> every.getValueFactory().setValue(now.intValue()));
-        Label batches = new Label("batches");
+        Label batches = label("evolution.batches");
         batches.getStyleClass().add("hint");
-        Button gif = new Button("Export GIF…");
+        Button gif = new Button();
+        gif.textProperty().bind(text.text("evolution.exportGif"));
         gif.setId("exportGif");
         gif.setOnAction(e -> chooseGif());
-        Button pngs = new Button("Export PNGs…");
+        Button pngs = new Button();
+        pngs.textProperty().bind(text.text("evolution.exportPngs"));
         pngs.setId("exportPngs");
         pngs.setOnAction(e -> choosePngDirectory());
         gif.disableProperty().bind(timeline.selectedFrameProperty().isNull().or(exporting));
@@ -496,9 +508,9 @@ public final class LiveViews {
 
     private void chooseGif() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the evolution as an animated GIF");
+        chooser.setTitle(text.get("evolution.gifTitle"));
         chooser.setInitialFileName("evolution.gif");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("evolution.gifFilter"), "*.gif"));
         File file = chooser.showSaveDialog(evolutionBar.getScene().getWindow());
         if (file != null) {
             exportGif(file.toPath());
@@ -507,18 +519,18 @@ public final class LiveViews {
 
     private void choosePngDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export the evolution as numbered PNGs into a folder");
+        chooser.setTitle(text.get("evolution.pngTitle"));
         File directory = chooser.showDialog(evolutionBar.getScene().getWindow());
         if (directory != null) {
             exportPngs(directory.toPath());
         }
     }
 
-    private CompletableFuture<Path> export(Path target, String what, Supplier<CompletableFuture<Path>> start) {
+    private CompletableFuture<Path> export(Path target, UiText.Phrase what, Supplier<CompletableFuture<Path>> start) {
         int count = recorder.frames().size();
         exporting.set(true);
         exportStatus.getStyleClass().remove("export-failed");
-        exportStatus.setText("Exporting " + count + " frames as " + what + "…");
+        exportStatus.textProperty().bind(text.text("evolution.exporting", String.valueOf(count), what));
         CompletableFuture<Path> written;
         try {
             written = start.get();
@@ -528,7 +540,7 @@ public final class LiveViews {
         written.whenComplete((path, failure) -> Platform.runLater(() -> {
             exporting.set(false);
             if (failure == null) {
-                exportStatus.setText("Exported " + count + " frames as " + what);
+                exportStatus.textProperty().bind(text.text("evolution.exported", String.valueOf(count), what));
                 return;
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -537,7 +549,7 @@ public final class LiveViews {
                 cause = cause.getCause();
             }
             exportStatus.getStyleClass().add("export-failed");
-            exportStatus.setText("Could not export " + target + ": " + cause.getMessage());
+            exportStatus.textProperty().bind(text.text("evolution.exportFailed", target.toString(), cause.getMessage()));
         }));
         return written;
     }
@@ -547,7 +559,7 @@ public final class LiveViews {
     }
 
     private HBox sampleBar() {
-        Label caption = new Label("Sample");
+        Label caption = label("maps.sample");
         caption.getStyleClass().add("hint");
         Spinner<Integer> chooser = new Spinner<>();
         chooser.setId("sampleChooser");
@@ -559,13 +571,14 @@ public final class LiveViews {
         dataset.addListener((obs, was, now) -> samples.setMax(now == null ? 0 : now.n() - 1));
         samples.valueProperty().addListener((obs, was, now) -> sample.set(now == null ? 0 : now));
         sample.addListener((obs, was, now) -> samples.setValue(now.intValue()));
-        Button next = new Button("Next");
-        next.setTooltip(new javafx.scene.control.Tooltip("Watch the next image of the dataset"));
+        Button next = new Button();
+        next.textProperty().bind(text.text("maps.next"));
+        next.setTooltip(tooltip("maps.nextTip"));
         next.setId("nextSample");
         next.setOnAction(e -> samples.increment(1));
         sampleLabel.setId("sampleLabel");
         sampleLabel.getStyleClass().add("sample-label");
-        Label rateCaption = new Label("Updates/s");
+        Label rateCaption = label("maps.updatesPerSecond");
         rateCaption.getStyleClass().add("hint");
         Spinner<Integer> rate = new Spinner<>(1, MAX_UPDATES_PER_SECOND, DEFAULT_UPDATES_PER_SECOND);
         rate.setId("updatesPerSecond");
@@ -587,10 +600,22 @@ public final class LiveViews {
     private void describeSample() {
         ImageDataset data = dataset.get();
         if (data == null) {
-            sampleLabel.setText("");
+            UiText.clear(sampleLabel.textProperty());
             return;
         }
         int i = Math.max(0, Math.min(sample.get(), data.n() - 1));
-        sampleLabel.setText("labelled " + data.classNames().get(data.label(i)));
+        sampleLabel.textProperty().bind(text.text("maps.labelled", data.classNames().get(data.label(i))));
+    }
+
+    private Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(text.text(key));
+        return label;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.text(key));
+        return tip;
     }
 }

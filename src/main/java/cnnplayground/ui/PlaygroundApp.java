@@ -25,7 +25,7 @@ public final class PlaygroundApp extends Application {
     @Override
     public void start(Stage stage) {
         view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
-        stage.setTitle(TITLE);
+        stage.titleProperty().bind(view.text().text("app.title"));
         stage.setScene(scene(view));
         // A stage that is already showing (TestFX reuses one) keeps its old size unless told to fit the scene.
         stage.sizeToScene();
@@ -66,7 +66,7 @@ public final class PlaygroundApp extends Application {
                 ImageDataset digits = DatasetLocator.loadDigits();
                 Platform.runLater(() -> view.setDataset(DatasetLocator.DIGITS, digits));
             } catch (DatasetException | RuntimeException e) {
-                String message = "Digits could not be loaded: " + e.getMessage();
+                String message = view.text().get("status.digitsNotLoaded", e.getMessage());
                 Platform.runLater(() -> view.showDatasetProblem(message));
             }
             try {

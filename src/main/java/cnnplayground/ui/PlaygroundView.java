@@ -18,9 +18,11 @@ import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,20 +44,25 @@ public final class PlaygroundView extends BorderPane {
 
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
-    private final NetworkEditorView editor = new NetworkEditorView(model);
+    private final NetworkEditorView editor = new NetworkEditorView(model, text);
     private final ExportMenu exportMenu = new ExportMenu(text, model::getNetwork);
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
     private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
-    private final Label deviceLabel = new Label("Device: …");
-    private final Label datasetLabel = new Label("Loading the digits…");
+    private final Label deviceLabel = new Label();
+    private final Label datasetLabel = new Label();
     /** Says why a dataset handed over during a run was not used; empty otherwise. */
     private final Label datasetRefused = new Label();
-    private final DatasetBrowser browser = new DatasetBrowser(model);
+    private final DatasetBrowser browser = new DatasetBrowser(model, text);
     private final DatasetChooser chooser =
-            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
+            new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset, text);
+
+    /** The side tabs' ids by their English titles, so callers find a tab whatever language it shows. */
+    private static final Map<String, String> TAB_IDS = Map.of("Training", "trainingTab",
+            "Feature maps", "featureMapsTab", "Filters", "filtersTab", "Draw", "drawTab",
+            "Evaluate", "evaluateTab", "Data", "dataTab", "Convolution", "convolutionTab");
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -63,11 +70,16 @@ public final class PlaygroundView extends BorderPane {
      *                 the view owns it from here on ({@link #shutdown()} closes it)
      */
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
-        getStyleClass().add("playground");
         editor.addToToolbar(exportMenu);
-        training = new TrainingPanel(model, launcher);
-        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
-        evaluation = new EvaluationPanel(training);
+        getStyleClass().addAll("playground", text.language().styleClass());
+        // the stylesheet picks a font with Chinese glyphs by the language's style class
+        text.languageProperty().addListener((obs, was, now) -> getStyleClass().set(
+                getStyleClass().indexOf(was.styleClass()), now.styleClass()));
+        training = new TrainingPanel(model, launcher, text);
+        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot, text);
+        evaluation = new EvaluationPanel(training, text);
+        deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
+        datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.installExplanations(text);
         live.datasetProperty().bind(training.datasetProperty());
         live.featureMaps().receptiveField().textProperty().set(text);
@@ -104,15 +116,14 @@ public final class PlaygroundView extends BorderPane {
         header.getStyleClass().add("app-header");
         setTop(header);
 
-        Tab trainingTab = tab("Training", "trainingTab", scrollable(training));
-        Tab mapsTab = tab("Feature maps", "featureMapsTab", live.featureMapsPane());
-        Tab filtersTab = tab("Filters", "filtersTab", live.filtersPane());
-        Tab drawTab = tab("Draw", "drawTab", live.draw());
-        Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
-        Tab dataTab = tab("Data", "dataTab", browser);
+        Tab trainingTab = tab(text.text("tab.training"), "trainingTab", scrollable(training));
+        Tab mapsTab = tab(text.text("tab.featureMaps"), "featureMapsTab", live.featureMapsPane());
+        Tab filtersTab = tab(text.text("tab.filters"), "filtersTab", live.filtersPane());
+        Tab drawTab = tab(text.text("tab.draw"), "drawTab", live.draw());
+        Tab evaluateTab = tab(text.text("tab.evaluate"), "evaluateTab", evaluation);
+        Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
-        Tab convolutionTab = tab("Convolution", "convolutionTab", stepper);
-        convolutionTab.textProperty().bind(text.text("stepper.tab"));
+        Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
         sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
@@ -190,10 +201,19 @@ public final class PlaygroundView extends BorderPane {
         return stepper;
     }
 
-    /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate, Data or Convolution. */
+    /**
+     * Opens one of the side tabs by its English title (Training, Feature maps, Filters, Draw, Evaluate,
+     * Data or Convolution) or its id, whatever language the window speaks.
+     */
     public void showTab(String title) {
-        sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        String id = tabId(title);
+        sideTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(t -> sideTabs.getSelectionModel().select(t));
+    }
+
+    /** The id of the side tab whose English title is {@code title}; an id is returned as it is. */
+    public static String tabId(String title) {
+        return TAB_IDS.getOrDefault(title, title);
     }
 
     /**
@@ -217,8 +237,9 @@ public final class PlaygroundView extends BorderPane {
         return scroll;
     }
 
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+    private static Tab tab(ObservableValue<String> title, String id, Node content) {
+        Tab tab = new Tab(null, content);
+        tab.textProperty().bind(title);
         tab.setId(id);
         return tab;
     }
@@ -243,7 +264,7 @@ public final class PlaygroundView extends BorderPane {
         training.testSetProperty().set(loaded.splits().test().orElse(null));
         browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
-        datasetLabel.setText(DatasetLocator.describe(loaded.name(), loaded.train()));
+        datasetLabel.textProperty().bind(DatasetLocator.describe(text, loaded.name(), loaded.train()));
     }
 
     /** Says why there is no dataset; the editor still works, training stays disabled. */
@@ -252,7 +273,7 @@ public final class PlaygroundView extends BorderPane {
         training.testSetProperty().set(null);
         browser.datasetProperty().set(null);
         training.datasetProblemProperty().set(message);
-        datasetLabel.setText(message);
+        UiText.showVerbatim(datasetLabel.textProperty(), message);
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {
             datasetLabel.getStyleClass().add("dataset-error");
         }
@@ -260,11 +281,11 @@ public final class PlaygroundView extends BorderPane {
 
     /** PyTorch could not be loaded: the editor works, training is off, and the reason is shown. */
     public void showTrainingUnavailable(String reason) {
-        setDeviceDescription("unavailable");
+        deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnavailable")));
         training.showUnavailable(reason);
     }
 
     public void setDeviceDescription(String device) {
-        deviceLabel.setText("Device: " + device);
+        deviceLabel.textProperty().bind(text.text("status.device", device));
     }
 }

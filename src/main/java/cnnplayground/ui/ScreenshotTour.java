@@ -1,18 +1,19 @@
 package cnnplayground.ui;
 
-import cnnplayground.data.ImageDataset;
 import cnnplayground.data.DatasetCatalog;
+import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.ClassActivationMaps;
 import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.LayerKind;
-import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.viz.ExplanationPanel;
+import cnnplayground.ui.i18n.UiLanguage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,16 @@ public final class ScreenshotTour {
             view.showTab("Training");
             return null;
         });
+        // the trained window in Traditional Chinese, as a lecturer in Taiwan would show it; then back to English
+        onFx(() -> {
+            view.text().languageProperty().set(UiLanguage.TRADITIONAL_CHINESE);
+            return null;
+        });
+        Path chinese = snap("language-zh-tw");
+        onFx(() -> {
+            view.text().languageProperty().set(UiLanguage.ENGLISH);
+            return null;
+        });
 
         onFx(() -> {
             view.model().loadPreset(Presets.lenet5());
@@ -197,7 +208,7 @@ public final class ScreenshotTour {
             return null;
         });
         List<Path> all = new java.util.ArrayList<>(List.of(editor, training, trained, featureMaps, evolution,
-                receptiveField, filters, draw, convolution, evaluation, evaluationCell));
+                receptiveField, filters, draw, convolution, evaluation, evaluationCell, chinese));
         all.addAll(explained);
         all.addAll(List.of(invalid, summary, data));
         return all;

@@ -47,6 +47,11 @@ public final class PlaygroundRobot {
         return choose("#presetChooser", name);
     }
 
+    /** Picks a language in the header's menu by the name it gives itself, e.g. "繁體中文". */
+    public PlaygroundRobot chooseLanguage(String ownName) {
+        return choose("#languageChoice", ownName);
+    }
+
     public PlaygroundRobot addLayer(String kerasName) {
         return click("#add" + kerasName);
     }
@@ -237,10 +242,12 @@ public final class PlaygroundRobot {
 
     // ---- looking inside ----
 
-    /** Clicks one of the side tabs: Training, Feature maps, Filters, Draw. */
+    /**
+     * Clicks one of the side tabs by its English title (Training, Feature maps, Filters, Draw, Evaluate,
+     * Data): the tab's header is found by the tab's id, so it works whatever language the window speaks.
+     */
     public PlaygroundRobot openTab(String title) {
-        robot.clickOn(robot.lookup(".side-tabs .tab-label").match(n -> n instanceof Label
-                && title.equals(((Label) n).getText())).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".side-tabs .tab-header-area #" + PlaygroundView.tabId(title)).queryAs(Node.class));
         waitForFxEvents();
         return this;
     }

@@ -1,10 +1,12 @@
 package cnnplayground.ui.builder;
 
 import cnnplayground.spec.Activation;
+import cnnplayground.spec.ArgumentException;
 import cnnplayground.spec.LayerCodec;
 import cnnplayground.spec.LayerKind.Argument;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.Padding;
+import cnnplayground.ui.i18n.UiText;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,16 +29,20 @@ import javafx.scene.layout.VBox;
 public final class ArgumentForm extends VBox {
 
     private final NetworkEditorModel model;
-    private final Label title = new Label("No layer selected");
-    private final Label hint = new Label("Select a layer to edit its arguments.");
+    private final UiText text;
+    private final Label title = new Label();
+    private final Label hint = new Label();
     private final GridPane grid = new GridPane();
     private int index = -1;
     private LayerSpec shown;
     /** The layer the current fields edit; a new one per rebuild, so late commits reach the right row. */
     private Target target;
 
-    public ArgumentForm(NetworkEditorModel model) {
+    public ArgumentForm(NetworkEditorModel model, UiText text) {
         this.model = model;
+        this.text = text;
+        title.textProperty().bind(text.text("editor.noLayerSelected"));
+        hint.textProperty().bind(text.text("editor.selectLayer"));
         setId("argumentForm");
         getStyleClass().add("argument-form");
         title.getStyleClass().add("section-title");
@@ -61,12 +67,18 @@ public final class ArgumentForm extends VBox {
         target = layer == null ? null : new Target(index, layer);
         grid.getChildren().clear();
         if (layer == null) {
-            title.setText("No layer selected");
-            hint.setText("Select a layer to edit its arguments.");
+            title.textProperty().bind(text.text("editor.noLayerSelected"));
+            hint.textProperty().bind(text.text("editor.selectLayer"));
+            hint.setVisible(true);
+            hint.setManaged(true);
             return;
         }
-        title.setText("Layer " + (index + 1) + " · " + layer.kind().kerasName());
-        hint.setText(layer.kind().arguments().isEmpty() ? layer.kind().kerasName() + " takes no arguments." : "");
+        title.textProperty().bind(text.text("editor.layerTitle", String.valueOf(index + 1), layer.kind().kerasName()));
+        if (layer.kind().arguments().isEmpty()) {
+            hint.textProperty().bind(text.text("editor.noArguments", layer.kind().kerasName()));
+        } else {
+            UiText.clear(hint.textProperty());
+        }
         hint.setVisible(!hint.getText().isEmpty());
         hint.setManaged(hint.isVisible());
         Map<String, Object> values = LayerCodec.toArguments(layer);
@@ -113,7 +125,8 @@ public final class ArgumentForm extends VBox {
             default: {
                 TextField field = new TextField(LayerCodec.valueToText(value));
                 field.getStyleClass().add("argument-field");
-                field.setPromptText(argument.required() ? "required" : "default " + LayerCodec.valueToText(argument.defaultValue()));
+                field.promptTextProperty().bind(argument.required() ? text.text("editor.required")
+                        : text.text("editor.default", LayerCodec.valueToText(argument.defaultValue())));
                 field.setOnAction(e -> commit(owner, argument, field.getText(), error));
                 // Also fires when a click on another row rebuilds the form: the owner keeps the edit on its row.
                 field.focusedProperty().addListener((obs, was, now) -> {
@@ -138,7 +151,7 @@ public final class ArgumentForm extends VBox {
         return box;
     }
 
-    private void commit(Target owner, Argument argument, String text, Label error) {
+    private void commit(Target owner, Argument argument, String typed, Label error) {
         if (model.isLocked() || owner.index >= model.size()
                 || !model.getNetwork().layers().get(owner.index).equals(owner.layer)) {
             return; // the row changed underneath (removed, moved, preset loaded): nothing to edit
@@ -147,10 +160,10 @@ public final class ArgumentForm extends VBox {
             // Start from the short form so that values left at Keras' default keep following it
             // (pooling strides follow pool_size).
             Map<String, Object> values = new HashMap<>(LayerCodec.toShortArguments(owner.layer));
-            values.put(argument.name(), LayerCodec.valueFromText(argument, text));
+            values.put(argument.name(), LayerCodec.valueFromText(argument, typed));
             LayerSpec edited = LayerCodec.fromArguments(owner.layer.kind(), values);
             error.setVisible(false);
-            error.setText("");
+            UiText.clear(error.textProperty());
             if (!edited.equals(owner.layer)) {
                 owner.layer = edited;
                 if (owner == target) {
@@ -159,7 +172,12 @@ public final class ArgumentForm extends VBox {
                 model.replaceLayer(owner.index, edited);
             }
         } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            if (e instanceof ArgumentException) {
+                ArgumentException said = (ArgumentException) e;
+                error.textProperty().bind(text.text(said.key(), said.args().toArray()));
+            } else {
+                UiText.showVerbatim(error.textProperty(), e.getMessage());
+            }
             error.setVisible(true);
         }
     }

@@ -5,9 +5,10 @@ import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.SpecProblem;
+import cnnplayground.ui.i18n.UiText;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,13 +39,19 @@ final class LayerCell extends ListCell<LayerSummary> {
     private final Label shape = label("layer-shape");
     private final Label params = label("layer-params");
     private final Label problem = label("layer-problem");
-    private final Button up = iconButton("▲", "Move up", "layer-move-up");
-    private final Button down = iconButton("▼", "Move down", "layer-move-down");
-    private final Button remove = iconButton("✕", "Remove", "layer-remove");
+    private final Button up;
+    private final Button down;
+    private final Button remove;
     private final VBox root;
 
-    LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag) {
+    private final UiText text;
+
+    LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag, UiText text) {
         this.model = model;
+        this.text = text;
+        up = iconButton("▲", text.text("editor.moveUp"), "layer-move-up");
+        down = iconButton("▼", text.text("editor.moveDown"), "layer-move-down");
+        remove = iconButton("✕", text.text("editor.remove"), "layer-remove");
         this.analysis = analysis;
         getStyleClass().add("layer-row");
         HBox buttons = new HBox(2, up, down, remove);
@@ -114,33 +121,40 @@ final class LayerCell extends ListCell<LayerSummary> {
         arguments.setText(label.startsWith(kerasName) ? label.substring(kerasName.length()).strip() : label);
         shape.setText(item.outputShape().map(Shape::toString).orElse("?"));
         params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) : "–");
-        List<SpecProblem> problems = analysis.get().problemsAt(i);
+        NetworkAnalysis now = analysis.get();
+        List<SpecProblem> problems = now.problemsAt(i);
         problem.setVisible(!problems.isEmpty());
-        problem.setText(problems.stream().map(SpecProblem::message).collect(Collectors.joining("\n")));
+        problem.textProperty().bind(ProblemText.lines(text, now.network(), problems));
         if (!problems.isEmpty()) {
             getStyleClass().add(INVALID);
         }
         up.setDisable(i == 0);
         down.setDisable(i == model.size() - 1);
-        setTooltip(problems.isEmpty() ? null : new Tooltip(problem.getText()));
+        if (problems.isEmpty()) {
+            setTooltip(null);
+        } else {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(problem.textProperty());
+            setTooltip(tip);
+        }
         setGraphic(root);
         setText(null);
     }
 
     /** Column titles lined up with the rows' index, type, arguments, shape and parameter columns. */
-    static HBox header() {
+    static HBox header(UiText text) {
         Label arguments = label("layer-arguments");
-        arguments.setText("Arguments");
+        arguments.textProperty().bind(text.text("editor.column.arguments"));
         arguments.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(arguments, Priority.ALWAYS);
         Label index = label("layer-index");
-        index.setText("#");
+        index.textProperty().bind(text.text("editor.column.index"));
         Label type = label("layer-type");
-        type.setText("Layer");
+        type.textProperty().bind(text.text("editor.column.layer"));
         Label shape = label("layer-shape");
-        shape.setText("Output");
+        shape.textProperty().bind(text.text("editor.column.output"));
         Label params = label("layer-params");
-        params.setText("Params");
+        params.textProperty().bind(text.text("editor.column.params"));
         Region buttons = new Region();
         buttons.getStyleClass().add("layer-buttons-placeholder");
         HBox header = new HBox(8, index, type, arguments, shape, params, buttons);
@@ -155,10 +169,12 @@ final class LayerCell extends ListCell<LayerSummary> {
         return l;
     }
 
-    private static Button iconButton(String text, String tooltip, String styleClass) {
-        Button b = new Button(text);
+    private static Button iconButton(String icon, ObservableValue<String> tooltip, String styleClass) {
+        Button b = new Button(icon);
         b.getStyleClass().addAll("icon-button", styleClass);
-        b.setTooltip(new Tooltip(tooltip));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(tooltip);
+        b.setTooltip(tip);
         b.setFocusTraversable(false);
         return b;
     }

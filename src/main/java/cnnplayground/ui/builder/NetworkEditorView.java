@@ -8,7 +8,8 @@ import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.SpecProblem;
-import java.util.stream.Collectors;
+import cnnplayground.ui.i18n.UiText;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -48,14 +49,20 @@ public final class NetworkEditorView extends BorderPane {
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
     private final Region toolbarSpacer = new Region();
+    private final UiText text;
     private boolean refreshing;
 
     public NetworkEditorView(NetworkEditorModel model) {
+        this(model, new UiText());
+    }
+
+    public NetworkEditorView(NetworkEditorModel model, UiText text) {
         this.model = model;
-        this.form = new ArgumentForm(model);
+        this.text = text;
+        this.form = new ArgumentForm(model, text);
         getStyleClass().add("network-editor");
 
-        Palette palette = new Palette(this::addLayer);
+        Palette palette = new Palette(this::addLayer, text);
         palette.disableProperty().bind(model.lockedProperty());
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
@@ -97,7 +104,8 @@ public final class NetworkEditorView extends BorderPane {
     }
 
     private HBox toolbar() {
-        Label presetLabel = new Label("Preset");
+        Label presetLabel = new Label();
+        presetLabel.textProperty().bind(text.text("editor.preset"));
         presets.setId("presetChooser");
         presets.getItems().setAll(Presets.all());
         presets.setConverter(new StringConverter<>() {
@@ -111,7 +119,7 @@ public final class NetworkEditorView extends BorderPane {
                 return presets.getItems().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
             }
         });
-        presets.setPromptText("Choose a preset…");
+        presets.promptTextProperty().bind(text.text("editor.choosePreset"));
         presets.setOnAction(e -> {
             NetworkSpec chosen = presets.getValue();
             if (chosen != null && !chosen.equals(model.getNetwork()) && !model.isLocked()) {
@@ -120,9 +128,12 @@ public final class NetworkEditorView extends BorderPane {
             }
         });
         presets.disableProperty().bind(model.lockedProperty());
-        Button undo = new Button("Undo");
+        Button undo = new Button();
+        undo.textProperty().bind(text.text("editor.undo"));
         undo.setId("undoButton");
-        undo.setTooltip(new Tooltip("Undo the last change to the network"));
+        Tooltip undoTip = new Tooltip();
+        undoTip.textProperty().bind(text.text("editor.undoTip"));
+        undo.setTooltip(undoTip);
         undo.disableProperty().bind(model.canUndoProperty().not().or(model.lockedProperty()));
         undo.setOnAction(e -> {
             model.undo();
@@ -130,7 +141,8 @@ public final class NetworkEditorView extends BorderPane {
         });
         inputShape.setId("inputShape");
         inputShape.getStyleClass().add("input-shape");
-        Label locked = new Label("Locked while training — stop training to edit");
+        Label locked = new Label();
+        locked.textProperty().bind(text.text("editor.locked"));
         locked.getStyleClass().add("locked-banner");
         locked.visibleProperty().bind(model.lockedProperty());
         locked.managedProperty().bind(locked.visibleProperty());
@@ -149,19 +161,23 @@ public final class NetworkEditorView extends BorderPane {
         list.setId("layerList");
         list.getStyleClass().add("layer-list");
         LayerCell.DragState drag = new LayerCell.DragState();
-        list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag));
-        list.setPlaceholder(new Label("No layers yet: click a layer type on the left."));
+        list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag, text));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(text.text("editor.noLayers"));
+        list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox layers = new VBox(6, networkProblems, LayerCell.header(), list);
+        VBox layers = new VBox(6, networkProblems, LayerCell.header(text), list);
         layers.getStyleClass().add("layers-pane");
 
         summary.setId("summaryText");
         summary.getStyleClass().add("summary-text");
         summary.setEditable(false);
 
-        Tab layersTab = new Tab("Layers", layers);
+        Tab layersTab = new Tab(null, layers);
+        layersTab.textProperty().bind(text.text("editor.layersTab"));
         layersTab.setId("layersTab");
-        Tab summaryTab = new Tab("Summary", summary);
+        Tab summaryTab = new Tab(null, summary);
+        summaryTab.textProperty().bind(text.text("editor.summaryTab"));
         summaryTab.setId("summaryTab");
         TabPane tabs = new TabPane(layersTab, summaryTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -176,7 +192,8 @@ public final class NetworkEditorView extends BorderPane {
         nonTrainableParams.setId("nonTrainableParams");
         trainableParams.getStyleClass().add("params-detail");
         nonTrainableParams.getStyleClass().add("params-detail");
-        Label caption = new Label("Total params");
+        Label caption = new Label();
+        caption.textProperty().bind(text.text("editor.totalParams"));
         caption.getStyleClass().add("params-caption");
         HBox box = new HBox(12, caption, totalParams, trainableParams, nonTrainableParams);
         box.setAlignment(Pos.BASELINE_LEFT);
@@ -208,17 +225,17 @@ public final class NetworkEditorView extends BorderPane {
         list.refresh();
 
         NetworkSpec network = analysis.network();
-        inputShape.setText("Input " + network.input());
+        inputShape.textProperty().bind(text.text("editor.input", network.input().toString()));
         presets.setValue(presets.getItems().stream().filter(p -> p.equals(network)).findFirst().orElse(null));
-        String networkLevel = analysis.problems().stream()
-                .filter(p -> p.layerIndex() == SpecProblem.NETWORK)
-                .map(SpecProblem::message).collect(Collectors.joining("\n"));
-        networkProblems.setText(networkLevel);
+        List<SpecProblem> networkLevel = analysis.problems().stream()
+                .filter(p -> p.layerIndex() == SpecProblem.NETWORK).toList();
+        networkProblems.textProperty().bind(ProblemText.lines(text, network, networkLevel));
         networkProblems.setVisible(!networkLevel.isEmpty());
         ParamCount total = analysis.totalParams();
         totalParams.setText(ModelSummary.thousands(total.total()));
-        trainableParams.setText("Trainable " + ModelSummary.thousands(total.trainable()));
-        nonTrainableParams.setText("Non-trainable " + ModelSummary.thousands(total.nonTrainable()));
+        trainableParams.textProperty().bind(text.text("editor.trainable", ModelSummary.thousands(total.trainable())));
+        nonTrainableParams.textProperty().bind(
+                text.text("editor.nonTrainable", ModelSummary.thousands(total.nonTrainable())));
         summary.setText(ModelSummary.format(analysis));
     }
 }

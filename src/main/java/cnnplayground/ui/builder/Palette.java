@@ -1,6 +1,7 @@
 package cnnplayground.ui.builder;
 
 import cnnplayground.spec.LayerKind;
+import cnnplayground.ui.i18n.UiText;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
@@ -11,10 +12,11 @@ import javafx.scene.layout.VBox;
 /** One button per layer type; clicking one hands its kind to the editor, which adds the default layer. */
 public final class Palette extends VBox {
 
-    public Palette(Consumer<LayerKind> onAdd) {
+    public Palette(Consumer<LayerKind> onAdd, UiText text) {
         getStyleClass().add("palette");
         setId("palette");
-        Label title = new Label("Layers");
+        Label title = new Label();
+        title.textProperty().bind(text.text("editor.paletteTitle"));
         title.getStyleClass().add("section-title");
         getChildren().add(title);
         for (LayerKind kind : LayerKind.values()) {
@@ -22,7 +24,9 @@ public final class Palette extends VBox {
             button.setId(buttonId(kind));
             button.getStyleClass().addAll("palette-button", styleClass(kind));
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setTooltip(new Tooltip("Add " + kind.kerasName() + " after the selected layer"));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text.text("editor.paletteTip", kind.kerasName()));
+            button.setTooltip(tip);
             button.setOnAction(e -> onAdd.accept(kind));
             getChildren().add(button);
         }

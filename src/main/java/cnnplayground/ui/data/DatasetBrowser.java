@@ -3,6 +3,7 @@ package cnnplayground.ui.data;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.LoadedDataset;
 import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,8 @@ public final class DatasetBrowser extends ScrollPane {
 
     private final NetworkEditorModel model;
     private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final Label summary = new Label("No dataset yet.");
+    private final Label summary = new Label();
+    private final UiText text;
     private final Label source = new Label();
     private final VBox notes = new VBox(4);
     private final Label fitMessage = new Label();
@@ -41,12 +43,19 @@ public final class DatasetBrowser extends ScrollPane {
     private NetworkAdaptation adaptation;
 
     public DatasetBrowser(NetworkEditorModel model) {
+        this(model, new UiText());
+    }
+
+    public DatasetBrowser(NetworkEditorModel model, UiText text) {
         this.model = model;
+        this.text = text;
+        summary.textProperty().bind(text.text("data.noDataset"));
         getStyleClass().add("dataset-browser");
         setFitToWidth(true);
         summary.setId("datasetSummary");
         summary.getStyleClass().add("section-title");
         summary.setWrapText(true);
+        source.setId("datasetSource");
         source.getStyleClass().add("hint");
         source.setWrapText(true);
         notes.setId("datasetNotes");
@@ -85,18 +94,18 @@ public final class DatasetBrowser extends ScrollPane {
         classRows.getChildren().clear();
         notes.getChildren().clear();
         if (loaded == null) {
-            summary.setText("No dataset yet.");
-            source.setText("");
+            summary.textProperty().bind(text.text("data.noDataset"));
+            UiText.clear(source.textProperty());
             updateFit();
             return;
         }
         ImageDataset train = loaded.train();
-        summary.setText(String.format(Locale.ROOT, "%s: %,d images of %d×%d×%d (%s), %d classes", loaded.name(),
-                train.n(), train.height(), train.width(), train.channels(),
-                train.channels() == 1 ? "grey" : "RGB", train.numClasses()));
-        source.setText(loaded.splits().test().map(t -> String.format(Locale.ROOT,
-                "A separate test set of %,d images. ", t.n())).orElse("No separate test set. ")
-                + "From " + train.source());
+        summary.textProperty().bind(text.text("data.summary", loaded.name(), String.format(Locale.ROOT, "%,d", train.n()),
+                train.height() + "×" + train.width() + "×" + train.channels(),
+                UiText.phrase(train.channels() == 1 ? "data.grey" : "data.rgb"), String.valueOf(train.numClasses())));
+        source.textProperty().bind(loaded.splits().test()
+                .map(t -> text.text("data.testSet", String.format(Locale.ROOT, "%,d", t.n()), train.source()))
+                .orElse(text.text("data.noTestSet", train.source())));
         for (String note : loaded.notes()) {
             Label label = new Label(note);
             label.getStyleClass().add("dataset-note");
@@ -137,8 +146,13 @@ public final class DatasetBrowser extends ScrollPane {
         LoadedDataset loaded = dataset.get();
         adaptation = loaded == null ? null : NetworkAdaptation.of(model.getNetwork(), loaded.train()).orElse(null);
         fitBanner.setVisible(adaptation != null);
-        fitMessage.setText(adaptation == null ? "" : adaptation.problem());
-        adaptButton.setText(adaptation == null ? "" : adaptation.action());
+        if (adaptation == null) {
+            UiText.clear(fitMessage.textProperty());
+            UiText.clear(adaptButton.textProperty());
+        } else {
+            text.show(fitMessage.textProperty(), adaptation.problemText());
+            text.show(adaptButton.textProperty(), adaptation.actionText());
+        }
     }
 
     private void adapt() {

@@ -1,9 +1,10 @@
 package cnnplayground.ui.data;
 
-import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetCatalog.Source;
+import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.LoadedDataset;
+import cnnplayground.ui.i18n.UiText;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 
 /**
@@ -32,11 +34,11 @@ public final class DatasetChooser extends HBox {
     private final ComboBox<String> box = new ComboBox<>();
     private final Label status = new Label();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ObjectProperty<DatasetPrompts> prompts = new SimpleObjectProperty<>(this, "prompts",
-            DatasetPrompts.dialogs());
+    private final ObjectProperty<DatasetPrompts> prompts = new SimpleObjectProperty<>(this, "prompts");
     /** The source of the dataset in use, which the box returns to when a choice fails or is cancelled. */
     private Source current = Source.DIGITS;
     /** Bumped per load, so only the newest choice's result is used. */
+    private final UiText text;
     private long generation;
     private boolean reverting;
 
@@ -45,6 +47,12 @@ public final class DatasetChooser extends HBox {
      * @param onLoaded gets each loaded dataset, on the FX thread
      */
     public DatasetChooser(DatasetCatalog catalog, Consumer<LoadedDataset> onLoaded) {
+        this(catalog, onLoaded, new UiText());
+    }
+
+    public DatasetChooser(DatasetCatalog catalog, Consumer<LoadedDataset> onLoaded, UiText text) {
+        this.text = text;
+        prompts.set(DatasetPrompts.dialogs(text));
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.onLoaded = Objects.requireNonNull(onLoaded, "onLoaded");
         getStyleClass().add("dataset-chooser");
@@ -55,6 +63,9 @@ public final class DatasetChooser extends HBox {
             box.getItems().add(source.label());
         }
         box.setValue(current.label());
+        // the items are the sources' English labels; cells show them in the window's language
+        box.setCellFactory(list -> new SourceCell());
+        box.setButtonCell(new SourceCell());
         box.valueProperty().addListener((obs, was, now) -> {
             if (!reverting && now != null) {
                 // after the popup has closed: a folder dialog may open, and the box may be set back
@@ -65,7 +76,8 @@ public final class DatasetChooser extends HBox {
         status.getStyleClass().add("dataset-status");
         status.managedProperty().bind(status.visibleProperty());
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
-        Label title = new Label("Dataset");
+        Label title = new Label();
+        title.textProperty().bind(text.text("data.dataset"));
         getChildren().addAll(title, box, status);
     }
 
@@ -88,7 +100,8 @@ public final class DatasetChooser extends HBox {
     public void choose(Source source) {
         Optional<String> unavailable = catalog.unavailable(source);
         if (unavailable.isPresent()) {
-            fail(unavailable.get());
+            fail(source == Source.FASHION_MNIST ? UiText.phrase("data.fashionMissing",
+                    catalog.fashionMnistDir().toString(), DatasetCatalog.FASHION_MNIST_INSTALL) : unavailable.get());
             return;
         }
         Optional<Loader> loader = loaderFor(source);
@@ -112,8 +125,8 @@ public final class DatasetChooser extends HBox {
             return Optional.of(catalog::shapes);
         }
         Optional<Path> folder = prompts.get().chooseFolder(source == Source.IDX_FOLDER
-                ? "Folder with *-images-idx3-ubyte and *-labels-idx1-ubyte files"
-                : "Folder with one sub-folder of images per class", getScene() == null ? null : getScene().getWindow());
+                ? text.get("data.idxFolderTitle") : text.get("data.imageFolderTitle"),
+                getScene() == null ? null : getScene().getWindow());
         if (folder.isEmpty()) {
             return Optional.empty();
         }
@@ -128,7 +141,7 @@ public final class DatasetChooser extends HBox {
     private void load(Source source, Loader loader) {
         long mine = ++generation;
         loading.set(true);
-        setStatus("Loading " + source.label().replace("…", "") + "…", false);
+        setStatus(UiText.phrase("data.loading", UiText.phrase("data.sourceName." + source.name())), false);
         Task<LoadedDataset> task = new Task<>() {
             @Override
             protected LoadedDataset call() throws DatasetException {
@@ -139,7 +152,7 @@ public final class DatasetChooser extends HBox {
             if (mine == generation) {
                 loading.set(false);
                 current = source;
-                setStatus("", false);
+                setStatus(null, false);
                 onLoaded.accept(task.getValue());
             }
         });
@@ -148,7 +161,7 @@ public final class DatasetChooser extends HBox {
                 loading.set(false);
                 Throwable problem = task.getException();
                 fail(problem instanceof DatasetException ? problem.getMessage()
-                        : source.label() + " could not be loaded: " + problem);
+                        : UiText.phrase("data.couldNotLoad", UiText.phrase(sourceKey(source)), String.valueOf(problem)));
             }
         });
         Thread thread = new Thread(task, "dataset-loader-" + source.name().toLowerCase(Locale.ROOT));
@@ -156,9 +169,26 @@ public final class DatasetChooser extends HBox {
         thread.start();
     }
 
-    private void fail(String message) {
-        setStatus(message + " (still using " + current.label() + ")", true);
+    private void fail(Object message) {
+        setStatus(UiText.phrase("data.stillUsing", message, UiText.phrase(sourceKey(current))), true);
         revert();
+    }
+
+    private static String sourceKey(Source source) {
+        return "data.source." + source.name();
+    }
+
+    /** A source's label in the window's language. */
+    private final class SourceCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String label, boolean empty) {
+            super.updateItem(label, empty);
+            if (empty || label == null) {
+                UiText.clear(textProperty());
+            } else {
+                textProperty().bind(text.text(sourceKey(sourceOf(label))));
+            }
+        }
     }
 
     private void revert() {
@@ -174,8 +204,12 @@ public final class DatasetChooser extends HBox {
         }
     }
 
-    private void setStatus(String text, boolean error) {
-        status.setText(text);
+    private void setStatus(UiText.Phrase message, boolean error) {
+        if (message == null) {
+            UiText.clear(status.textProperty());
+        } else {
+            text.show(status.textProperty(), message);
+        }
         status.getStyleClass().remove("dataset-error");
         if (error) {
             status.getStyleClass().add("dataset-error");

@@ -1,5 +1,6 @@
 package cnnplayground.ui.data;
 
+import cnnplayground.ui.i18n.UiText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public interface DatasetPrompts {
     Optional<ImageSize> chooseImageSize(Window owner);
 
     /** The real dialogs: a DirectoryChooser and a text prompt that repeats until the size is valid. */
-    static DatasetPrompts dialogs() {
+    static DatasetPrompts dialogs(UiText text) {
         return new DatasetPrompts() {
             @Override
             public Optional<Path> chooseFolder(String title, Window owner) {
@@ -31,18 +32,18 @@ public interface DatasetPrompts {
             public Optional<ImageSize> chooseImageSize(Window owner) {
                 TextInputDialog dialog = new TextInputDialog(ImageSize.DEFAULT.toString());
                 dialog.initOwner(owner);
-                dialog.setTitle("Image size");
-                dialog.setHeaderText("Stretch every image to height×width×channels (1 = grey, 3 = RGB)");
+                dialog.setTitle(text.get("data.sizeTitle"));
+                dialog.setHeaderText(text.get("data.sizeHeader"));
                 while (true) {
-                    Optional<String> text = dialog.showAndWait();
-                    if (text.isEmpty()) {
+                    Optional<String> typed = dialog.showAndWait();
+                    if (typed.isEmpty()) {
                         return Optional.empty();
                     }
-                    Optional<ImageSize> size = ImageSize.parse(text.get());
+                    Optional<ImageSize> size = ImageSize.parse(typed.get());
                     if (size.isPresent()) {
                         return size;
                     }
-                    dialog.setHeaderText(ImageSize.problem(text.get()));
+                    dialog.setHeaderText(ImageSize.problem(typed.get()));
                 }
             }
         };

@@ -5,6 +5,8 @@ import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;
 
 /**
@@ -12,11 +14,21 @@ import java.util.Optional;
  * when the output units differ from the classes and the network ends in a Dense layer, that layer
  * with one unit per class. Pure, so the banner's logic is tested without a window.
  *
- * @param problem what does not match, in words, for the banner
- * @param action the button's text, for example "Adapt the input to 32×32×3"
+ * @param problemText what does not match, in words, for the banner
+ * @param actionText the button's text, for example "Adapt the input to 32×32×3"
  * @param adapted the network with the changes made
  */
-public record NetworkAdaptation(String problem, String action, NetworkSpec adapted) {
+public record NetworkAdaptation(UiText.Phrase problemText, UiText.Phrase actionText, NetworkSpec adapted) {
+
+    /** {@link #problemText()} in English. */
+    public String problem() {
+        return UiText.in(UiLanguage.ENGLISH).get(problemText.key(), problemText.args());
+    }
+
+    /** {@link #actionText()} in English. */
+    public String action() {
+        return UiText.in(UiLanguage.ENGLISH).get(actionText.key(), actionText.args());
+    }
 
     /** What to change so {@code network} fits {@code data}; empty when input and outputs match. */
     public static Optional<NetworkAdaptation> of(NetworkSpec network, ImageDataset data) {
@@ -34,19 +46,16 @@ public record NetworkAdaptation(String problem, String action, NetworkSpec adapt
             DenseSpec dense = (DenseSpec) network.layers().get(lastDense);
             adapted = adapted.withLayer(lastDense, new DenseSpec(classes, dense.activation(), dense.useBias()));
         }
-        StringBuilder problem = new StringBuilder("The network ");
-        if (inputDiffers) {
-            problem.append("takes ").append(network.input()).append(" images but these are ").append(images);
-        }
-        if (outputDiffers) {
-            problem.append(inputDiffers ? ", and it " : "").append("has ").append(outputs.get())
-                    .append(" outputs for ").append(classes).append(" classes");
-        }
-        problem.append('.');
-        String action = inputDiffers && outputDiffers
-                ? "Adapt the input to " + images + " and the output to " + classes + " classes"
-                : inputDiffers ? "Adapt the input to " + images : "Set the output to " + classes + " classes";
-        return Optional.of(new NetworkAdaptation(problem.toString(), action, adapted));
+        String takes = network.input().toString();
+        String are = images.toString();
+        String units = outputDiffers ? String.valueOf(outputs.get()) : "";
+        String classCount = String.valueOf(classes);
+        UiText.Phrase problem = inputDiffers && outputDiffers
+                ? UiText.phrase("data.fit.both", takes, are, units, classCount)
+                : inputDiffers ? UiText.phrase("data.fit.input", takes, are) : UiText.phrase("data.fit.output", units, classCount);
+        UiText.Phrase action = inputDiffers && outputDiffers ? UiText.phrase("data.adapt.both", are, classCount)
+                : inputDiffers ? UiText.phrase("data.adapt.input", are) : UiText.phrase("data.adapt.output", classCount);
+        return Optional.of(new NetworkAdaptation(problem, action, adapted));
     }
 
     private static int lastDenseIndex(NetworkSpec network) {

@@ -4,6 +4,7 @@ import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ModelInputs;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.Shape;
+import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.ColorMap;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.Heatmaps;
@@ -34,21 +35,30 @@ public final class DrawView extends VBox {
     public static final long DEBOUNCE_NANOS = 50_000_000L;
     private static final int PREVIEW_PIXELS = 112;
 
-    private final DrawingPad pad = new DrawingPad();
+    private final UiText text;
+    private final DrawingPad pad;
     private final ObjectProperty<Shape> inputShape = new SimpleObjectProperty<>(this, "inputShape", Shape.image(28, 28, 1));
     private final ReadOnlyObjectWrapper<FloatGrid> modelInput = new ReadOnlyObjectWrapper<>(this, "modelInput");
     private final ImageView preview = new ImageView();
     private final Label previewCaption = new Label();
     private final Label sizeNote = new Label();
-    private final Label status = new Label(FeatureMapView.EMPTY_TEXT);
+    private final Label status = new Label();
     private final ProbabilityBars bars = new ProbabilityBars();
-    private final FeatureMapView maps = new FeatureMapView();
+    private final FeatureMapView maps;
     private final AnimationTimer debounce;
     private boolean dirty;
     private long lastComputed;
     private WritableImage previewImage;
 
     public DrawView() {
+        this(new UiText());
+    }
+
+    public DrawView(UiText text) {
+        this.text = text;
+        pad = new DrawingPad(text);
+        maps = new FeatureMapView(text);
+        status.textProperty().bind(text.text("maps.empty"));
         setId("drawView");
         getStyleClass().add("draw-view");
         preview.setId("drawPreview");
@@ -116,9 +126,9 @@ public final class DrawView extends VBox {
     public void showResult(ProbeResult result, List<String> classNames) {
         bars.show(result.prediction(), classNames);
         int top = result.prediction().topClass();
-        status.setText(String.format(Locale.ROOT, "The network says %s (%.0f%%)",
+        status.textProperty().bind(text.text("draw.says",
                 top < classNames.size() ? classNames.get(top) : Integer.toString(top),
-                100 * result.prediction().probability(top)));
+                String.format(Locale.ROOT, "%.0f", 100 * result.prediction().probability(top))));
         maps.classNamesProperty().set(classNames);
         maps.resultProperty().set(result);
     }
@@ -126,7 +136,7 @@ public final class DrawView extends VBox {
     /** Back to "train first": no bars, no maps. */
     public void clearResult() {
         bars.clear();
-        status.setText(FeatureMapView.EMPTY_TEXT);
+        status.textProperty().bind(text.text("maps.empty"));
         maps.resultProperty().set(null);
     }
 
@@ -142,11 +152,15 @@ public final class DrawView extends VBox {
         previewImage = c == 3 ? Heatmaps.rgb(previewImage, input, scale)
                 : Heatmaps.channel(previewImage, input, 0, 0, 1, ColorMap.GREY, scale);
         preview.setImage(previewImage);
-        previewCaption.setText("What the network sees: " + h + "×" + w + "×" + c);
+        String size = h + "×" + w + "×" + c;
+        previewCaption.textProperty().bind(text.text("draw.sees", size));
         boolean digitSized = h == 28 && w == 28 && c == 1;
         sizeNote.setVisible(!digitSized);
-        sizeNote.setText(digitSized ? "" : "This network takes " + h + "×" + w + "×" + c
-                + " images: your drawing is scaled to that size" + (c == 3 ? " and repeated in red, green and blue." : "."));
+        if (digitSized) {
+            UiText.clear(sizeNote.textProperty());
+        } else {
+            sizeNote.textProperty().bind(text.text(c == 3 ? "draw.scaledRgb" : "draw.scaled", size));
+        }
         modelInput.set(input);
     }
 }

@@ -1,6 +1,7 @@
 package cnnplayground.ui.draw;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -33,11 +34,17 @@ public final class DrawingPad extends VBox {
     private final List<List<Point2D>> strokes = new ArrayList<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper strokesEnded = new ReadOnlyIntegerWrapper(this, "strokesEnded");
-    private final Button undo = new Button("Undo");
-    private final Button clear = new Button("Clear");
+    private final Button undo = new Button();
+    private final Button clear = new Button();
     private List<Point2D> current;
 
     public DrawingPad() {
+        this(new UiText());
+    }
+
+    public DrawingPad(UiText text) {
+        undo.textProperty().bind(text.text("draw.undo"));
+        clear.textProperty().bind(text.text("draw.clear"));
         getStyleClass().add("drawing-pad");
         canvas.setId("drawingCanvas");
         canvas.getStyleClass().add("drawing-canvas");

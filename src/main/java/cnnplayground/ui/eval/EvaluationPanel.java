@@ -8,6 +8,7 @@ import cnnplayground.engine.Evaluator;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
+import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.viz.ColorMap;
 import cnnplayground.ui.viz.Heatmaps;
@@ -59,24 +60,35 @@ public final class EvaluationPanel extends ScrollPane {
 
     private final TrainingPanel training;
     private final ReadOnlyObjectWrapper<EvaluationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final Button evaluateButton = new Button("Evaluate");
+    private final Button evaluateButton = new Button();
     private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-    private final Label status = new Label("Train a network, then evaluate it here.");
+    private final Label status = new Label();
     private final Label summary = new Label();
     private final GridPane matrix = new GridPane();
     private final GridPane classMetrics = new GridPane();
     private final Label galleryTitle = new Label();
-    private final Button showAllMistakes = new Button("Show all mistakes");
+    private final Button showAllMistakes = new Button();
     private final FlowPane gallery = new FlowPane();
     private final Label exportStatus = new Label();
     private EvaluationSet evaluated;
     private int evaluations;
 
+    private final UiText text;
+
     public EvaluationPanel(TrainingPanel training) {
+        this(training, new UiText());
+    }
+
+    public EvaluationPanel(TrainingPanel training, UiText text) {
         this.training = training;
+        this.text = text;
+        evaluateButton.textProperty().bind(text.text("eval.evaluate"));
+        status.textProperty().bind(text.text("eval.trainFirst"));
+        showAllMistakes.textProperty().bind(text.text("eval.showAllMistakes"));
         getStyleClass().add("evaluation-panel");
         setFitToWidth(true);
-        Label title = new Label("Evaluate the trained network");
+        Label title = new Label();
+        title.textProperty().bind(text.text("eval.title"));
         title.getStyleClass().add("section-title");
 
         evaluateButton.setId("evaluateButton");
@@ -110,20 +122,24 @@ public final class EvaluationPanel extends ScrollPane {
         gallery.setId("misclassifiedGallery");
         gallery.getStyleClass().add("misclassified-gallery");
 
-        Button exportCsv = new Button("Export history CSV…");
+        Button exportCsv = new Button();
+        exportCsv.textProperty().bind(text.text("eval.exportCsv"));
         exportCsv.setId("exportHistoryCsv");
-        exportCsv.setOnAction(e -> chooseFile("training-history.csv", "CSV", "*.csv")
+        exportCsv.setOnAction(e -> chooseFile("training-history.csv", text.get("eval.csvFilter"), "*.csv")
                 .ifPresent(this::exportHistoryCsv));
-        Button exportPng = new Button("Export charts PNG…");
+        Button exportPng = new Button();
+        exportPng.textProperty().bind(text.text("eval.exportPng"));
         exportPng.setId("exportChartsPng");
-        exportPng.setOnAction(e -> chooseFile("training-charts.png", "PNG image", "*.png")
+        exportPng.setOnAction(e -> chooseFile("training-charts.png", text.get("eval.pngFilter"), "*.png")
                 .ifPresent(this::exportChartsPng));
         exportStatus.setId("evaluationExportStatus");
         exportStatus.getStyleClass().add("export-status");
         HBox exports = new HBox(8, exportCsv, exportPng);
 
-        Label matrixTitle = sectionLabel("Confusion matrix: rows are the true class, columns the prediction");
-        Label metricsTitle = sectionLabel("Per class");
+        Label matrixTitle = sectionLabel("");
+        matrixTitle.textProperty().bind(text.text("eval.matrixTitle"));
+        Label metricsTitle = sectionLabel("");
+        metricsTitle.textProperty().bind(text.text("eval.perClass"));
         VBox content = new VBox(10, title, run, status, summary, matrixTitle, matrix, metricsTitle, classMetrics,
                 galleryHeader, gallery, exports, exportStatus);
         content.getStyleClass().add("evaluation-content");
@@ -135,7 +151,7 @@ public final class EvaluationPanel extends ScrollPane {
             // a new run's weights are not the measured ones
             evaluations++;
             showReport(null);
-            status.setText("A new run started; evaluate it once it has trained.");
+            status.textProperty().bind(text.text("eval.newRun"));
             refresh();
         });
         refresh();
@@ -175,8 +191,8 @@ public final class EvaluationPanel extends ScrollPane {
         int evaluation = ++evaluations;
         progress.setVisible(true);
         status.getStyleClass().remove("evaluation-failed");
-        status.setText(String.format(Locale.ROOT, "Evaluating the weights at step %,d on %s…",
-                weights.get().step(), set.description()));
+        status.textProperty().bind(text.text("eval.evaluating",
+                String.format(Locale.ROOT, "%,d", weights.get().step()), set.what()));
         refresh();
         Evaluator.evaluate(weights.get(), set.data(), Evaluator.DEFAULT_BATCH_SIZE).whenComplete((result, error) ->
                 Platform.runLater(() -> {
@@ -188,13 +204,13 @@ public final class EvaluationPanel extends ScrollPane {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
-                        status.setText("Evaluation failed: " + cause.getMessage());
+                        status.textProperty().bind(text.text("eval.failed", cause.getMessage()));
                         status.getStyleClass().add("evaluation-failed");
                         return;
                     }
                     evaluated = set;
-                    status.setText(String.format(Locale.ROOT, "Weights at step %,d, measured on %s.",
-                            weights.get().step(), set.description()));
+                    status.textProperty().bind(text.text("eval.measured",
+                            String.format(Locale.ROOT, "%,d", weights.get().step()), set.what()));
                     showReport(result);
                 }));
     }
@@ -205,13 +221,13 @@ public final class EvaluationPanel extends ScrollPane {
         classMetrics.getChildren().clear();
         gallery.getChildren().clear();
         if (shown == null) {
-            summary.setText("");
-            galleryTitle.setText("");
+            UiText.clear(summary.textProperty());
+            UiText.clear(galleryTitle.textProperty());
             showAllMistakes.setVisible(false);
             return;
         }
-        summary.setText(String.format(Locale.ROOT, "Accuracy %.2f %%   loss %.4f   on %,d images",
-                shown.accuracy() * 100, shown.loss(), shown.n()));
+        summary.textProperty().bind(text.text("eval.summary", String.format(Locale.ROOT, "%.2f", shown.accuracy() * 100),
+                String.format(Locale.ROOT, "%.4f", shown.loss()), String.format(Locale.ROOT, "%,d", shown.n())));
         fillMatrix(shown.confusion());
         fillClassMetrics(shown.confusion());
         showMistakes();
@@ -225,7 +241,8 @@ public final class EvaluationPanel extends ScrollPane {
                 max = Math.max(max, m.count(a, p));
             }
         }
-        Label corner = new Label("true ↓  predicted →");
+        Label corner = new Label();
+        corner.textProperty().bind(text.text("eval.corner"));
         corner.getStyleClass().add("confusion-corner");
         matrix.add(corner, 0, 0);
         for (int c = 0; c < k; c++) {
@@ -239,8 +256,10 @@ public final class EvaluationPanel extends ScrollPane {
                 cell.setId(cellId(a, p));
                 cell.getStyleClass().addAll("confusion-cell", a == p ? "diagonal" : "off-diagonal",
                         "level-" + level(count, max));
-                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%d images of %s predicted as %s", count,
-                        m.classNames().get(a), m.classNames().get(p))));
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(text.text("eval.cellTip", String.valueOf(count), m.classNames().get(a),
+                        m.classNames().get(p)));
+                cell.setTooltip(tip);
                 int actual = a;
                 int predicted = p;
                 cell.setOnMouseClicked(e -> showCell(actual, predicted));
@@ -266,9 +285,10 @@ public final class EvaluationPanel extends ScrollPane {
     }
 
     private void fillClassMetrics(ConfusionMatrix m) {
-        String[] headers = {"class", "precision", "recall", "F1", "images"};
+        String[] headers = {"eval.col.class", "eval.col.precision", "eval.col.recall", "eval.col.f1", "eval.col.images"};
         for (int i = 0; i < headers.length; i++) {
-            Label h = new Label(headers[i]);
+            Label h = new Label();
+            h.textProperty().bind(text.text(headers[i]));
             h.getStyleClass().add("metrics-header");
             classMetrics.add(h, i, 0);
         }
@@ -300,8 +320,7 @@ public final class EvaluationPanel extends ScrollPane {
         }
         markSelected(-1, -1);
         List<EvaluationReport.ImageResult> wrong = shown.misclassified();
-        fillGallery(wrong, wrong.isEmpty() ? "No mistakes: every image was classified correctly"
-                : "Misclassified, surest first");
+        fillGallery(wrong, UiText.phrase(wrong.isEmpty() ? "eval.noMistakes" : "eval.misclassified"));
         showAllMistakes.setVisible(false);
     }
 
@@ -314,7 +333,7 @@ public final class EvaluationPanel extends ScrollPane {
         markSelected(actual, predicted);
         List<String> names = shown.classNames();
         fillGallery(shown.cell(actual, predicted),
-                "True " + names.get(actual) + ", predicted " + names.get(predicted));
+                UiText.phrase("eval.cell", names.get(actual), names.get(predicted)));
         showAllMistakes.setVisible(true);
     }
 
@@ -327,12 +346,13 @@ public final class EvaluationPanel extends ScrollPane {
         }
     }
 
-    private void fillGallery(List<EvaluationReport.ImageResult> results, String what) {
+    private void fillGallery(List<EvaluationReport.ImageResult> results, UiText.Phrase what) {
         gallery.getChildren().clear();
         int shownCount = Math.min(GALLERY_LIMIT, results.size());
-        galleryTitle.setText(results.size() > shownCount
-                ? String.format(Locale.ROOT, "%s: showing %d of %,d images", what, shownCount, results.size())
-                : String.format(Locale.ROOT, "%s: %,d %s", what, results.size(), results.size() == 1 ? "image" : "images"));
+        String all = String.format(Locale.ROOT, "%,d", results.size());
+        galleryTitle.textProperty().bind(results.size() > shownCount
+                ? text.text("eval.galleryCut", what, String.valueOf(shownCount), all)
+                : text.text(results.size() == 1 ? "eval.galleryOne" : "eval.gallery", what, all));
         EvaluationReport shown = report.get();
         for (EvaluationReport.ImageResult r : results.subList(0, shownCount)) {
             gallery.getChildren().add(tile(shown, r));
@@ -344,7 +364,9 @@ public final class EvaluationPanel extends ScrollPane {
         WritableImage picture = image.channels() >= 3 ? Heatmaps.rgb(null, image, THUMBNAIL_SCALE)
                 : Heatmaps.channel(null, image, 0, 0, 1, ColorMap.GREY, THUMBNAIL_SCALE);
         List<String> names = shown.classNames();
-        Label caption = new Label(caption(names, r));
+        Label caption = new Label();
+        caption.textProperty().bind(text.text("eval.caption", names.get(r.actual()), names.get(r.predicted()),
+                String.format(Locale.ROOT, "%.0f", r.confidence() * 100)));
         caption.getStyleClass().add("gallery-caption");
         Label probabilities = new Label(topProbabilities(names, shown.probabilities(r.index()), 3));
         probabilities.getStyleClass().add("gallery-probabilities");
@@ -393,10 +415,10 @@ public final class EvaluationPanel extends ScrollPane {
         List<EpochMetrics> history = history();
         try {
             Files.writeString(file, HistoryExport.toCsv(history), StandardCharsets.UTF_8);
-            exported(String.format(Locale.ROOT, "Wrote %d epochs to %s", history.size(), file), true);
+            exported(UiText.phrase("eval.wroteCsv", String.valueOf(history.size()), file.toString()), true);
             return true;
         } catch (IOException e) {
-            exported("Could not write " + file + ": " + e.getMessage(), false);
+            exported(UiText.phrase("eval.couldNotWrite", file.toString(), e.getMessage()), false);
             return false;
         }
     }
@@ -409,17 +431,17 @@ public final class EvaluationPanel extends ScrollPane {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
                 throw new IOException("no PNG writer");
             }
-            exported(String.format(Locale.ROOT, "Wrote the charts (%.0f×%.0f) to %s", image.getWidth(),
-                    image.getHeight(), file), true);
+            exported(UiText.phrase("eval.wrotePng", String.format(Locale.ROOT, "%.0f×%.0f", image.getWidth(),
+                    image.getHeight()), file.toString()), true);
             return true;
         } catch (IOException e) {
-            exported("Could not write " + file + ": " + e.getMessage(), false);
+            exported(UiText.phrase("eval.couldNotWrite", file.toString(), e.getMessage()), false);
             return false;
         }
     }
 
-    private void exported(String message, boolean ok) {
-        exportStatus.setText(message);
+    private void exported(UiText.Phrase message, boolean ok) {
+        text.show(exportStatus.textProperty(), message);
         exportStatus.getStyleClass().remove("export-failed");
         if (!ok) {
             exportStatus.getStyleClass().add("export-failed");

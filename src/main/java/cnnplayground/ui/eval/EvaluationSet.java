@@ -3,6 +3,8 @@ package cnnplayground.ui.eval;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.StratifiedSplit;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,13 +18,17 @@ import java.util.Optional;
  * @param description what they are, for the summary line
  * @param heldOut     whether the run never trained on them
  */
-public record EvaluationSet(ImageDataset data, String description, boolean heldOut) {
+public record EvaluationSet(ImageDataset data, UiText.Phrase what, boolean heldOut) {
+
+    /** What the images are, in English; the panel shows {@link #what()} in the window's language. */
+    public String description() {
+        return UiText.in(UiLanguage.ENGLISH).get(what.key(), what.args());
+    }
 
     /** The test split when there is one, else as {@link #of(ImageDataset, TrainingConfig)}. */
     public static EvaluationSet of(ImageDataset trained, Optional<ImageDataset> test, TrainingConfig config) {
         if (test.isPresent() && test.get().n() > 0) {
-            return new EvaluationSet(test.get(), String.format(Locale.ROOT,
-                    "the dataset's test split (%,d images, never used in training)", test.get().n()), true);
+            return new EvaluationSet(test.get(), UiText.phrase("eval.set.test", count(test.get().n())), true);
         }
         return of(trained, config);
     }
@@ -33,13 +39,14 @@ public record EvaluationSet(ImageDataset data, String description, boolean heldO
             int[] validation = StratifiedSplit.of(trained.labels(), trained.numClasses(), config.validationFraction(),
                     config.seed()).validation();
             if (validation.length > 0) {
-                return new EvaluationSet(trained.subset(validation), String.format(Locale.ROOT,
-                        "the validation split held out from training (%,d of %,d images)", validation.length,
-                        trained.n()), true);
+                return new EvaluationSet(trained.subset(validation), UiText.phrase("eval.set.validation",
+                        count(validation.length), count(trained.n())), true);
             }
         }
-        return new EvaluationSet(trained, String.format(Locale.ROOT,
-                "the whole training set (%,d images): no validation split was held out, so this measures fit,"
-                        + " not generalisation", trained.n()), false);
+        return new EvaluationSet(trained, UiText.phrase("eval.set.whole", count(trained.n())), false);
+    }
+
+    private static String count(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

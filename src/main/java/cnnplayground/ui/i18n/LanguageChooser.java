@@ -1,5 +1,6 @@
 package cnnplayground.ui.i18n;
 
+import java.util.function.BooleanSupplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,6 +16,11 @@ public final class LanguageChooser extends HBox {
     private final Label fontProblem = new Label();
 
     public LanguageChooser(UiText text) {
+        this(text, CjkFonts::installed);
+    }
+
+    /** @param cjkFontInstalled whether a font with Chinese glyphs is there; tests say no without uninstalling one */
+    public LanguageChooser(UiText text, BooleanSupplier cjkFontInstalled) {
         super(8);
         getStyleClass().add("language-chooser");
         Label caption = new Label();
@@ -32,7 +38,7 @@ public final class LanguageChooser extends HBox {
             if (now == null || now == text.language()) {
                 return;
             }
-            if (now.needsCjkFont() && !CjkFonts.installed()) {
+            if (now.needsCjkFont() && !cjkFontInstalled.getAsBoolean()) {
                 fontProblem.setText(CjkFonts.MISSING);
                 fontProblem.setVisible(true);
                 choice.setValue(was);

@@ -25,6 +25,14 @@ public enum UiLanguage {
         return ownName;
     }
 
+    /**
+     * The style class the window's root carries while this language is shown ({@code lang-en},
+     * {@code lang-zh-tw}, {@code lang-zh-cn}): the stylesheet picks a font with the right glyphs by it.
+     */
+    public String styleClass() {
+        return this == ENGLISH ? "lang-en" : "lang-" + locale.toLanguageTag().toLowerCase(Locale.ROOT);
+    }
+
     public boolean needsCjkFont() {
         return this != ENGLISH;
     }

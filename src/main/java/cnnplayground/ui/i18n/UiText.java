@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * Every string the window shows, in the language chosen at run time. Views bind their labels to
@@ -66,13 +67,51 @@ public final class UiText {
     /** The string for {@code key} in {@code in}, whatever the window speaks now. */
     public String format(UiLanguage in, String key, Object... args) {
         ResourceBundle bundle = bundle(in);
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // a phrase inside a message speaks the same language as the message
+            resolved[i] = args[i] instanceof Phrase ? format(in, ((Phrase) args[i]).key(), ((Phrase) args[i]).args())
+                    : args[i];
+        }
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
             return "⟦" + key + "⟧";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(resolved);
+    }
+
+    /**
+     * A translatable piece to pass as an argument of another message, e.g. the reason inside
+     * "Finished ({0})": it is looked up in whatever language the outer message is shown in.
+     */
+    public static Phrase phrase(String key, Object... args) {
+        return new Phrase(key, args.clone());
+    }
+
+    /** A key and its arguments, looked up when shown; see {@link #phrase(String, Object...)}. */
+    public record Phrase(String key, Object[] args) {
+    }
+
+    /** Shows {@code phrase} in {@code target}, kept up to date when the language changes. */
+    public void show(StringProperty target, Phrase phrase) {
+        target.bind(text(phrase.key(), phrase.args()));
+    }
+
+    /** Unbinds {@code target} and leaves it empty (a bound label cannot simply be set). */
+    public static void clear(StringProperty target) {
+        target.unbind();
+        target.set("");
+    }
+
+    /**
+     * Shows a string that is not translated (a file name, a message from a library) in {@code target},
+     * replacing any binding to a translated one.
+     */
+    public static void showVerbatim(StringProperty target, String verbatim) {
+        target.unbind();
+        target.set(verbatim);
     }
 
     /** Whether {@code key} exists in the base bundle. */

@@ -3,6 +3,7 @@ package cnnplayground.ui.train;
 import cnnplayground.data.Augmentation;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.ColorMap;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.ArrayList;
@@ -40,7 +41,14 @@ public final class AugmentationPreview extends VBox {
     private final Random seeds = new Random();
     private long seed = seeds.nextLong();
 
+    private final UiText text;
+
     public AugmentationPreview() {
+        this(new UiText());
+    }
+
+    public AugmentationPreview(UiText text) {
+        this.text = text;
         setId("augmentationPreview");
         getStyleClass().add("augmentation-preview");
         GridPane grid = new GridPane();
@@ -53,7 +61,8 @@ public final class AugmentationPreview extends VBox {
             thumbnails.add(view);
             grid.add(view, i % COLUMNS, i / COLUMNS);
         }
-        Button shuffle = new Button("Shuffle");
+        Button shuffle = new Button();
+        shuffle.textProperty().bind(text.text("train.shuffle"));
         shuffle.setId("shuffleAugmentationButton");
         shuffle.setOnAction(e -> shuffle());
         caption.setId("augmentationCaption");
@@ -93,7 +102,11 @@ public final class AugmentationPreview extends VBox {
         Augmentation a = augmentation.get();
         if (data == null || data.n() == 0 || a == null) {
             thumbnails.forEach(v -> v.setImage(null));
-            caption.setText(data == null ? "No dataset yet" : "");
+            if (data == null) {
+                caption.textProperty().bind(text.text("train.noDataset"));
+            } else {
+                UiText.clear(caption.textProperty());
+            }
             return;
         }
         // The same seed for the same settings: typing a value redraws comparable variants, Shuffle new ones.
@@ -108,7 +121,7 @@ public final class AugmentationPreview extends VBox {
             view.setImage(data.channels() >= 3 ? Heatmaps.rgb(old, grid, SCALE)
                     : Heatmaps.channel(old, grid, 0, 0, 1, ColorMap.GREY, SCALE));
         }
-        caption.setText(a.isNone() ? "No augmentation: every copy is the original"
-                : "Augmentation: " + a + " (a class \"" + data.classNames().get(data.label(image)) + "\" image)");
+        caption.textProperty().bind(a.isNone() ? text.text("train.noAugmentation")
+                : text.text("train.augmentationCaption", a.toString(), data.classNames().get(data.label(image))));
     }
 }

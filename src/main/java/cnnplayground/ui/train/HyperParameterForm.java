@@ -4,16 +4,18 @@ import cnnplayground.data.Augmentation;
 import cnnplayground.engine.LearningRateSchedule;
 import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -47,9 +49,12 @@ public final class HyperParameterForm extends GridPane {
     private final Field<Integer> shift;
     private final Field<Double> rotation;
     private final Field<Double> zoom;
-    private final CheckBox flip = new CheckBox("Horizontal flip");
+    private final CheckBox flip = new CheckBox();
+    private final UiText text;
 
-    public HyperParameterForm(TrainingConfig initial) {
+    public HyperParameterForm(TrainingConfig initial, UiText text) {
+        this.text = text;
+        flip.textProperty().bind(text.text("train.flip"));
         setId("hyperParameters");
         getStyleClass().add("hyper-grid");
         optimizer.setId("optimizerChooser");
@@ -67,34 +72,35 @@ public final class HyperParameterForm extends GridPane {
         });
         optimizer.setValue(initial.optimizer());
         optimizer.valueProperty().addListener((obs, was, now) -> recompute());
-        addRow(getRowCount(), new Label("Optimizer"), optimizer);
+        addRow(getRowCount(), caption("train.optimizer"), optimizer);
 
-        learningRate = field("learningRate", "Learning rate", String.valueOf(initial.learningRate()),
-                t -> positive(Double.parseDouble(t), "learning rate"), "a small positive number, e.g. 0.001");
-        batchSize = field("batchSize", "Batch size", String.valueOf(initial.batchSize()),
-                t -> atLeastOne(Integer.parseInt(t), "batch size"), "a whole number, at least 1");
-        epochs = field("epochs", "Epochs", String.valueOf(initial.epochs()),
-                t -> atLeastOne(Integer.parseInt(t), "epochs"), "a whole number, at least 1");
-        validationFraction = field("validationFraction", "Validation", String.valueOf(initial.validationFraction()),
-                HyperParameterForm::fraction, "a fraction from 0 to below 1, e.g. 0.1");
-        seed = field("seed", "Seed", String.valueOf(initial.seed()), Long::parseLong, "a whole number");
+        learningRate = field("learningRate", "train.learningRate", String.valueOf(initial.learningRate()),
+                t -> positive(Double.parseDouble(t), "train.error.learningRate"), "train.expect.learningRate");
+        batchSize = field("batchSize", "train.batchSize", String.valueOf(initial.batchSize()),
+                t -> atLeastOne(Integer.parseInt(t), "train.error.batchSize"), "train.expect.wholeAtLeastOne");
+        epochs = field("epochs", "train.epochs", String.valueOf(initial.epochs()),
+                t -> atLeastOne(Integer.parseInt(t), "train.error.epochs"), "train.expect.wholeAtLeastOne");
+        validationFraction = field("validationFraction", "train.validation", String.valueOf(initial.validationFraction()),
+                t -> belowOne(Double.parseDouble(t), "train.error.validation"), "train.expect.validation");
+        seed = field("seed", "train.seed", String.valueOf(initial.seed()), Long::parseLong, "train.expect.whole");
 
         more.setId("moreSettings");
         more.getStyleClass().add("hyper-grid");
-        momentum = field(more, "momentum", "Momentum", String.valueOf(initial.momentum()),
-                HyperParameterForm::momentum, "from 0 to below 1, e.g. 0.9 (SGD only)");
+        momentum = field(more, "momentum", "train.momentum", String.valueOf(initial.momentum()),
+                t -> belowOne(Double.parseDouble(t), "train.error.momentum"), "train.expect.momentum");
         momentum.input.disableProperty().bind(optimizer.valueProperty().isNotEqualTo(OptimizerKind.SGD));
-        weightDecay = field(more, "weightDecay", "Weight decay", String.valueOf(initial.weightDecay()),
-                t -> atLeastZero(Double.parseDouble(t), "weight decay"), "0 for none, or small, e.g. 0.0005");
-        earlyStopping = field(more, "earlyStopping", "Early stopping", String.valueOf(initial.earlyStoppingPatience()),
-                t -> atLeastZero(Integer.parseInt(t), "early stopping"),
-                "epochs without a better validation accuracy before stopping; 0 for never");
+        weightDecay = field(more, "weightDecay", "train.weightDecay", String.valueOf(initial.weightDecay()),
+                t -> atLeastZero(Double.parseDouble(t), "train.error.weightDecay"), "train.expect.weightDecay");
+        earlyStopping = field(more, "earlyStopping", "train.earlyStopping",
+                String.valueOf(initial.earlyStoppingPatience()),
+                t -> atLeastZero(Integer.parseInt(t), "train.error.earlyStopping"), "train.expect.earlyStopping");
         schedule.setId("scheduleChooser");
         schedule.getItems().setAll(LearningRateSchedule.values());
         schedule.setConverter(new StringConverter<>() {
             @Override
             public String toString(LearningRateSchedule s) {
-                return s == null ? "" : s == LearningRateSchedule.CONSTANT ? "Constant" : "Cosine decay";
+                return s == null ? "" : s == LearningRateSchedule.CONSTANT ? text.get("train.scheduleConstant")
+                        : text.get("train.scheduleCosine");
             }
 
             @Override
@@ -104,24 +110,28 @@ public final class HyperParameterForm extends GridPane {
         });
         schedule.setValue(initial.schedule());
         schedule.valueProperty().addListener((obs, was, now) -> recompute());
-        more.addRow(more.getRowCount(), new Label("LR schedule"), schedule);
+        namesFollowLanguage(schedule);
+        more.addRow(more.getRowCount(), caption("train.schedule"), schedule);
 
         augmentationGrid.setId("augmentationSettings");
         augmentationGrid.getStyleClass().add("hyper-grid");
         Augmentation a = initial.augmentation();
-        shift = field(augmentationGrid, "shift", "Shift (px)", String.valueOf(a.maxShift()),
-                t -> atLeastZero(Integer.parseInt(t), "shift"), "a whole number of pixels, 0 for none, e.g. 2");
-        rotation = field(augmentationGrid, "rotation", "Rotation (°)", String.valueOf(a.maxRotationDegrees()),
-                HyperParameterForm::rotation, "degrees from 0 to 180, e.g. 10");
-        zoom = field(augmentationGrid, "zoom", "Zoom", String.valueOf(a.maxZoom()),
-                HyperParameterForm::zoom, "a fraction from 0 to below 1, e.g. 0.1");
+        shift = field(augmentationGrid, "shift", "train.shift", String.valueOf(a.maxShift()),
+                t -> atLeastZero(Integer.parseInt(t), "train.error.shift"), "train.expect.shift");
+        rotation = field(augmentationGrid, "rotation", "train.rotation", String.valueOf(a.maxRotationDegrees()),
+                HyperParameterForm::rotation, "train.expect.rotation");
+        zoom = field(augmentationGrid, "zoom", "train.zoom", String.valueOf(a.maxZoom()),
+                t -> belowOne(Double.parseDouble(t), "train.error.zoom"), "train.expect.zoom");
         flip.setId("flipCheck");
-        flip.setTooltip(new Tooltip("Mirror left to right at random; leave off for digits and letters,"
-                + " whose mirror image is another symbol or none"));
+        flip.setTooltip(tooltip("train.flipTip"));
         flip.setSelected(a.horizontalFlip());
         flip.selectedProperty().addListener((obs, was, now) -> recompute());
         augmentationGrid.add(flip, 0, augmentationGrid.getRowCount(), 2, 1);
         recompute();
+    }
+
+    public HyperParameterForm(TrainingConfig initial) {
+        this(initial, new UiText());
     }
 
     public HyperParameterForm() {
@@ -137,9 +147,10 @@ public final class HyperParameterForm extends GridPane {
         return config.get();
     }
 
-    /** The first field's problem, for a "why can't I train" hint; empty when all are valid. */
+    /** The first field's problem in the window's language, for a "why can't I train" hint; empty when all are valid. */
     public Optional<String> firstProblem() {
-        return fields.stream().map(f -> f.error.getText()).filter(s -> !s.isEmpty()).findFirst();
+        return fields.stream().filter(f -> f.problem != null).findFirst()
+                .map(f -> text.get(f.problem.key(), f.problem.args()));
     }
 
     /** Puts {@code value}'s settings into the fields, e.g. those a loaded model was trained with. */
@@ -184,27 +195,65 @@ public final class HyperParameterForm extends GridPane {
         }
     }
 
-    private <T> Field<T> field(String id, String caption, String text, Function<String, T> parse, String expected) {
-        return field(this, id, caption, text, parse, expected);
+    private Label caption(String key) {
+        Label label = new Label();
+        label.textProperty().bind(text.text(key));
+        return label;
     }
 
-    private <T> Field<T> field(GridPane grid, String id, String caption, String text, Function<String, T> parse,
-                               String expected) {
-        TextField input = new TextField(text);
+    private Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text.text(key));
+        return tip;
+    }
+
+    /** The box's cells show its converter's names again whenever the language changes. */
+    private <T> void namesFollowLanguage(ComboBox<T> box) {
+        box.setCellFactory(list -> new NameCell<>(box));
+        box.setButtonCell(new NameCell<>(box));
+    }
+
+    /** A cell whose text is its item's name in the window's language. */
+    private final class NameCell<T> extends ListCell<T> {
+        private final ComboBox<T> box;
+
+        NameCell(ComboBox<T> box) {
+            this.box = box;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                UiText.clear(textProperty());
+            } else {
+                textProperty().bind(Bindings.createStringBinding(() -> box.getConverter().toString(item),
+                        text.languageProperty()));
+            }
+        }
+    }
+
+    private <T> Field<T> field(String id, String captionKey, String value, Function<String, T> parse, String expectedKey) {
+        return field(this, id, captionKey, value, parse, expectedKey);
+    }
+
+    private <T> Field<T> field(GridPane grid, String id, String captionKey, String value, Function<String, T> parse,
+                               String expectedKey) {
+        TextField input = new TextField(value);
         input.setId(id + "Field");
         input.setPrefColumnCount(8);
-        input.setTooltip(new Tooltip(expected));
+        input.setTooltip(tooltip(expectedKey));
         Label error = new Label();
         error.setId(id + "Error");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
-        Field<T> field = new Field<>(caption, input, error, parse, expected);
+        Field<T> field = new Field<>(captionKey, input, error, parse, expectedKey, text);
         input.textProperty().addListener((obs, was, now) -> recompute());
         fields.add(field);
         int row = grid.getRowCount();
-        Label label = new Label(caption);
+        Label label = caption(captionKey);
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, label, input);
         grid.add(error, 1, row + 1);
@@ -226,98 +275,97 @@ public final class HyperParameterForm extends GridPane {
                 weightDecay.value, earlyStopping.value)));
     }
 
-    private static <N extends Number> N atLeastZero(N v, String what) {
+    private static <N extends Number> N atLeastZero(N v, String problemKey) {
         if (!(v.doubleValue() >= 0) || Double.isInfinite(v.doubleValue())) {
-            throw new IllegalArgumentException(what + " must be 0 or more");
+            throw new OutOfRange(problemKey);
         }
         return v;
     }
 
-    private static double momentum(String text) {
-        double v = Double.parseDouble(text);
+    private static double belowOne(double v, String problemKey) {
         if (!(v >= 0 && v < 1)) {
-            throw new IllegalArgumentException("momentum must be at least 0 and below 1");
+            throw new OutOfRange(problemKey);
         }
         return v;
     }
 
-    private static double rotation(String text) {
-        double v = Double.parseDouble(text);
+    private static double rotation(String value) {
+        double v = Double.parseDouble(value);
         if (!(v >= 0 && v <= 180)) {
-            throw new IllegalArgumentException("rotation must be from 0 to 180 degrees");
+            throw new OutOfRange("train.error.rotation");
         }
         return v;
     }
 
-    private static double zoom(String text) {
-        double v = Double.parseDouble(text);
-        if (!(v >= 0 && v < 1)) {
-            throw new IllegalArgumentException("zoom must be at least 0 and below 1");
-        }
-        return v;
-    }
-
-    private static double positive(double v, String what) {
+    private static double positive(double v, String problemKey) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be a positive number");
+            throw new OutOfRange(problemKey);
         }
         return v;
     }
 
-    private static int atLeastOne(int v, String what) {
+    private static int atLeastOne(int v, String problemKey) {
         if (v < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1");
+            throw new OutOfRange(problemKey);
         }
         return v;
     }
 
-    private static double fraction(String text) {
-        double v = Double.parseDouble(text);
-        if (!(v >= 0 && v < 1)) {
-            throw new IllegalArgumentException("validation must be at least 0 and below 1");
+    /** A number outside its field's range; the key names the message, which quotes what was typed. */
+    private static final class OutOfRange extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final String problemKey;
+
+        OutOfRange(String problemKey) {
+            super(problemKey);
+            this.problemKey = problemKey;
         }
-        return v;
     }
 
     /** One text field with its parser and its inline error. */
     private static final class Field<T> {
-        final String caption;
+        final String captionKey;
         final TextField input;
         final Label error;
         final Function<String, T> parse;
-        final String expected;
+        final String expectedKey;
+        final UiText text;
         T value;
+        /** What is wrong with the typed value, or null when it is good. */
+        UiText.Phrase problem;
 
-        Field(String caption, TextField input, Label error, Function<String, T> parse, String expected) {
-            this.caption = caption;
+        Field(String captionKey, TextField input, Label error, Function<String, T> parse, String expectedKey,
+              UiText text) {
+            this.captionKey = captionKey;
             this.input = input;
             this.error = error;
             this.parse = parse;
-            this.expected = expected;
+            this.expectedKey = expectedKey;
+            this.text = text;
         }
 
         boolean check() {
-            String text = input.getText() == null ? "" : input.getText().strip();
-            String problem;
+            String typed = input.getText() == null ? "" : input.getText().strip();
             try {
-                value = parse.apply(text);
-                problem = "";
-            } catch (NumberFormatException e) {
-                problem = caption + " must be " + expected + ", got \"" + text + "\"";
-            } catch (IllegalArgumentException e) {
-                problem = capitalise(e.getMessage()) + ", got \"" + text + "\"";
+                value = parse.apply(typed);
+                problem = null;
+            } catch (OutOfRange e) {
+                problem = UiText.phrase(e.problemKey, typed);
+            } catch (IllegalArgumentException e) { // NumberFormatException: not a number of the right kind
+                problem = UiText.phrase("train.error.format", UiText.phrase(captionKey), UiText.phrase(expectedKey),
+                        typed);
             }
-            error.setText(problem);
-            error.setVisible(!problem.isEmpty());
+            if (problem == null) {
+                UiText.clear(error.textProperty());
+            } else {
+                text.show(error.textProperty(), problem);
+            }
+            error.setVisible(problem != null);
             input.getStyleClass().remove("field-invalid");
-            if (!problem.isEmpty()) {
+            if (problem != null) {
                 input.getStyleClass().add("field-invalid");
             }
-            return problem.isEmpty();
-        }
-
-        private static String capitalise(String s) {
-            return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+            return problem == null;
         }
     }
 }

@@ -3,17 +3,19 @@ package cnnplayground.ui.train;
 import cnnplayground.engine.BatchMetrics;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
@@ -31,26 +33,35 @@ public final class TrainingCharts extends VBox {
     public static final double SMOOTHING = 0.9;
     private static final int BATCH_TICKS = 5;
 
-    private final XYChart.Series<Number, Number> batchLoss = series("batch loss (smoothed)");
-    private final XYChart.Series<Number, Number> trainLoss = series("train loss");
-    private final XYChart.Series<Number, Number> validationLoss = series("validation loss");
-    private final XYChart.Series<Number, Number> trainAccuracy = series("train accuracy");
-    private final XYChart.Series<Number, Number> validationAccuracy = series("validation accuracy");
+    private final XYChart.Series<Number, Number> batchLoss;
+    private final XYChart.Series<Number, Number> trainLoss;
+    private final XYChart.Series<Number, Number> validationLoss;
+    private final XYChart.Series<Number, Number> trainAccuracy;
+    private final XYChart.Series<Number, Number> validationAccuracy;
     private final MarkedChart lossChart;
     private final MarkedChart accuracyChart;
 
     public TrainingCharts() {
+        this(new UiText());
+    }
+
+    public TrainingCharts(UiText text) {
         getStyleClass().add("training-charts");
-        lossChart = chart("Loss", "lossChart", false);
+        batchLoss = series(text.text("charts.batchLoss"));
+        trainLoss = series(text.text("charts.trainLoss"));
+        validationLoss = series(text.text("charts.validationLoss"));
+        trainAccuracy = series(text.text("charts.trainAccuracy"));
+        validationAccuracy = series(text.text("charts.validationAccuracy"));
+        lossChart = chart(text.text("charts.loss"), text.text("charts.batch"), "lossChart", false);
         lossChart.getData().add(batchLoss);
         lossChart.getData().add(trainLoss);
         lossChart.getData().add(validationLoss);
-        accuracyChart = chart("Accuracy", "accuracyChart", true);
+        accuracyChart = chart(text.text("charts.accuracy"), text.text("charts.batch"), "accuracyChart", true);
         accuracyChart.getData().add(trainAccuracy);
         accuracyChart.getData().add(validationAccuracy);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        getChildren().addAll(legend(), lossChart, accuracyChart);
+        getChildren().addAll(legend(text), lossChart, accuracyChart);
     }
 
     public XYChart.Series<Number, Number> batchLossSeries() {
@@ -201,18 +212,20 @@ public final class TrainingCharts extends VBox {
         return data;
     }
 
-    private static HBox legend() {
-        HBox legend = new HBox(14, legendItem("batch loss (smoothed)", "legend-batch"),
-                legendItem("train", "legend-train"), legendItem("validation", "legend-validation"));
+    private static HBox legend(UiText text) {
+        HBox legend = new HBox(14, legendItem(text.text("charts.batchLoss"), "legend-batch"),
+                legendItem(text.text("charts.train"), "legend-train"),
+                legendItem(text.text("charts.validationKey"), "legend-validation"));
         legend.getStyleClass().add("chart-key");
         legend.setId("chartKey");
         return legend;
     }
 
-    private static Label legendItem(String text, String styleClass) {
+    private static Label legendItem(ObservableValue<String> caption, String styleClass) {
         Region swatch = new Region();
         swatch.getStyleClass().addAll("chart-key-swatch", styleClass);
-        Label label = new Label(text, swatch);
+        Label label = new Label(null, swatch);
+        label.textProperty().bind(caption);
         label.getStyleClass().add("chart-key-item");
         return label;
     }
@@ -221,9 +234,9 @@ public final class TrainingCharts extends VBox {
         return new XYChart.Data<>(x, Float.isFinite((float) y) ? y : 0);
     }
 
-    private static XYChart.Series<Number, Number> series(String name) {
+    private static XYChart.Series<Number, Number> series(ObservableValue<String> name) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
+        s.nameProperty().bind(name);
         return s;
     }
 
@@ -264,9 +277,10 @@ public final class TrainingCharts extends VBox {
         }
     }
 
-    private static MarkedChart chart(String title, String id, boolean percent) {
+    private static MarkedChart chart(ObservableValue<String> title, ObservableValue<String> xLabel, String id,
+                                     boolean percent) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("batch");
+        x.labelProperty().bind(xLabel);
         x.setForceZeroInRange(true);
         x.setAnimated(false);
         NumberAxis y = new NumberAxis();
@@ -296,7 +310,7 @@ public final class TrainingCharts extends VBox {
         }
         MarkedChart chart = new MarkedChart(x, y);
         chart.setId(id);
-        chart.setTitle(title);
+        chart.titleProperty().bind(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         // One shared legend above both charts says which colour is which; per-chart legends repeat it.

@@ -15,7 +15,12 @@ import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Shape;
 import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.builder.ProblemText;
+import cnnplayground.ui.i18n.UiText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,28 +65,29 @@ public final class TrainingPanel extends VBox {
 
     private final NetworkEditorModel model;
     private final TrainingLauncher launcher;
-    private final HyperParameterForm hyperParameters = new HyperParameterForm();
-    private final Button trainButton = new Button("Train");
-    private final Button pauseButton = new Button("Pause");
-    private final Button stopButton = new Button("Stop");
-    private final Button saveButton = new Button("Save model…");
-    private final Button loadButton = new Button("Load model…");
-    private final CheckBox resumeCheck = new CheckBox("Resume from the loaded weights");
-    private final CheckBox cpuOnlyCheck = new CheckBox("Use CPU only");
+    private final UiText text;
+    private final HyperParameterForm hyperParameters;
+    private final Button trainButton = new Button();
+    private final Button pauseButton = new Button();
+    private final Button stopButton = new Button();
+    private final Button saveButton = new Button();
+    private final Button loadButton = new Button();
+    private final CheckBox resumeCheck = new CheckBox();
+    private final CheckBox cpuOnlyCheck = new CheckBox();
     private final BooleanProperty gpuAvailable =
             new SimpleBooleanProperty(this, "gpuAvailable", false);
     private final Label fileStatus = new Label();
     private final ObjectProperty<SavedModel> loaded = new SimpleObjectProperty<>(this, "loaded");
     private final ProgressBar progressBar = new ProgressBar(0);
-    private final Label progressText = new Label("Not started");
+    private final Label progressText = new Label();
     private final Label etaText = new Label("");
     private final Label blockedReason = new Label();
     private final Label failure = new Label();
-    private final TrainingCharts charts = new TrainingCharts();
-    private final AugmentationPreview preview = new AugmentationPreview();
+    private final TrainingCharts charts;
+    private final AugmentationPreview preview;
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<ImageDataset> testSet = new SimpleObjectProperty<>(this, "testSet");
-    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "Loading the dataset…");
+    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ObjectBinding<Optional<String>> whyNot;
     private final StringProperty device = new SimpleStringProperty(this, "device", "");
@@ -100,11 +106,27 @@ public final class TrainingPanel extends VBox {
     private int epochs;
 
     public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher) {
+        this(model, launcher, new UiText());
+    }
+
+    public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher, UiText text) {
         this.model = model;
         this.launcher = launcher;
+        this.text = text;
+        hyperParameters = new HyperParameterForm(TrainingConfig.defaults(), text);
+        charts = new TrainingCharts(text);
+        preview = new AugmentationPreview(text);
+        trainButton.textProperty().bind(text.text("train.train"));
+        stopButton.textProperty().bind(text.text("train.stop"));
+        saveButton.textProperty().bind(text.text("train.saveModel"));
+        loadButton.textProperty().bind(text.text("train.loadModel"));
+        resumeCheck.textProperty().bind(text.text("train.resumeFromLoaded"));
+        cpuOnlyCheck.textProperty().bind(text.text("train.cpuOnly"));
+        progressText.textProperty().bind(text.text("train.notStarted"));
         setId("trainingPanel");
         getStyleClass().add("training-panel");
-        Label title = new Label("Training");
+        Label title = new Label();
+        title.textProperty().bind(text.text("train.title"));
         title.getStyleClass().add("section-title");
 
         trainButton.setId("trainButton");
@@ -115,14 +137,15 @@ public final class TrainingPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         whyNot = Bindings.createObjectBinding(this::computeWhyNot, model.analysisProperty(),
-                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable, blockedElsewhere);
+                hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable, blockedElsewhere,
+                text.languageProperty());
         trainButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> whyNot.get().isPresent() || isRunning(), whyNot, state));
         pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !isRunning(), state));
         stopButton.disableProperty().bind(pauseButton.disableProperty());
         hyperParameters.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
         pauseButton.textProperty().bind(Bindings.when(state.isEqualTo(TrainingState.PAUSED))
-                .then("Resume").otherwise("Pause"));
+                .then(text.text("train.resume")).otherwise(text.text("train.pause")));
         trainButton.setOnAction(e -> train());
         pauseButton.setOnAction(e -> togglePause());
         stopButton.setOnAction(e -> stop());
@@ -172,8 +195,9 @@ public final class TrainingPanel extends VBox {
         resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
         resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
         cpuOnlyCheck.setId("cpuOnlyCheck");
-        cpuOnlyCheck.setTooltip(new Tooltip("Train on the processor even though a GPU is there, e.g. to compare"
-                + " speeds"));
+        Tooltip cpuOnlyTip = new Tooltip();
+        cpuOnlyTip.textProperty().bind(text.text("train.cpuOnlyTip"));
+        cpuOnlyCheck.setTooltip(cpuOnlyTip);
         // Only a choice when there is a GPU to turn down.
         cpuOnlyCheck.visibleProperty().bind(gpuAvailable);
         cpuOnlyCheck.managedProperty().bind(cpuOnlyCheck.visibleProperty());
@@ -186,15 +210,17 @@ public final class TrainingPanel extends VBox {
         files.setAlignment(Pos.CENTER_LEFT);
 
         // The rarer knobs fold away, so the charts keep their room.
-        TitledPane more = new TitledPane("More settings", hyperParameters.moreSettings());
+        TitledPane more = new TitledPane(null, hyperParameters.moreSettings());
+        more.textProperty().bind(text.text("train.moreSettings"));
         more.setId("moreSettingsPane");
         more.setExpanded(false);
         preview.datasetProperty().bind(dataset);
         hyperParameters.configProperty().addListener((obs, was, now) ->
                 now.ifPresent(c -> preview.augmentationProperty().set(c.augmentation())));
         hyperParameters.getConfig().ifPresent(c -> preview.augmentationProperty().set(c.augmentation()));
-        TitledPane augmentation = new TitledPane("Augmentation",
+        TitledPane augmentation = new TitledPane(null,
                 new HBox(16, hyperParameters.augmentationSettings(), preview));
+        augmentation.textProperty().bind(text.text("train.augmentation"));
         augmentation.setId("augmentationPane");
         augmentation.setExpanded(false);
         for (TitledPane pane : List.of(more, augmentation)) {
@@ -266,8 +292,8 @@ public final class TrainingPanel extends VBox {
 
     /** Training cannot run here at all (no PyTorch): says why, keeps Train off. */
     public void showUnavailable(String reason) {
-        unavailable.set("Training is unavailable: " + reason);
-        showFailure(unavailable.get());
+        unavailable.set(reason);
+        showFailure(UiText.phrase("train.unavailable", reason));
     }
 
     /** The device the last run reported in its {@code Started} event. */
@@ -329,8 +355,8 @@ public final class TrainingPanel extends VBox {
         charts.clear();
         failure.setVisible(false);
         progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        progressText.setText("Starting…");
-        etaText.setText("");
+        progressText.textProperty().bind(text.text("train.starting"));
+        UiText.clear(etaText.textProperty());
         epochs = config.get().epochs();
         model.lockedProperty().set(true);
         state.set(TrainingState.STARTING);
@@ -358,7 +384,7 @@ public final class TrainingPanel extends VBox {
         } catch (RuntimeException e) {
             handle = null;
             end(TrainingState.FAILED);
-            showFailure("Training could not start: " + e.getMessage());
+            showFailure(UiText.phrase("train.couldNotStart", e.getMessage()));
             return;
         }
         TrainingHandle started = handle;
@@ -403,15 +429,15 @@ public final class TrainingPanel extends VBox {
             } else if (weights != null) {
                 ModelFile.write(file, weights.spec(), weights.parameters(), metadata(weights));
             } else {
-                fileStatus.setText("Nothing to save yet: train the network or load a model first.");
+                fileStatus.textProperty().bind(text.text("train.nothingToSave"));
                 return false;
             }
         } catch (IOException | RuntimeException e) {
-            fileStatus.setText("Could not save " + file + " (" + e.getMessage() + "); an older file there is kept.");
+            fileStatus.textProperty().bind(text.text("train.couldNotSave", file.toString(), e.getMessage()));
             return false;
         }
-        String what = weights != null && weights == lastBest ? "the best epoch's weights" : "the model";
-        fileStatus.setText("Saved " + what + " to " + file);
+        String saved = weights != null && weights == lastBest ? "train.savedBest" : "train.savedModel";
+        fileStatus.textProperty().bind(text.text(saved, file.toString()));
         return true;
     }
 
@@ -422,14 +448,14 @@ public final class TrainingPanel extends VBox {
      */
     public boolean loadModel(Path file) {
         if (isRunning()) {
-            fileStatus.setText("Stop the run before loading a model.");
+            fileStatus.textProperty().bind(text.text("train.stopBeforeLoading"));
             return false;
         }
         SavedModel m;
         try {
             m = ModelFile.read(file);
         } catch (ModelFileException e) {
-            fileStatus.setText("Could not load: " + e.getMessage());
+            fileStatus.textProperty().bind(text.text("train.couldNotLoad", e.getMessage()));
             return false;
         }
         model.setNetwork(m.spec());
@@ -441,10 +467,12 @@ public final class TrainingPanel extends VBox {
         loaded.set(m);
         resumeCheck.setSelected(true);
         OptionalDouble best = m.metadata().bestValidationAccuracy();
-        fileStatus.setText("Loaded " + file.getFileName() + ": " + m.spec().name() + ", "
-                + m.metadata().epochsTrained() + " epochs trained"
-                + (best.isPresent() ? String.format(Locale.ROOT, ", best validation accuracy %.1f%%",
-                        100 * best.getAsDouble()) : ""));
+        String name = String.valueOf(file.getFileName());
+        String epochsTrained = String.valueOf(m.metadata().epochsTrained());
+        fileStatus.textProperty().bind(best.isPresent()
+                ? text.text("train.loadedBest", name, m.spec().name(), epochsTrained,
+                        String.format(Locale.ROOT, "%.1f", 100 * best.getAsDouble()))
+                : text.text("train.loaded", name, m.spec().name(), epochsTrained));
         return true;
     }
 
@@ -472,8 +500,8 @@ public final class TrainingPanel extends VBox {
 
     private Optional<Path> chooseFile(boolean save) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(save ? "Save model" : "Load model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CNN Playground model", "*.cnnmodel",
+        chooser.setTitle(save ? text.get("train.chooserSave") : text.get("train.chooserLoad"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("train.chooserFilter"), "*.cnnmodel",
                 "*.zip"));
         if (save) {
             chooser.setInitialFileName(model.getNetwork().name() + ".cnnmodel");
@@ -532,17 +560,27 @@ public final class TrainingPanel extends VBox {
             end(TrainingState.FINISHED);
             TrainingEvent.Finished finished = (TrainingEvent.Finished) event;
             float best = finished.bestValidationAccuracy();
-            String how = finished.stoppedEarly() ? "Finished (" + finished.reason() + ")" : "Finished";
-            progressText.setText(Float.isNaN(best) ? how
-                    : String.format(Locale.ROOT, "%s · best validation accuracy %.1f%%", how, 100 * best));
+            UiText.Phrase how = finished.stoppedEarly() ? UiText.phrase("train.finishedBecause", earlyStop(finished))
+                    : UiText.phrase("train.finished");
+            text.show(progressText.textProperty(), Float.isNaN(best) ? how
+                    : UiText.phrase("train.finishedBest", how, String.format(Locale.ROOT, "%.1f", 100 * best)));
         } else if (event instanceof TrainingEvent.Stopped) {
             end(TrainingState.STOPPED);
-            progressText.setText("Stopped after " + ((TrainingEvent.Stopped) event).epochsCompleted() + " epoch(s)");
+            progressText.textProperty().bind(text.text("train.stoppedAfter",
+                    String.valueOf(((TrainingEvent.Stopped) event).epochsCompleted())));
         } else if (event instanceof TrainingEvent.Failed) {
             end(TrainingState.FAILED);
-            showFailure("Training failed: " + ((TrainingEvent.Failed) event).reason());
+            TrainingEvent.Failed failed = (TrainingEvent.Failed) event;
+            showFailure(UiText.phrase("train.failed", failed.reasonKey() == null ? failed.reason()
+                    : UiText.phrase(failed.reasonKey(), failed.reasonArgs().toArray())));
         }
         // EpochEnded needs nothing here: the next snapshot carries the epoch's numbers.
+    }
+
+    /** Why the run stopped before its last epoch: the patience ran out, said in the window's language. */
+    private Object earlyStop(TrainingEvent.Finished finished) {
+        int patience = lastConfig == null ? 0 : lastConfig.earlyStoppingPatience();
+        return patience > 0 ? UiText.phrase("train.stoppedEarly", patience) : finished.reason();
     }
 
     private void redraw(TrainingSnapshot snapshot) {
@@ -550,10 +588,7 @@ public final class TrainingPanel extends VBox {
                 ? Math.max(1, snapshot.progress().totalSteps() / epochs) : 1;
         charts.show(snapshot, perEpoch);
         if (!snapshot.state().isFinal()) {
-            showProgress(snapshot, epochs);
-            if (state.get() == TrainingState.PAUSED) {
-                progressText.setText(progressText.getText() + " · paused");
-            }
+            showProgress(snapshot, epochs, state.get() == TrainingState.PAUSED);
         }
     }
 
@@ -580,13 +615,13 @@ public final class TrainingPanel extends VBox {
         } else if (progressBar.getProgress() < 0) {
             progressBar.setProgress(0);
         }
-        etaText.setText("");
+        UiText.clear(etaText.textProperty());
         state.set(finalState);
         model.lockedProperty().set(false);
     }
 
-    private void showFailure(String message) {
-        failure.setText(message);
+    private void showFailure(UiText.Phrase message) {
+        text.show(failure.textProperty(), message);
         failure.setVisible(true);
     }
 
@@ -597,33 +632,54 @@ public final class TrainingPanel extends VBox {
 
     private Optional<String> computeWhyNot() {
         if (dataset.get() == null) {
-            return Optional.of(datasetProblem.get());
+            return Optional.of(datasetProblem.get().isEmpty() ? text.get("train.loadingDataset") : datasetProblem.get());
         }
         if (!unavailable.get().isEmpty()) {
-            return Optional.of(unavailable.get());
+            return Optional.of(text.get("train.unavailable", unavailable.get()));
         }
         Optional<String> network = DataFit.problem(model.getNetwork(), dataset.get());
         if (network.isPresent()) {
-            return network;
+            return Optional.of(whyNotFit(model.getNetwork(), dataset.get()).orElse(network.get()));
         }
         if (hyperParameters.getConfig().isEmpty()) {
-            return Optional.of(hyperParameters.firstProblem().orElse("Check the training settings"));
+            return Optional.of(hyperParameters.firstProblem().orElse(text.get("train.checkSettings")));
         }
         return blockedElsewhere.get().isEmpty() ? Optional.empty() : Optional.of(blockedElsewhere.get());
     }
 
+    /** {@link DataFit#problem}'s reason in the window's language, when it is one the bundles know. */
+    private Optional<String> whyNotFit(NetworkSpec spec, ImageDataset data) {
+        NetworkAnalysis analysis = spec.analyze();
+        if (!analysis.isValid()) {
+            UiText.Phrase first = ProblemText.phrase(spec, analysis.problems().get(0));
+            return Optional.of(text.get(first.key(), first.args()));
+        }
+        Shape images = Shape.image(data.height(), data.width(), data.channels());
+        if (!spec.input().equals(images)) {
+            return Optional.of(text.get("train.inputMismatch", spec.input().toString(), images.toString()));
+        }
+        int outputs = analysis.outputShape().map(Shape::channels).orElse(data.numClasses());
+        if (outputs != data.numClasses()) {
+            return Optional.of(text.get("train.classMismatch", String.valueOf(outputs),
+                    String.valueOf(data.numClasses())));
+        }
+        return Optional.empty();
+    }
+
     /** Progress bar and text from a snapshot. */
-    private void showProgress(TrainingSnapshot snapshot, int epochs) {
+    private void showProgress(TrainingSnapshot snapshot, int epochs, boolean paused) {
         TrainingProgress p = snapshot.progress();
         progressBar.setProgress(p.totalSteps() == 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
         long perEpoch = epochs > 0 && p.totalSteps() > 0 ? Math.max(1, p.totalSteps() / epochs) : 0;
         if (perEpoch > 0) {
             long epoch = Math.min(epochs, p.stepsDone() / perEpoch + 1);
             long batch = p.stepsDone() - (epoch - 1) * perEpoch;
-            progressText.setText(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d", epoch, epochs, batch, perEpoch));
+            UiText.Phrase progress = UiText.phrase("train.progress", String.valueOf(epoch), String.valueOf(epochs),
+                    String.valueOf(batch), String.valueOf(perEpoch));
+            text.show(progressText.textProperty(), paused ? UiText.phrase("train.paused", progress) : progress);
         }
-        etaText.setText(String.format(Locale.ROOT, "%s · %.0f images/s",
-                p.eta().map(d -> "ETA " + format(d)).orElse("ETA …"), p.imagesPerSecond()));
+        Object eta = p.eta().<Object>map(TrainingPanel::format).orElse(UiText.phrase("train.etaUnknown"));
+        etaText.textProperty().bind(text.text("train.eta", eta, String.format(Locale.ROOT, "%.0f", p.imagesPerSecond())));
     }
 
     static String format(Duration d) {

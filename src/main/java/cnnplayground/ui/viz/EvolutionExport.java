@@ -1,6 +1,8 @@
 package cnnplayground.ui.viz;
 
 import cnnplayground.engine.EvolutionFrame;
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +15,8 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -39,13 +41,18 @@ public final class EvolutionExport {
     private static final double FEATURE_MAPS_SHARE = 0.6;
 
     private final List<EvolutionFrame> frames;
-    private final FeatureMapView featureMaps = new FeatureMapView();
-    private final FilterView filters = new FilterView();
+    private final UiText text;
+    private final FeatureMapView featureMaps;
+    private final FilterView filters;
     private final Label caption = new Label();
     private final VBox root;
     private final List<BufferedImage> pictures = new ArrayList<>();
 
-    private EvolutionExport(List<EvolutionFrame> frames, List<String> classNames, List<String> stylesheets) {
+    private EvolutionExport(List<EvolutionFrame> frames, List<String> classNames, List<String> stylesheets,
+                            UiLanguage language) {
+        text = UiText.in(language);
+        featureMaps = new FeatureMapView(text);
+        filters = new FilterView(text);
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("there is no recorded frame to export yet; train the network first");
         }
@@ -59,7 +66,7 @@ public final class EvolutionExport {
         VBox.setVgrow(views, Priority.ALWAYS);
         caption.getStyleClass().add("evolution-export-caption");
         root = new VBox(caption, views);
-        root.getStyleClass().addAll("playground", "evolution-export");
+        root.getStyleClass().addAll("playground", "evolution-export", language.styleClass());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().setAll(stylesheets);
     }
@@ -70,7 +77,13 @@ public final class EvolutionExport {
      */
     public static CompletableFuture<Path> gif(List<EvolutionFrame> frames, List<String> classNames,
                                               List<String> stylesheets, Path file) {
-        return new EvolutionExport(frames, classNames, stylesheets).render().thenApplyAsync(pictures -> {
+        return gif(frames, classNames, stylesheets, file, UiLanguage.ENGLISH);
+    }
+
+    /** As {@link #gif(List, List, List, Path)}, the pictures' words in {@code language}. */
+    public static CompletableFuture<Path> gif(List<EvolutionFrame> frames, List<String> classNames,
+                                              List<String> stylesheets, Path file, UiLanguage language) {
+        return new EvolutionExport(frames, classNames, stylesheets, language).render().thenApplyAsync(pictures -> {
             try {
                 AnimatedGif.write(pictures, GIF_FRAME_DELAY, true, file);
             } catch (IOException e) {
@@ -86,7 +99,13 @@ public final class EvolutionExport {
      */
     public static CompletableFuture<Path> pngs(List<EvolutionFrame> frames, List<String> classNames,
                                                List<String> stylesheets, Path directory) {
-        return new EvolutionExport(frames, classNames, stylesheets).render().thenApplyAsync(pictures -> {
+        return pngs(frames, classNames, stylesheets, directory, UiLanguage.ENGLISH);
+    }
+
+    /** As {@link #pngs(List, List, List, Path)}, the pictures' words in {@code language}. */
+    public static CompletableFuture<Path> pngs(List<EvolutionFrame> frames, List<String> classNames,
+                                               List<String> stylesheets, Path directory, UiLanguage language) {
+        return new EvolutionExport(frames, classNames, stylesheets, language).render().thenApplyAsync(pictures -> {
             try {
                 AnimatedGif.writePngSequence(pictures, directory, PNG_PREFIX);
             } catch (IOException e) {
@@ -118,7 +137,8 @@ public final class EvolutionExport {
     }
 
     private BufferedImage draw(EvolutionFrame frame) {
-        caption.setText(EvolutionTimeline.captionOf(frame));
+        UiText.Phrase said = EvolutionTimeline.phraseOf(frame);
+        caption.setText(text.get(said.key(), said.args()));
         featureMaps.resultProperty().set(frame.probe());
         filters.resultProperty().set(frame.probe());
         root.resize(WIDTH, HEIGHT);

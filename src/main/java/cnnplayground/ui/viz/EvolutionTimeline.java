@@ -2,6 +2,8 @@ package cnnplayground.ui.viz;
 
 import cnnplayground.engine.EvolutionFrame;
 import cnnplayground.engine.EvolutionRecorder;
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -40,8 +42,9 @@ public final class EvolutionTimeline extends HBox {
     private final EvolutionRecorder recorder;
     private final ReadOnlyObjectWrapper<EvolutionFrame> selectedFrame = new ReadOnlyObjectWrapper<>(this, "selectedFrame");
     private final Slider slider = new Slider(0, 0, 0);
-    private final ToggleButton play = new ToggleButton("Play");
-    private final Label caption = new Label(captionOf(null));
+    private final ToggleButton play = new ToggleButton();
+    private final Label caption = new Label();
+    private final UiText text;
     private final Timeline player = new Timeline(new KeyFrame(PLAY_FRAME_TIME, e -> advance()));
     private final AnimationTimer poller = new AnimationTimer() {
         @Override
@@ -57,7 +60,14 @@ public final class EvolutionTimeline extends HBox {
     private boolean moving;
 
     public EvolutionTimeline(EvolutionRecorder recorder) {
+        this(recorder, new UiText());
+    }
+
+    public EvolutionTimeline(EvolutionRecorder recorder, UiText text) {
         this.recorder = recorder;
+        this.text = text;
+        play.textProperty().bind(text.text("evolution.play"));
+        text.show(caption.textProperty(), phraseOf(null));
         getStyleClass().add("evolution-timeline");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(SPACING);
@@ -164,15 +174,23 @@ public final class EvolutionTimeline extends HBox {
 
     /** "step 1,234 · epoch 3 · loss 0.12 · accuracy 91%", the accuracy only when known. */
     public static String captionOf(EvolutionFrame frame) {
+        UiText.Phrase phrase = phraseOf(frame);
+        return UiText.in(UiLanguage.ENGLISH).get(phrase.key(), phrase.args());
+    }
+
+    /** {@link #captionOf} in whatever language it is shown in. */
+    public static UiText.Phrase phraseOf(EvolutionFrame frame) {
         if (frame == null) {
-            return "no frames yet";
+            return UiText.phrase("evolution.noFrames");
         }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "step %,d · epoch %d · loss %s",
-                frame.step(), frame.epoch(), Float.isFinite(frame.loss()) ? significant(frame.loss()) : "–"));
+        String step = String.format(Locale.ROOT, "%,d", frame.step());
+        String epoch = String.valueOf(frame.epoch());
+        String loss = Float.isFinite(frame.loss()) ? significant(frame.loss()) : "–";
         if (Float.isFinite(frame.accuracy())) {
-            text.append(String.format(Locale.ROOT, " · accuracy %.0f%%", frame.accuracy() * 100));
+            return UiText.phrase("evolution.captionAccuracy", step, epoch, loss,
+                    String.format(Locale.ROOT, "%.0f", frame.accuracy() * 100));
         }
-        return text.toString();
+        return UiText.phrase("evolution.caption", step, epoch, loss);
     }
 
     /** Two significant digits: "0.12" early on and "0.0041" late, where fixed decimals would show 0.00. */
@@ -181,7 +199,7 @@ public final class EvolutionTimeline extends HBox {
     }
 
     private void playing(boolean playing) {
-        play.setText(playing ? "Pause" : "Play");
+        play.textProperty().bind(text.text(playing ? "evolution.pause" : "evolution.play"));
         if (!playing) {
             player.stop();
             return;
@@ -220,7 +238,7 @@ public final class EvolutionTimeline extends HBox {
     private void show(int index) {
         EvolutionFrame frame = index >= 0 && index < frames.size() ? frames.get(index) : null;
         selectedFrame.set(frame);
-        caption.setText(captionOf(frame));
+        text.show(caption.textProperty(), phraseOf(frame));
     }
 
     private int nearestIndex(long step) {

@@ -3,6 +3,7 @@ package cnnplayground.ui.viz;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,7 +54,8 @@ public final class FeatureMapView extends BorderPane {
     private final ObjectProperty<ProbeResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.PER_CHANNEL);
     private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(this, "classNames", List.of());
-    private final Label placeholder = new Label(EMPTY_TEXT);
+    private final Label placeholder = new Label();
+    private final UiText text;
     private final VBox rowsBox = new VBox();
     private final ScrollPane scroll = new ScrollPane(rowsBox);
     private final Map<String, Row> rows = new LinkedHashMap<>();
@@ -67,6 +71,12 @@ public final class FeatureMapView extends BorderPane {
     private WritableImage enlargedImage;
 
     public FeatureMapView() {
+        this(new UiText());
+    }
+
+    public FeatureMapView(UiText text) {
+        this.text = text;
+        placeholder.textProperty().bind(text.text("maps.empty"));
         getStyleClass().add("feature-map-view");
         placeholder.getStyleClass().add("viz-placeholder");
         placeholder.setWrapText(true);
@@ -75,9 +85,11 @@ public final class FeatureMapView extends BorderPane {
         scroll.getStyleClass().add("viz-scroll");
 
         ToggleGroup group = new ToggleGroup();
-        ToggleButton perChannel = new ToggleButton("Per channel");
+        ToggleButton perChannel = new ToggleButton();
+        perChannel.textProperty().bind(text.text("maps.perChannel"));
         perChannel.setId("perChannelScale");
-        ToggleButton perLayer = new ToggleButton("Per layer");
+        ToggleButton perLayer = new ToggleButton();
+        perLayer.textProperty().bind(text.text("maps.perLayer"));
         perLayer.setId("perLayerScale");
         perChannel.setToggleGroup(group);
         perLayer.setToggleGroup(group);
@@ -90,9 +102,10 @@ public final class FeatureMapView extends BorderPane {
             }
         });
         scaling.addListener((obs, was, now) -> (now == Scaling.PER_CHANNEL ? perChannel : perLayer).setSelected(true));
-        Label scaleCaption = new Label("Colour scale");
+        Label scaleCaption = new Label();
+        scaleCaption.textProperty().bind(text.text("maps.colourScale"));
         scaleCaption.getStyleClass().add("hint");
-        HBox legend = legend(ColorMap.VIRIDIS, "low", "high");
+        HBox legend = legend(ColorMap.VIRIDIS, text.text("maps.low"), text.text("maps.high"));
         HBox toolbar = new HBox(8, scaleCaption, perChannel, perLayer, legend);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("viz-toolbar");
@@ -103,7 +116,8 @@ public final class FeatureMapView extends BorderPane {
         enlargedTitle.getStyleClass().add("enlarged-title");
         enlargedRange.getStyleClass().add("enlarged-range");
         enlargedRange.setId("enlargedRange");
-        Button close = new Button("Close");
+        Button close = new Button();
+        close.textProperty().bind(text.text("maps.close"));
         close.getStyleClass().add("icon-button");
         close.setOnAction(e -> select(null, -1));
         enlarged = new VBox(6, new HBox(8, enlargedTitle, close), enlargedView, enlargedRange,
@@ -218,17 +232,17 @@ public final class FeatureMapView extends BorderPane {
         select(null, -1);
         receptiveField.forgetImages();
         FloatGrid in = r.input();
-        add(new MapRow(INPUT_ROW, "Input · " + shape(in), in, true));
+        add(new MapRow(INPUT_ROW, text.text("maps.inputRow", shape(in)), in, true));
         List<LayerActivation> layers = r.activations();
         for (int i = 0; i < layers.size(); i++) {
             LayerActivation a = layers.get(i);
             String header = a.name() + " · " + a.kind().kerasName() + " · " + shape(a.values());
             if (i == layers.size() - 1 && !a.isSpatial()) {
-                add(new OutputRow(a.name(), header + " · output"));
+                add(new OutputRow(a.name(), text.text("maps.outputRow", header)));
             } else if (a.isSpatial()) {
-                add(new MapRow(a.name(), header, a.values(), false));
+                add(new MapRow(a.name(), Bindings.concat(header), a.values(), false));
             } else {
-                add(new StripRow(a.name(), header));
+                add(new StripRow(a.name(), Bindings.concat(header)));
             }
         }
     }
@@ -255,11 +269,12 @@ public final class FeatureMapView extends BorderPane {
         enlargedImage = selectedRow.rgb ? Heatmaps.rgb(enlargedImage, values, scale)
                 : Heatmaps.channel(enlargedImage, values, selectedChannel, range[0], range[1], selectedRow.map(), scale);
         enlargedView.setImage(enlargedImage);
-        enlargedTitle.setText(selectedRow.name + (selectedRow.rgb ? " · RGB" : " · ch " + selectedChannel));
+        enlargedTitle.textProperty().bind(selectedRow.rgb ? Bindings.concat(selectedRow.name, " · RGB")
+                : Bindings.concat(selectedRow.name, " · ", text.text("maps.channel", String.valueOf(selectedChannel))));
         float[] own = selectedRow.rgb ? new float[] {values.min(), values.max()}
                 : Heatmaps.channelRange(values, selectedChannel);
-        enlargedRange.setText("min " + number(own[0]) + " · max " + number(own[1])
-                + "\ncolours span " + number(range[0]) + " … " + number(range[1]));
+        enlargedRange.textProperty().bind(text.text("maps.enlargedRange", number(own[0]), number(own[1]),
+                number(range[0]), number(range[1])));
     }
 
     private static String signatureOf(ProbeResult r) {
@@ -295,9 +310,11 @@ public final class FeatureMapView extends BorderPane {
     }
 
     /** A colour bar between two words, as a legend. */
-    static HBox legend(ColorMap map, String low, String high) {
-        Label from = new Label(low);
-        Label to = new Label(high);
+    static HBox legend(ColorMap map, ObservableValue<String> low, ObservableValue<String> high) {
+        Label from = new Label();
+        from.textProperty().bind(low);
+        Label to = new Label();
+        to.textProperty().bind(high);
         from.getStyleClass().add("legend-text");
         to.getStyleClass().add("legend-text");
         HBox legend = new HBox(4, from, new ImageView(Heatmaps.legend(map, 96, 10)), to);
@@ -313,9 +330,9 @@ public final class FeatureMapView extends BorderPane {
         final Label header = new Label();
         final Label note = new Label();
 
-        Row(String name, String headerText) {
+        Row(String name, ObservableValue<String> headerText) {
             this.name = name;
-            header.setText(headerText);
+            header.textProperty().bind(headerText);
             header.getStyleClass().add("feature-row-header");
             note.getStyleClass().add("feature-row-note");
             box.setId("featureRow-" + name);
@@ -331,10 +348,10 @@ public final class FeatureMapView extends BorderPane {
         final boolean input;
         final boolean rgb;
         final int scale;
-        final String limit;
+        final Object limit;
         FloatGrid values;
 
-        MapRow(String name, String headerText, FloatGrid first, boolean input) {
+        MapRow(String name, ObservableValue<String> headerText, FloatGrid first, boolean input) {
             super(name, headerText);
             this.input = input;
             this.rgb = input && first.channels() == 3;
@@ -345,7 +362,10 @@ public final class FeatureMapView extends BorderPane {
             for (int c = 0; c < count; c++) {
                 ImageView view = new ImageView();
                 view.setSmooth(false);
-                Label label = new Label(rgb ? "RGB" : "ch " + c);
+                Label label = new Label("RGB");
+                if (!rgb) {
+                    label.textProperty().bind(text.text("maps.channel", String.valueOf(c)));
+                }
                 label.getStyleClass().add("tile-label");
                 VBox tile = new VBox(2, input ? receptiveField.wrap(view, scale) : view, label);
                 view.setOnMouseClicked(e -> pickUnit(name, e.getX(), e.getY(), input ? 0 : scale));
@@ -360,7 +380,7 @@ public final class FeatureMapView extends BorderPane {
                 box.getChildren().add(receptiveField.captionLabel());
             }
             limit = first.channels() > count && !rgb
-                    ? "showing the first " + count + " of " + first.channels() + " channels · " : "";
+                    ? UiText.phrase("maps.firstChannels", String.valueOf(count), String.valueOf(first.channels())) : "";
         }
 
         ColorMap map() {
@@ -384,16 +404,16 @@ public final class FeatureMapView extends BorderPane {
                 views.get(c).setImage(rgb ? Heatmaps.rgb(old, values, scale)
                         : Heatmaps.channel(old, values, c, range[0], range[1], map(), scale));
             }
-            String layerRange = "values " + number(values.min()) + " … " + number(values.max());
-            note.setText(limit + layerRange + (input ? "" : scaling.get() == Scaling.PER_CHANNEL
-                    ? " · each tile stretched to its own range" : " · one range for the whole layer"));
+            String key = input ? "maps.values"
+                    : scaling.get() == Scaling.PER_CHANNEL ? "maps.valuesPerChannel" : "maps.valuesPerLayer";
+            note.textProperty().bind(text.text(key, limit, number(values.min()), number(values.max())));
         }
     }
 
     private final class StripRow extends Row {
         final ImageView view = new ImageView();
 
-        StripRow(String name, String headerText) {
+        StripRow(String name, ObservableValue<String> headerText) {
             super(name, headerText);
             view.setSmooth(false);
             view.getStyleClass().add("unit-strip");
@@ -425,14 +445,14 @@ public final class FeatureMapView extends BorderPane {
             }
             Heatmaps.write(image, pixels);
             view.setImage(image);
-            note.setText(units + " units · values " + number(low) + " … " + number(values.max()));
+            note.textProperty().bind(text.text("maps.units", String.valueOf(units), number(low), number(values.max())));
         }
     }
 
     private final class OutputRow extends Row {
         final ProbabilityBars bars = new ProbabilityBars();
 
-        OutputRow(String name, String headerText) {
+        OutputRow(String name, ObservableValue<String> headerText) {
             super(name, headerText);
             box.getChildren().add(bars);
         }
@@ -442,7 +462,7 @@ public final class FeatureMapView extends BorderPane {
             bars.show(r.prediction(), classNames.get());
             List<String> names = classNames.get();
             int top = r.prediction().topClass();
-            note.setText("predicts " + (top < names.size() ? names.get(top) : Integer.toString(top)));
+            note.textProperty().bind(text.text("maps.predicts", top < names.size() ? names.get(top) : Integer.toString(top)));
         }
     }
 

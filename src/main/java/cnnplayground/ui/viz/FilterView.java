@@ -4,6 +4,7 @@ import cnnplayground.engine.FilterBank;
 import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.LayerKind;
+import cnnplayground.ui.i18n.UiText;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class FilterView extends BorderPane {
     private static final int GRID_LINE = 0xffd1d5db;
 
     private final ObjectProperty<ProbeResult> result = new SimpleObjectProperty<>(this, "result");
-    private final Label placeholder = new Label(FeatureMapView.EMPTY_TEXT);
+    private final Label placeholder = new Label();
+    private final UiText text;
     private final VBox sectionsBox = new VBox();
     private final ScrollPane scroll = new ScrollPane(sectionsBox);
     private final Map<String, Map<Long, ImageView>> images = new LinkedHashMap<>();
@@ -46,15 +48,22 @@ public final class FilterView extends BorderPane {
     private String signature = "";
 
     public FilterView() {
+        this(new UiText());
+    }
+
+    public FilterView(UiText text) {
+        this.text = text;
         getStyleClass().add("filter-view");
         placeholder.getStyleClass().add("viz-placeholder");
         placeholder.setWrapText(true);
         sectionsBox.getStyleClass().add("filter-sections");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("viz-scroll");
-        Label caption = new Label("Weights");
+        Label caption = new Label();
+        caption.textProperty().bind(text.text("filters.weights"));
         caption.getStyleClass().add("hint");
-        HBox toolbar = new HBox(8, caption, FeatureMapView.legend(ColorMap.DIVERGING, "negative", "positive"));
+        HBox toolbar = new HBox(8, caption, FeatureMapView.legend(ColorMap.DIVERGING, text.text("filters.negative"),
+                text.text("filters.positive")));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("viz-toolbar");
         setTop(toolbar);
@@ -93,7 +102,7 @@ public final class FilterView extends BorderPane {
         if (r == null || r.filters().isEmpty()) {
             images.clear();
             signature = "";
-            placeholder.setText(r == null ? FeatureMapView.EMPTY_TEXT : "This network has no Conv2D or Dense weights to show");
+            placeholder.textProperty().bind(text.text(r == null ? "maps.empty" : "filters.none"));
             setCenter(placeholder);
             return;
         }
@@ -147,7 +156,10 @@ public final class FilterView extends BorderPane {
         int count = kind == LayerKind.DENSE ? Math.min(MAX_UNITS, bank.outputs()) : bank.outputs();
         for (int o = 0; o < count; o++) {
             ImageView view = view();
-            Label label = new Label((kind == LayerKind.DENSE ? "unit " : "f ") + o);
+            Label label = new Label("f " + o);
+            if (kind == LayerKind.DENSE) {
+                label.textProperty().bind(text.text("filters.unit", String.valueOf(o)));
+            }
             label.getStyleClass().add("tile-label");
             VBox tile = new VBox(2, view, label);
             tile.getStyleClass().add("feature-tile");
@@ -184,20 +196,21 @@ public final class FilterView extends BorderPane {
         Map<Long, ImageView> views = images.get(bank.name());
         float maxAbs = maxAbs(bank.weights());
         Label note = notes.get(bank.name());
-        String scale = "white = 0, full colour = ±" + FeatureMapView.number(maxAbs);
+        UiText.Phrase scale = UiText.phrase("filters.scale", FeatureMapView.number(maxAbs));
         if (kind == LayerKind.DENSE) {
             int shown = Math.min(MAX_UNITS, bank.outputs());
-            note.setText("Each unit's weights on the image, as a " + bank.kernelHeight() + "×" + bank.kernelWidth()
-                    + " template (each scaled to its own range)"
-                    + (shown < bank.outputs() ? " · showing the first " + shown + " of " + bank.outputs() + " units" : ""));
+            String size = bank.kernelHeight() + "×" + bank.kernelWidth();
+            note.textProperty().bind(shown < bank.outputs()
+                    ? text.text("filters.templatesCut", size, String.valueOf(shown), String.valueOf(bank.outputs()))
+                    : text.text("filters.templates", size));
             int cell = Math.max(1, 84 / Math.max(bank.kernelHeight(), bank.kernelWidth()));
             for (int o = 0; o < shown; o++) {
                 float unitMax = maxAbs(bank, o);
                 paint(views.get(key(o, 0)), bank, o, -1, unitMax, cell, false);
             }
         } else if (first || bank.inputs() == 1) {
-            note.setText(bank.outputs() + " filters" + (bank.inputs() == 3 ? " in colour (the input is RGB)" : "")
-                    + " · " + scale);
+            note.textProperty().bind(text.text(bank.inputs() == 3 ? "filters.firstRgb" : "filters.first",
+                    String.valueOf(bank.outputs()), scale));
             int cell = Math.max(4, 48 / Math.max(bank.kernelHeight(), bank.kernelWidth()));
             for (int o = 0; o < bank.outputs(); o++) {
                 paint(views.get(key(o, 0)), bank, o, bank.inputs() == 3 ? -1 : 0, maxAbs, cell, true);
@@ -206,8 +219,8 @@ public final class FilterView extends BorderPane {
             int outputs = Math.min(MAX_GRID, bank.outputs());
             int inputs = Math.min(MAX_GRID, bank.inputs());
             boolean cut = outputs < bank.outputs() || inputs < bank.inputs();
-            note.setText("Rows: filters · columns: the input channel each one reads · " + scale
-                    + (cut ? " · showing " + outputs + " × " + inputs + " of " + bank.outputs() + " × " + bank.inputs() : ""));
+            note.textProperty().bind(cut ? text.text("filters.gridCut", scale, outputs + " × " + inputs,
+                    bank.outputs() + " × " + bank.inputs()) : text.text("filters.grid", scale));
             int cell = Math.max(3, 24 / Math.max(bank.kernelHeight(), bank.kernelWidth()));
             for (int o = 0; o < outputs; o++) {
                 for (int i = 0; i < inputs; i++) {

@@ -26,7 +26,7 @@ class UiTextBundlesTest {
     private static final Path UI_SOURCES = Path.of("src/main/java/cnnplayground/ui");
     /** {@code text.get("k")}, {@code uiText.text("k")}, {@code view.text().get("k")}: a UiText receiver by name. */
     private static final Pattern KEY_USE =
-            Pattern.compile("(?:\\b\\w*[tT]ext|text\\(\\))\\s*\\.\\s*(?:text|get)\\(\\s*\"([^\"]+)\"");
+            Pattern.compile("(?:(?:\\b\\w*[tT]ext|text\\(\\))\\s*\\.\\s*(?:text|get)|\\bphrase)\\(\\s*\"([^\"]+)\"");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     @ParameterizedTest
@@ -50,6 +50,8 @@ class UiTextBundlesTest {
             String value = translated.getProperty(key);
             if (value.isBlank()) {
                 wrong.add(key + " is empty");
+            } else if (value.contains("\\")) {
+                wrong.add(key + " shows a backslash: an escape such as \\n was written twice");
             } else if (base.containsKey(key) && !arguments(value).equals(arguments(base.getProperty(key)))) {
                 wrong.add(key + " takes " + arguments(value) + ", English takes " + arguments(base.getProperty(key)));
             }
@@ -65,13 +67,58 @@ class UiTextBundlesTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = KEY_USE.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (!base.containsKey(m.group(1))) {
-                        missing.add(UI_SOURCES.relativize(file) + ": " + m.group(1));
+                    String key = m.group(1);
+                    // "data.source." + name: a prefix that some keys must share
+                    boolean known = key.endsWith(".") ? base.stringPropertyNames().stream().anyMatch(k -> k.startsWith(key))
+                            : base.containsKey(key);
+                    if (!known) {
+                        missing.add(UI_SOURCES.relativize(file) + ": " + key);
                     }
                 }
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * MessageFormat eats a lone {@code '} in a pattern that takes arguments (it starts a quote), and a
+     * pattern without arguments is shown as it is: so {@code ''} there, {@code '} here.
+     */
+    @ParameterizedTest
+    @EnumSource(UiLanguage.class)
+    void apostrophes_are_doubled_exactly_where_message_format_reads_the_pattern(UiLanguage language)
+            throws IOException {
+        Properties bundle = load(language);
+        List<String> wrong = new ArrayList<>();
+        for (String key : bundle.stringPropertyNames()) {
+            String value = bundle.getProperty(key);
+            boolean formatted = !arguments(value).isEmpty();
+            String withoutDoubled = value.replace("''", "");
+            if (formatted && withoutDoubled.contains("'") || !formatted && value.contains("''")) {
+                wrong.add(key + "=" + value);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_phrase_argument_is_shown_in_the_language_of_the_message_around_it() {
+        UiText text = UiText.in(UiLanguage.TRADITIONAL_CHINESE);
+        var binding = text.text("train.paused", UiText.phrase("train.progress", "3", "10", "5", "100"));
+
+        assertThat(binding.get()).isEqualTo("週期 3/10 · 批次 5/100 · 已暫停");
+        text.languageProperty().set(UiLanguage.ENGLISH);
+        assertThat(binding.get()).isEqualTo("Epoch 3/10 · batch 5/100 · paused");
+    }
+
+    @Test
+    void the_early_stopping_reason_reads_as_the_engine_says_it_in_english() {
+        UiText text = new UiText();
+
+        assertThat(text.get("train.stoppedEarly", 1)).isEqualTo("stopped early: no improvement for 1 epoch");
+        assertThat(text.get("train.stoppedEarly", 3)).isEqualTo("stopped early: no improvement for 3 epochs");
+        text.languageProperty().set(UiLanguage.TRADITIONAL_CHINESE);
+        assertThat(text.get("train.stoppedEarly", 3)).isEqualTo("提前停止：連續 3 個週期沒有進步");
     }
 
     @Test

@@ -61,7 +61,7 @@ class TrainingChartsTest {
     @Test
     void should_place_epoch_points_at_the_end_of_their_epoch(FxRobot robot) {
         // given:
-        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(TrainingCharts::new));
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
         TrainingSnapshot snapshot = new TrainingSnapshot(7, TrainingState.RUNNING, "CPU",
                 TrainingProgress.NONE, List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)),
                 List.of(new EpochMetrics(1, 1.5f, 0.6f, 1.2f, 0.7f, 3.0),
@@ -81,7 +81,7 @@ class TrainingChartsTest {
     @Test
     void should_draw_the_evolution_marker_at_the_marked_step_and_move_it(FxRobot robot) {
         // given: a 200-batch run on screen
-        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(TrainingCharts::new));
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
         List<BatchMetrics> batches = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
             batches.add(new BatchMetrics(1, i, i, 2.0f / i, 0.5f));
