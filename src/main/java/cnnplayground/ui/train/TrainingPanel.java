@@ -419,7 +419,7 @@ public final class TrainingPanel extends VBox {
         fileStatus.setText("Loaded " + file.getFileName() + ": " + m.spec().name() + ", "
                 + m.metadata().epochsTrained() + " epochs trained"
                 + (best.isPresent() ? String.format(Locale.ROOT, ", best validation accuracy %.1f%%",
-                        100 * best.getAsDouble()) : ""));
+                        100 * best.getAsDouble()) : "") + ModelFit.note(m, dataset.get()).map(n -> ". " + n).orElse(""));
         return true;
     }
 
