@@ -4,25 +4,29 @@ import cnnplayground.ui.StallStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Whether a soak run leaked. The first {@value #WARM_UP_EPOCHS} epochs are warm-up (PyTorch's
- * allocator, the JIT and the views' image buffers settle); from the end of the warm-up to the last
- * epoch the resident set may grow by less than {@value #MAX_RSS_GROWTH_MB} MB and the heap after a
- * full GC by less than {@value #MAX_HEAP_GROWTH_MB} MB, and every stroke drawn on the pad must have
- * been answered with a prediction. A leak of one feature-map picture or one batch of NDArrays per
- * step would pass these bounds within a few epochs; allocator noise (tens of MB up and down) stays
- * well inside them.
+ * allocator, the JIT and the views' image buffers settle). Growth is measured between the medians of
+ * {@value #WINDOW} epochs after the warm-up (epochs 3–5) and of the last {@value #WINDOW}: a median
+ * ignores the one epoch end that happens to catch a batch or a probe half built (tens of MB live for
+ * a moment), which a leak does not, since it never goes away. The resident set may grow by less than
+ * {@value #MAX_RSS_GROWTH_MB} MB, the heap after a full GC by less than {@value #MAX_HEAP_GROWTH_MB}
+ * MB, and every stroke drawn on the pad must have been answered with a prediction. A leaked feature-map
+ * picture or batch of NDArrays per step would break these bounds within a few epochs.
  *
- * @param baseline the row at the end of the warm-up (the first row when there are fewer)
- * @param last     the last row
+ * @param baseline the row at the end of the warm-up (the first row when there are fewer), printed
+ * @param last     the last row, printed
  */
-public record SoakVerdict(SoakRow baseline, SoakRow last, double maxRssStepMb, double maxHeapStepMb,
-                          int strokesDrawn, int strokesAnswered, StallStats stalls) {
+public record SoakVerdict(SoakRow baseline, SoakRow last, double rssGrowthMb, double heapGrowthMb,
+                          double maxRssStepMb, double maxHeapStepMb, int strokesDrawn, int strokesAnswered,
+                          StallStats stalls) {
 
     public static final int WARM_UP_EPOCHS = 2;
     public static final double MAX_RSS_GROWTH_MB = 100;
     public static final double MAX_HEAP_GROWTH_MB = 32;
+    public static final int WINDOW = 3;
 
     /** Judges the rows (one per epoch, in order; at least one). */
     public static SoakVerdict of(List<SoakRow> rows, int strokesDrawn, int strokesAnswered, StallStats stalls) {
@@ -36,28 +40,31 @@ public record SoakVerdict(SoakRow baseline, SoakRow last, double maxRssStepMb, d
             rssStep = Math.max(rssStep, rows.get(i).rssMb() - rows.get(i - 1).rssMb());
             heapStep = Math.max(heapStep, rows.get(i).heapMb() - rows.get(i - 1).heapMb());
         }
-        return new SoakVerdict(rows.get(base), rows.get(rows.size() - 1), rssStep, heapStep, strokesDrawn,
-                strokesAnswered, stalls);
+        List<SoakRow> settled = rows.subList(Math.min(base + 1, rows.size() - 1), rows.size());
+        List<SoakRow> early = settled.subList(0, Math.min(WINDOW, settled.size()));
+        List<SoakRow> late = settled.subList(Math.max(0, settled.size() - WINDOW), settled.size());
+        return new SoakVerdict(rows.get(base), rows.get(rows.size() - 1),
+                median(late, SoakRow::rssMb) - median(early, SoakRow::rssMb),
+                median(late, SoakRow::heapMb) - median(early, SoakRow::heapMb),
+                rssStep, heapStep, strokesDrawn, strokesAnswered, stalls);
     }
 
-    public double rssGrowthMb() {
-        return last.rssMb() - baseline.rssMb();
-    }
-
-    public double heapGrowthMb() {
-        return last.heapMb() - baseline.heapMb();
+    private static double median(List<SoakRow> rows, ToDoubleFunction<SoakRow> value) {
+        double[] values = rows.stream().mapToDouble(value).sorted().toArray();
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     /** Every reason the run failed; empty when it passed. */
     public List<String> failures() {
         List<String> failures = new ArrayList<>();
-        if (rssGrowthMb() >= MAX_RSS_GROWTH_MB) {
-            failures.add(String.format(Locale.ROOT, "RSS grew %.1f MB from epoch %d to %d (bound %.0f MB)",
-                    rssGrowthMb(), baseline.epoch(), last.epoch(), MAX_RSS_GROWTH_MB));
+        if (rssGrowthMb >= MAX_RSS_GROWTH_MB) {
+            failures.add(String.format(Locale.ROOT, "RSS grew %.1f MB after the warm-up (bound %.0f MB)",
+                    rssGrowthMb, MAX_RSS_GROWTH_MB));
         }
-        if (heapGrowthMb() >= MAX_HEAP_GROWTH_MB) {
-            failures.add(String.format(Locale.ROOT, "heap after GC grew %.1f MB from epoch %d to %d (bound %.0f MB)",
-                    heapGrowthMb(), baseline.epoch(), last.epoch(), MAX_HEAP_GROWTH_MB));
+        if (heapGrowthMb >= MAX_HEAP_GROWTH_MB) {
+            failures.add(String.format(Locale.ROOT, "heap after GC grew %.1f MB after the warm-up (bound %.0f MB)",
+                    heapGrowthMb, MAX_HEAP_GROWTH_MB));
         }
         if (strokesDrawn == 0) {
             failures.add("no stroke was drawn on the pad: the run ended before the first drawing");
@@ -72,15 +79,16 @@ public record SoakVerdict(SoakRow baseline, SoakRow last, double maxRssStepMb, d
         return failures().isEmpty();
     }
 
-    /** The closing lines: memory at the end of the warm-up and at the end, the worst steps, stalls, PASS or FAIL. */
+    /** The closing lines: memory at the end of the warm-up and at the end, the growth judged, stalls, PASS or FAIL. */
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "RSS:  epoch %d %.1f MB -> epoch %d %.1f MB (%+.1f MB; bound < %.0f MB);"
-                        + " largest step after warm-up %+.1f MB", baseline.epoch(), baseline.rssMb(), last.epoch(),
-                last.rssMb(), rssGrowthMb(), MAX_RSS_GROWTH_MB, maxRssStepMb));
-        lines.add(String.format(Locale.ROOT, "heap after GC:  epoch %d %.1f MB -> epoch %d %.1f MB (%+.1f MB;"
-                        + " bound < %.0f MB); largest step after warm-up %+.1f MB", baseline.epoch(), baseline.heapMb(),
-                last.epoch(), last.heapMb(), heapGrowthMb(), MAX_HEAP_GROWTH_MB, maxHeapStepMb));
+        lines.add(String.format(Locale.ROOT, "RSS: epoch %d %.1f MB, epoch %d %.1f MB; growth after warm-up (median of"
+                        + " %d epochs) %+.1f MB, bound < %.0f MB; largest step between epochs %+.1f MB", baseline.epoch(),
+                baseline.rssMb(), last.epoch(), last.rssMb(), WINDOW, rssGrowthMb, MAX_RSS_GROWTH_MB, maxRssStepMb));
+        lines.add(String.format(Locale.ROOT, "heap after GC: epoch %d %.1f MB, epoch %d %.1f MB; growth after warm-up"
+                        + " (median of %d epochs) %+.1f MB, bound < %.0f MB; largest step between epochs %+.1f MB",
+                baseline.epoch(), baseline.heapMb(), last.epoch(), last.heapMb(), WINDOW, heapGrowthMb,
+                MAX_HEAP_GROWTH_MB, maxHeapStepMb));
         lines.add("drawing pad: " + strokesAnswered + " of " + strokesDrawn + " strokes answered");
         lines.add("FX thread: " + stalls);
         List<String> failures = failures();
