@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The JVM's memory at one moment, in bytes: Java heap in use, non-heap (metaspace, code cache),
@@ -19,11 +23,19 @@ public record MemoryReading(long heapBytes, long nonHeapBytes, long directBytes,
 
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
-    /** Reads the numbers now; {@code gcFirst} runs a full collection before, so the heap is what is live. */
+    /**
+     * Reads the numbers now. With {@code gcFirst} a full collection runs first and the heap is what
+     * that collection left (each heap pool's usage right after its last collection): reading the heap
+     * afterwards would also count what the training thread allocated in the meantime, tens of MB.
+     */
     public static MemoryReading now(boolean gcFirst) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long heap;
         if (gcFirst) {
             memory.gc();
+            heap = heapAfterLastCollection().orElse(memory.getHeapMemoryUsage().getUsed());
+        } else {
+            heap = memory.getHeapMemoryUsage().getUsed();
         }
         long direct = 0;
         long mapped = 0;
@@ -34,8 +46,23 @@ public record MemoryReading(long heapBytes, long nonHeapBytes, long directBytes,
                 mapped += Math.max(0, pool.getMemoryUsed());
             }
         }
-        return new MemoryReading(memory.getHeapMemoryUsage().getUsed(), memory.getNonHeapMemoryUsage().getUsed(),
-                direct, mapped, residentSetBytes());
+        return new MemoryReading(heap, memory.getNonHeapMemoryUsage().getUsed(), direct, mapped, residentSetBytes());
+    }
+
+    /** The heap pools' usage after their latest collection, summed; empty when a pool does not say. */
+    private static OptionalLong heapAfterLastCollection() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP) {
+                continue;
+            }
+            MemoryUsage afterGc = pool.getCollectionUsage();
+            if (afterGc == null) {
+                return OptionalLong.empty();
+            }
+            sum += afterGc.getUsed();
+        }
+        return OptionalLong.of(sum);
     }
 
     /** VmRSS of this process, or −1 when /proc/self/status cannot be read. */

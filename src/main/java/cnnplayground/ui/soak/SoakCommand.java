@@ -36,10 +36,10 @@ public final class SoakCommand {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
     static final int DEFAULT_EPOCHS = 20;
-    static final int DEFAULT_SAMPLES = 6000;
+    static final int DEFAULT_SAMPLES = 10_000;
     static final int DEFAULT_DRAW_EVERY_SECONDS = 3;
     private static final String USAGE =
-            "usage: soak [--epochs N (20)] [--samples N (6000)] [--out FILE.csv] [--draw-every SECONDS (3)]";
+            "usage: soak [--epochs N (20)] [--samples N (10000)] [--out FILE.csv] [--draw-every SECONDS (3)]";
 
     /** The parsed command line. */
     public record Options(int epochs, int samples, Optional<Path> out, Duration drawEvery) {

@@ -10,10 +10,10 @@ import java.util.function.ToDoubleFunction;
  * Whether a soak run leaked. The first {@value #WARM_UP_EPOCHS} epochs are warm-up (PyTorch's
  * allocator, the JIT and the views' image buffers settle). Growth is measured between the lowest reading
  * of the {@value #WINDOW} epochs after the warm-up (epochs 3–5) and the lowest of the last {@value #WINDOW}.
- * Single readings jump: an epoch end can catch a validation pass, a probe or a frame half built (the
- * first real run saw the heap after a full GC at 70–75 MB in most epochs and up to 324 MB in one, the
- * next epoch back at 74 MB; RSS likewise). A leak never goes away, so it lifts the lowest reading too;
- * a passing moment lifts one reading only. The resident set may grow by less than
+ * Single RSS readings jump: an epoch end can catch PyTorch's allocator holding a validation pass or a
+ * probe (a real run read 650–695 MB in most epochs and 861, 901 and 942 MB in three, each back to
+ * about 690 MB an epoch later). A leak never goes away, so it lifts the lowest reading too; a passing
+ * moment lifts one reading only. The resident set may grow by less than
  * {@value #MAX_RSS_GROWTH_MB} MB, the heap after a full GC by less than {@value #MAX_HEAP_GROWTH_MB}
  * MB, and every stroke drawn on the pad must have been answered with a prediction. A leaked feature-map
  * picture or batch of NDArrays per step would break these bounds within a few epochs.
