@@ -1,5 +1,6 @@
 package cnnplayground.ui.soak;
 
+import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import cnnplayground.engine.ProbeResult;
+import javafx.scene.control.Label;
 
 /**
  * Drives a {@link PlaygroundView} (with a dataset, a live probe and a window) through one long
@@ -103,8 +104,7 @@ public final class SoakDriver {
                 if (state != null && state.isFinal()) {
                     if (state != TrainingState.FINISHED) {
                         throw new IllegalStateException("training ended " + state + " after " + ended + " epochs: "
-                                + onFx(() -> view.lookup("#trainingFailure") instanceof javafx.scene.control.Label l
-                                        ? l.getText() : ""));
+                                + onFx(() -> view.lookup("#trainingFailure") instanceof Label l ? l.getText() : ""));
                     }
                     break;
                 }
