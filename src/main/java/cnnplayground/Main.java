@@ -3,11 +3,14 @@ package cnnplayground;
 import cnnplayground.cli.Cli;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.ScreenshotTour;
+import cnnplayground.ui.soak.SoakCommand;
+import java.util.Arrays;
 import java.nio.file.Path;
 
 /**
  * Entry point of {@code cnn-playground.jar}: no arguments opens the app, {@code screenshots [DIR]}
- * renders the app's main views to PNGs, any other command runs the CLI. Kept apart from the JavaFX
+ * renders the app's main views to PNGs, {@code soak …} trains for long in the real window and logs memory,
+ * any other command runs the CLI. Kept apart from the JavaFX
  * application class so {@code java -jar} works from the class path.
  */
 public final class Main {
@@ -26,6 +29,9 @@ public final class Main {
             Path dir = Path.of(args.length > 1 ? args[1] : DEFAULT_SCREENSHOT_DIR);
             ScreenshotTour.run(dir).forEach(file -> System.out.println("wrote " + file));
             System.exit(Cli.OK);
+        }
+        if (args[0].equals("soak")) {
+            System.exit(SoakCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         System.exit(Cli.run(args, System.out, System.err));
     }

@@ -1,6 +1,7 @@
 package cnnplayground.cli;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "evaluate" -> EvaluateCommand.run(rest, out);
-                case "predict" -> PredictCommand.run(rest, out);
+                case "predict" -> PredictCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
@@ -51,6 +52,22 @@ public final class Cli {
         } catch (cnnplayground.engine.TorchUnavailableException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
+        } catch (InvalidPathException e) {
+            err.println("error: " + badPath(e, System.getProperty("sun.jnu.encoding", "")));
+            return BAD_INPUT;
         }
+    }
+
+    /**
+     * Why a path given on the command line is not one: with a non-UTF-8 locale (LANG=C) Java cannot
+     * even name a file called 模型.zip, so the fix is the locale, not the file.
+     */
+    static String badPath(InvalidPathException e, String fileNameEncoding) {
+        String reason = "cannot use the path \"" + e.getInput() + "\": " + e.getReason();
+        if (!fileNameEncoding.isEmpty() && !fileNameEncoding.replace("-", "").equalsIgnoreCase("UTF8")) {
+            reason += "; Java is reading file names as " + fileNameEncoding
+                    + ", so names with non-ASCII characters need a UTF-8 locale: run it with LC_ALL=C.UTF-8";
+        }
+        return reason;
     }
 }

@@ -19,14 +19,15 @@ import java.util.Set;
 
 /**
  * {@code predict FILE IMAGE... [--canvas] [--json]}: class probabilities for each image, converted to
- * the model's input; {@code --canvas} first applies the drawing pad's MNIST-style centring.
+ * the model's input; {@code --canvas} first applies the drawing pad's MNIST-style centring. An image of
+ * another size or channel count than the model's input is converted, with a note on stderr saying so.
  */
 final class PredictCommand {
 
     private PredictCommand() {
     }
 
-    static int run(List<String> words, PrintStream out) throws UsageException {
+    static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(words, Set.of(), Set.of("--canvas", "--json"));
         if (args.positionals().size() < 2) {
             throw new UsageException("usage: predict FILE IMAGE... [--canvas] [--json]");
@@ -38,6 +39,12 @@ final class PredictCommand {
             List<String> names = model.classNames();
             for (String file : args.positionals().subList(1, args.positionals().size())) {
                 FloatGrid picture = read(file);
+                Shape given = Shape.image(picture.height(), picture.width(), picture.channels());
+                if (!canvas && !given.equals(in)) {
+                    err.println("note: " + file + " is " + given + "; converted to the model's " + in + " input"
+                            + (given.channels() != in.channels() ? (in.channels() == 1 ? " (colours to grey)"
+                                    : " (grey repeated in red, green and blue)") : ""));
+                }
                 FloatGrid input = canvas ? ModelInputs.fromCanvas(picture, in.height(), in.width(), in.channels())
                         : ModelInputs.fromPicture(picture, in.height(), in.width(), in.channels());
                 Prediction p = model.predict(input);

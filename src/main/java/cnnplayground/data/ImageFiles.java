@@ -77,9 +77,11 @@ public final class ImageFiles {
             }
         }
         try {
-            if (!ImageIO.write(out, "png", file.toFile())) {
-                throw new DatasetException(file + ": no PNG writer available in this Java runtime");
-            }
+            AtomicFiles.write(file, temp -> {
+                if (!ImageIO.write(out, "png", temp.toFile())) {
+                    throw new IOException("no PNG writer available in this Java runtime");
+                }
+            });
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot write the PNG: " + e.getMessage(), e);
         }

@@ -286,7 +286,8 @@ public final class ScreenshotTour {
         WritableImage image = onFx(() -> stage.getScene().snapshot(null));
         Path file = directory.resolve(name + ".png");
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            cnnplayground.data.AtomicFiles.write(file,
+                    temp -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile()));
         } catch (IOException e) {
             throw new IOException("could not write " + file + ": " + e.getMessage(), e);
         }

@@ -2,17 +2,20 @@ package cnnplayground.ui.draw;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.ui.i18n.UiText;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.geometry.Point2D;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -24,6 +27,11 @@ import javafx.scene.shape.StrokeLineJoin;
  * A black square to draw digits on in thick, round, anti-aliased white strokes, with a mouse, a pen
  * or a finger (JavaFX turns pen and touch drags into mouse drags). Strokes are kept as polylines, so
  * Undo removes the last one and redraws the rest.
+ *
+ * <p>The strokes are drawn twice: on the canvas for the eye, and with the same brush into a grey
+ * image in memory for {@link #toGrid()}. Reading the canvas back ({@code snapshot}) would make the FX
+ * thread wait for the renderer to finish a frame, 60–150 ms a time on a busy machine with software
+ * rendering, at every pen-up and every 50 ms while drawing.
  */
 public final class DrawingPad extends VBox {
 
@@ -31,6 +39,7 @@ public final class DrawingPad extends VBox {
     public static final double BRUSH_WIDTH = 18;
 
     private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final BufferedImage raster = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
     private final List<List<Point2D>> strokes = new ArrayList<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper strokesEnded = new ReadOnlyIntegerWrapper(this, "strokesEnded");
@@ -112,19 +121,12 @@ public final class DrawingPad extends VBox {
 
     /** What is on the pad, {@value #SIZE}×{@value #SIZE}×1, 0 (black) .. 1 (white). */
     public FloatGrid toGrid() {
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.BLACK);
-        WritableImage image = canvas.snapshot(params, null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        float[] grey = new float[w * h];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            grey[i] = (0.299f * (p >> 16 & 0xff) + 0.587f * (p >> 8 & 0xff) + 0.114f * (p & 0xff)) / 255f;
+        byte[] pixels = ((java.awt.image.DataBufferByte) raster.getRaster().getDataBuffer()).getData();
+        float[] grey = new float[SIZE * SIZE];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (pixels[i] & 0xff) / 255f;
         }
-        return FloatGrid.of(h, w, 1, grey);
+        return FloatGrid.of(SIZE, SIZE, 1, grey);
     }
 
     private void begin(double x, double y) {
@@ -176,6 +178,36 @@ public final class DrawingPad extends VBox {
                 g.lineTo(p.getX(), p.getY());
             }
             g.stroke();
+        }
+        rasterize();
+    }
+
+    /** The strokes into {@link #raster}, with the canvas's brush: round, anti-aliased, white on black. */
+    private void rasterize() {
+        Graphics2D g = raster.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(java.awt.Color.BLACK);
+            g.fillRect(0, 0, SIZE, SIZE);
+            g.setColor(java.awt.Color.WHITE);
+            g.setStroke(new BasicStroke((float) BRUSH_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            for (List<Point2D> stroke : strokes) {
+                Point2D first = stroke.get(0);
+                if (stroke.size() == 1) {
+                    g.fill(new Ellipse2D.Double(first.getX() - BRUSH_WIDTH / 2, first.getY() - BRUSH_WIDTH / 2,
+                            BRUSH_WIDTH, BRUSH_WIDTH));
+                    continue;
+                }
+                Path2D.Double path = new Path2D.Double();
+                path.moveTo(first.getX(), first.getY());
+                for (Point2D p : stroke.subList(1, stroke.size())) {
+                    path.lineTo(p.getX(), p.getY());
+                }
+                g.draw(path);
+            }
+        } finally {
+            g.dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 package cnnplayground.ui.eval;
 
+import cnnplayground.data.AtomicFiles;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.EpochMetrics;
@@ -7,6 +8,7 @@ import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.ui.train.ModelFit;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.train.TrainingPanel;
@@ -14,8 +16,6 @@ import cnnplayground.ui.viz.ColorMap;
 import cnnplayground.ui.viz.Heatmaps;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -188,6 +188,15 @@ public final class EvaluationPanel extends ScrollPane {
             return;
         }
         EvaluationSet set = EvaluationSet.of(run.get().data(), run.get().test(), run.get().config());
+        Optional<String> misfit = ModelFit.evaluationProblem(weights.get(), set.data());
+        if (misfit.isPresent()) {
+            // a model loaded after the run was made for other images: measuring it here would be meaningless or fail
+            showReport(null);
+            status.setText(misfit.get());
+            status.getStyleClass().remove("evaluation-failed");
+            status.getStyleClass().add("evaluation-failed");
+            return;
+        }
         int evaluation = ++evaluations;
         progress.setVisible(true);
         status.getStyleClass().remove("evaluation-failed");
@@ -410,11 +419,14 @@ public final class EvaluationPanel extends ScrollPane {
         return training.latestSnapshot().map(TrainingSnapshot::epochs).orElse(List.of());
     }
 
-    /** Writes the last run's history as CSV to {@code file}; the status line says how it went. */
+    /**
+     * Writes the last run's history as CSV to {@code file}, atomically (a failed write keeps an older
+     * file whole); the status line says how it went.
+     */
     public boolean exportHistoryCsv(Path file) {
         List<EpochMetrics> history = history();
         try {
-            Files.writeString(file, HistoryExport.toCsv(history), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, HistoryExport.toCsv(history));
             exported(UiText.phrase("eval.wroteCsv", String.valueOf(history.size()), file.toString()), true);
             return true;
         } catch (IOException e) {
@@ -423,14 +435,16 @@ public final class EvaluationPanel extends ScrollPane {
         }
     }
 
-    /** Writes a picture of the training charts, as they are drawn now, to {@code file} as PNG. */
+    /** Writes a picture of the training charts, as they are drawn now, to {@code file} as PNG, atomically. */
     public boolean exportChartsPng(Path file) {
         Node charts = training.charts();
         WritableImage image = charts.snapshot(new SnapshotParameters(), null);
         try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            AtomicFiles.write(file, temp -> {
+                if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+            });
             exported(UiText.phrase("eval.wrotePng", String.format(Locale.ROOT, "%.0f×%.0f", image.getWidth(),
                     image.getHeight()), file.toString()), true);
             return true;

@@ -469,10 +469,11 @@ public final class TrainingPanel extends VBox {
         OptionalDouble best = m.metadata().bestValidationAccuracy();
         String name = String.valueOf(file.getFileName());
         String epochsTrained = String.valueOf(m.metadata().epochsTrained());
-        fileStatus.textProperty().bind(best.isPresent()
+        String fitNote = ModelFit.note(m, dataset.get()).map(n -> ". " + n).orElse("");
+        fileStatus.textProperty().bind(Bindings.concat(best.isPresent()
                 ? text.text("train.loadedBest", name, m.spec().name(), epochsTrained,
                         String.format(Locale.ROOT, "%.1f", 100 * best.getAsDouble()))
-                : text.text("train.loaded", name, m.spec().name(), epochsTrained));
+                : text.text("train.loaded", name, m.spec().name(), epochsTrained), fitNote));
         return true;
     }
 
