@@ -192,7 +192,7 @@ public final class EvaluationPanel extends ScrollPane {
         if (misfit.isPresent()) {
             // a model loaded after the run was made for other images: measuring it here would be meaningless or fail
             showReport(null);
-            status.setText(misfit.get());
+            UiText.showVerbatim(status.textProperty(), misfit.get());
             status.getStyleClass().remove("evaluation-failed");
             status.getStyleClass().add("evaluation-failed");
             return;
