@@ -13,6 +13,7 @@ import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.transfer.TransferSettings;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class PlaygroundView extends BorderPane {
 
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
-    private final NetworkEditorView editor = new NetworkEditorView(model);
+    private final NetworkEditorView editor = new NetworkEditorView(model, text);
     private final TrainingPanel training;
     private final LiveViews live;
     private final EvaluationPanel evaluation;
@@ -57,6 +58,7 @@ public final class PlaygroundView extends BorderPane {
     public PlaygroundView(TrainingLauncher launcher, ModelProbe probe) {
         getStyleClass().add("playground");
         training = new TrainingPanel(model, launcher);
+        training.addSettingsRow(new TransferSettings(text, model, training));
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
         live.datasetProperty().bind(training.datasetProperty());

@@ -5,6 +5,7 @@ import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.SpecProblem;
+import cnnplayground.ui.i18n.UiText;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ import javafx.scene.layout.VBox;
 final class LayerCell extends ListCell<LayerSummary> {
 
     static final String INVALID = "layer-row-invalid";
+    /** A frozen layer's row: training leaves its weights alone. */
+    static final String FROZEN = "layer-row-frozen";
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final NetworkEditorModel model;
@@ -41,13 +44,15 @@ final class LayerCell extends ListCell<LayerSummary> {
     private final Button up = iconButton("▲", "Move up", "layer-move-up");
     private final Button down = iconButton("▼", "Move down", "layer-move-down");
     private final Button remove = iconButton("✕", "Remove", "layer-remove");
+    private final FreezeToggle freeze;
     private final VBox root;
 
-    LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag) {
+    LayerCell(NetworkEditorModel model, Supplier<NetworkAnalysis> analysis, DragState drag, UiText text) {
         this.model = model;
         this.analysis = analysis;
+        this.freeze = new FreezeToggle(model, text);
         getStyleClass().add("layer-row");
-        HBox buttons = new HBox(2, up, down, remove);
+        HBox buttons = new HBox(2, freeze, up, down, remove);
         buttons.getStyleClass().add("layer-buttons");
         buttons.disableProperty().bind(model.lockedProperty());
         HBox line = new HBox(8, index, type, arguments, shape, params, buttons);
@@ -98,7 +103,7 @@ final class LayerCell extends ListCell<LayerSummary> {
     @Override
     protected void updateItem(LayerSummary item, boolean empty) {
         super.updateItem(item, empty);
-        getStyleClass().removeAll(INVALID);
+        getStyleClass().removeAll(INVALID, FROZEN);
         type.getStyleClass().removeIf(c -> c.startsWith("kind-"));
         if (empty || item == null) {
             setGraphic(null);
@@ -119,6 +124,10 @@ final class LayerCell extends ListCell<LayerSummary> {
         problem.setText(problems.stream().map(SpecProblem::message).collect(Collectors.joining("\n")));
         if (!problems.isEmpty()) {
             getStyleClass().add(INVALID);
+        }
+        freeze.show(i, model.getNetwork().isFrozen(i));
+        if (model.getNetwork().isFrozen(i)) {
+            getStyleClass().add(FROZEN);
         }
         up.setDisable(i == 0);
         down.setDisable(i == model.size() - 1);

@@ -8,6 +8,7 @@ import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.SpecProblem;
+import cnnplayground.ui.i18n.UiText;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -47,10 +48,17 @@ public final class NetworkEditorView extends BorderPane {
     private final Label nonTrainableParams = new Label();
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
+    private final UiText text;
     private boolean refreshing;
 
     public NetworkEditorView(NetworkEditorModel model) {
+        this(model, new UiText());
+    }
+
+    /** @param text the window's strings, for the rows' freeze toggles */
+    public NetworkEditorView(NetworkEditorModel model, UiText text) {
         this.model = model;
+        this.text = text;
         this.form = new ArgumentForm(model);
         getStyleClass().add("network-editor");
 
@@ -143,7 +151,7 @@ public final class NetworkEditorView extends BorderPane {
         list.setId("layerList");
         list.getStyleClass().add("layer-list");
         LayerCell.DragState drag = new LayerCell.DragState();
-        list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag));
+        list.setCellFactory(v -> new LayerCell(model, model::getAnalysis, drag, text));
         list.setPlaceholder(new Label("No layers yet: click a layer type on the left."));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox layers = new VBox(6, networkProblems, LayerCell.header(), list);
