@@ -90,6 +90,10 @@ public final class TrainingPanel extends VBox {
     private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
     private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(this, "runs", 0);
     private TrainingHandle handle;
+    /** The last dataset cut down to the chosen classes, and what it was cut from (FX thread). */
+    private ImageDataset subsetOf;
+    private ClassSubset subsetChosen;
+    private Optional<ImageDataset> subsetData = Optional.empty();
     private WeightsSnapshot lastWeights;
     private RunSetup lastRun;
     private TrainingSnapshot lastSnapshot;
@@ -230,11 +234,20 @@ public final class TrainingPanel extends VBox {
         if (data == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(classSubset.get().apply(data));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        // every edit of the network asks again; cutting a large dataset down copies it, so only once
+        if (data == subsetOf && classSubset.get().equals(subsetChosen)) {
+            return subsetData;
         }
+        Optional<ImageDataset> cut;
+        try {
+            cut = Optional.of(classSubset.get().apply(data));
+        } catch (IllegalArgumentException e) {
+            cut = Optional.empty();
+        }
+        subsetOf = data;
+        subsetChosen = classSubset.get();
+        subsetData = cut;
+        return cut;
     }
 
     /**
