@@ -126,6 +126,8 @@ final class LayerCell extends ListCell<LayerSummary> {
             getStyleClass().add(INVALID);
         }
         freeze.show(i, model.getNetwork().isFrozen(i));
+        // a lock only where there are weights to keep (a frozen Flatten still shows it, to unlock)
+        freeze.setVisible(item.params().total() > 0 || model.getNetwork().isFrozen(i));
         if (model.getNetwork().isFrozen(i)) {
             getStyleClass().add(FROZEN);
         }

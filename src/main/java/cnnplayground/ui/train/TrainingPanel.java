@@ -516,7 +516,9 @@ public final class TrainingPanel extends VBox {
                 }
             }
         }
-        ImageDataset data = dataset.get();
+        // what the run trained on: the chosen classes only
+        ImageDataset data = lastRun != null && lastRun.data().classNames().equals(weights.classNames())
+                ? lastRun.data() : dataset.get();
         String description = data == null ? "unknown" : data.n() + " images " + data.height() + "×" + data.width()
                 + "×" + data.channels() + ", " + data.numClasses() + " classes";
         return ModelMetadata.create(weights.classNames(), weights.normalization(), description, epochsTrained, best,
