@@ -1,6 +1,7 @@
 package cnnplayground.cli;
 
 import cnnplayground.data.Augmentation;
+import cnnplayground.data.ClassSubset;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.engine.CheckpointSink;
@@ -19,6 +20,7 @@ import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingListener;
 import cnnplayground.engine.TrainingMemory;
 import cnnplayground.engine.TrainingRun;
+import cnnplayground.engine.TransferPlan;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.spec.NetworkSpec;
 import java.io.PrintStream;
@@ -36,14 +38,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code train MODEL.json --data DIR --out FILE [...]}: trains on the directory's training split,
  * prints progress on stderr, and keeps the best-validation checkpoint in {@code FILE}. With {@code
- * --resume SAVED} training goes on from a model file's weights (MODEL.json may then be left out).
+ * --resume SAVED} training goes on from a model file's weights (MODEL.json may then be left out); when
+ * MODEL.json is another network (a replaced head, other frozen layers) or {@code --classes} picks other
+ * classes, the layers that match keep their weights and the rest start afresh (transfer learning).
  */
 final class TrainCommand {
 
     private static final String USAGE = "usage: train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] "
             + "[--optimizer sgd|rmsprop|adam] [--lr X] [--seed S] [--validation-fraction F] "
             + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine] [--momentum M] "
-            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED]";
+            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED] [--classes 0-4]";
 
     private TrainCommand() {
     }
@@ -51,19 +55,15 @@ final class TrainCommand {
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(words, Set.of("--data", "--out", "--epochs", "--batch-size", "--optimizer",
                 "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule", "--momentum",
-                "--weight-decay", "--early-stopping", "--resume"), Set.of());
+                "--weight-decay", "--early-stopping", "--resume", "--classes"), Set.of());
         Optional<SavedModel> resumed = resumed(args);
         if (args.positionals().size() > 1 || (args.positionals().isEmpty() && resumed.isEmpty())) {
             throw new UsageException(USAGE);
         }
         NetworkSpec spec = args.positionals().isEmpty() ? resumed.get().spec()
                 : SpecFiles.read(args.positionals().get(0));
-        if (resumed.isPresent() && !resumed.get().spec().equals(spec)) {
-            throw new UsageException(args.positionals().get(0) + " describes another network than the model in "
-                    + args.required("--resume") + "; leave MODEL.json out to resume that model");
-        }
         String dataDir = args.required("--data");
-        ImageDataset data = DataDirectories.load(dataDir).train();
+        ImageDataset data = chosenClasses(args, DataDirectories.load(dataDir).train());
         Path outFile = Path.of(args.required("--out"));
         TrainingConfig config = config(args);
         // an oversized network is refused here, before the first line of progress
@@ -71,6 +71,15 @@ final class TrainCommand {
                 DeviceMemory.forTraining(config.cpuOnly())).map(MemoryShortfall::message));
         if (misfit.isPresent()) {
             throw new UsageException(misfit.get());
+        }
+        Optional<TransferPlan> transfer = Optional.empty();
+        if (resumed.isPresent() && (!resumed.get().spec().withAllTrainable().equals(spec.withAllTrainable())
+                || !resumed.get().metadata().classNames().equals(data.classNames()))) {
+            transfer = transferPlan(resumed.get(), spec, data);
+            if (transfer.isEmpty()) {
+                throw new UsageException(args.positionals().get(0) + " shares no layer with the model in "
+                        + args.required("--resume") + "; leave MODEL.json out to resume that model");
+            }
         }
         String description = dataDir + " (" + data.n() + " images " + data.height() + "×" + data.width() + "×"
                 + data.channels() + ", " + data.numClasses() + " classes)";
@@ -89,6 +98,8 @@ final class TrainCommand {
         }
         resumed.ifPresent(m -> err.printf(Locale.ROOT, "resuming from %s (%d epochs trained)%n",
                 args.optional("--resume", ""), m.metadata().epochsTrained()));
+        transfer.ifPresent(p -> err.printf(Locale.ROOT, "transfer: layers %s keep their weights, %s start afresh;"
+                + " frozen: %s%n", numbers(p.kept()), numbers(p.reinitialised()), numbers(List.copyOf(spec.frozen()))));
         TrainingRun run;
         try {
             TrainingListener listener = event -> {
@@ -98,7 +109,9 @@ final class TrainCommand {
                 }
                 last.set(event);
             };
-            run = resumed.isPresent()
+            run = transfer.isPresent()
+                    ? TrainingRun.transfer(spec, data, config, listener, sink, resumed.get().weights())
+                    : resumed.isPresent()
                     ? TrainingRun.resume(spec, data, config, listener, sink, resumed.get().weights())
                     : TrainingRun.start(spec, data, config, listener, sink);
         } catch (IllegalArgumentException e) {
@@ -122,6 +135,27 @@ final class TrainCommand {
         err.printf(Locale.ROOT, "trained in %.1f s, %.0f images/s; best checkpoint in %s%n",
                 end.progress().elapsed().toMillis() / 1000.0, end.progress().imagesPerSecond(), outFile);
         return Cli.OK;
+    }
+
+    /** The images of the classes {@code --classes} names (all by default), relabelled from 0. */
+    private static ImageDataset chosenClasses(Arguments args, ImageDataset all) throws UsageException {
+        try {
+            return ClassSubset.parse(args.optional("--classes", "all")).apply(all);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--classes: " + e.getMessage());
+        }
+    }
+
+    /** Which layers keep the saved weights, for a network that fits the data; empty when none does. */
+    private static Optional<TransferPlan> transferPlan(SavedModel saved, NetworkSpec spec, ImageDataset data) {
+        TransferPlan plan = TransferPlan.of(saved.spec(), saved.metadata().classNames(), spec, data.classNames());
+        return plan.kept().isEmpty() ? Optional.empty() : Optional.of(plan);
+    }
+
+    /** Layer numbers as people count them, from 1. */
+    private static String numbers(List<Integer> indices) {
+        return indices.isEmpty() ? "none" : indices.stream().map(i -> String.valueOf(i + 1))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Optional<SavedModel> resumed(Arguments args) throws UsageException {

@@ -170,6 +170,50 @@ public record ImageDataset(int n, int height, int width, int channels, byte[] pi
                 classNames, source + " (subset of " + indices.length + ")");
     }
 
+    /**
+     * Only the images of {@code classes} (indices into {@link #classNames()}), relabelled {@code 0..k-1}
+     * in ascending class order and keeping the chosen classes' names: digits {5, …, 9} become labels
+     * 0..4 named "5".."9". For transfer learning from one class set to another.
+     *
+     * @throws IllegalArgumentException if {@code classes} is empty, names a class this dataset does not
+     *                                  have, or no image belongs to any of them
+     */
+    public ImageDataset onlyClasses(java.util.Set<Integer> classes) {
+        if (classes == null || classes.isEmpty()) {
+            throw new IllegalArgumentException(source + ": choose at least one class, got " + classes);
+        }
+        java.util.SortedSet<Integer> chosen = new java.util.TreeSet<>(classes);
+        if (chosen.first() < 0 || chosen.last() >= classNames.size()) {
+            throw new IllegalArgumentException(source + ": classes must be in 0.." + (classNames.size() - 1)
+                    + ", got " + chosen);
+        }
+        int[] newLabel = new int[classNames.size()];
+        java.util.Arrays.fill(newLabel, -1);
+        List<String> names = new java.util.ArrayList<>();
+        for (int c : chosen) {
+            newLabel[c] = names.size();
+            names.add(classNames.get(c));
+        }
+        int count = 0;
+        for (int label : labels) {
+            count += newLabel[label] >= 0 ? 1 : 0;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException(source + " has no images of classes " + names);
+        }
+        int size = imageSize();
+        byte[] keptPixels = new byte[count * size];
+        int[] keptLabels = new int[count];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (newLabel[labels[i]] >= 0) {
+                System.arraycopy(pixels, i * size, keptPixels, k * size, size);
+                keptLabels[k++] = newLabel[labels[i]];
+            }
+        }
+        return new ImageDataset(count, height, width, channels, keptPixels, keptLabels, names,
+                source + " (classes " + String.join(", ", names) + ")");
+    }
+
     private void checkImage(int image) {
         if (image < 0 || image >= n) {
             throw new IndexOutOfBoundsException("image " + image + " is outside 0.." + (n - 1)

@@ -26,6 +26,7 @@ import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.ResidualBlockSpec;
 import cnnplayground.spec.Size2;
 import java.util.List;
 import java.util.OptionalInt;
@@ -153,6 +154,7 @@ public final class BlockFactory {
             case BATCH_NORMALIZATION -> new SequentialBlock().add(batchNorm((BatchNormalizationSpec) spec));
             case ACTIVATION -> withActivation(new SequentialBlock(), ((ActivationSpec) spec).activation(),
                     omitSoftmax);
+            case RESIDUAL_BLOCK -> residual((ResidualBlockSpec) spec, in);
         };
         if (block.getChildren().isEmpty()) {
             // an omitted softmax or a linear Activation layer; keeps child i = layer i
@@ -184,6 +186,24 @@ public final class BlockFactory {
         }
         block.add(builder.build());
         return withActivation(block, conv.activation(), false);
+    }
+
+    /**
+     * Main path: the first convolution (with the activation) and the second (linear), each with Keras'
+     * {@code same} padding; shortcut: the input, or the 1×1 projection; then the activation of the sum.
+     * Never the network's final softmax, which is always a Dense's or an Activation's.
+     */
+    private static SequentialBlock residual(ResidualBlockSpec spec, cnnplayground.spec.Shape in) {
+        Conv2dSpec first = spec.firstConv();
+        cnnplayground.spec.Shape mid;
+        try {
+            mid = first.outputShape(in);
+        } catch (cnnplayground.spec.IncompatibleInputException e) {
+            throw new IllegalStateException("analyze() accepted " + in + " for " + spec.label(), e);
+        }
+        SequentialBlock main = new SequentialBlock().add(conv(first, in)).add(conv(spec.secondConv(), mid));
+        Block shortcut = spec.needsProjection(in) ? conv(spec.projection(), in) : Blocks.identityBlock();
+        return withActivation(new SequentialBlock().add(new ResidualBlock(main, shortcut)), spec.activation(), false);
     }
 
     private static KerasPool2dBlock pool(Pooling2dSpec pool, cnnplayground.spec.Shape in) {

@@ -27,4 +27,10 @@ public final class DjlTrainingLauncher implements TrainingLauncher {
                                  TrainingListener listener, WeightsSnapshot initial) {
         return TrainingRun.resume(spec, data, config, listener, checkpoints, initial);
     }
+
+    @Override
+    public TrainingHandle transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                   TrainingListener listener, WeightsSnapshot initial) {
+        return TrainingRun.transfer(spec, data, config, listener, checkpoints, initial);
+    }
 }

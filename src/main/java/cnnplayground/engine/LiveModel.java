@@ -458,9 +458,9 @@ public final class LiveModel implements ModelProbe {
         boolean weightedSeen = false;
         for (LayerSummary layer : layers) {
             Block child = children.get(layer.index()).getValue();
-            if (layer.spec().kind() == LayerKind.CONV_2D) {
-                // DJL's kernel is OIHW: already [output][input][row][col]
-                NDArray kernel = find(child, Conv2d.class).getParameters().get("weight").getArray();
+            if (layer.spec().kind() == LayerKind.CONV_2D || layer.spec().kind() == LayerKind.RESIDUAL_BLOCK) {
+                // DJL's kernel is OIHW: already [output][input][row][col]; a residual block shows its first conv's
+                NDArray kernel = findFirst(child, Conv2d.class).getParameters().get("weight").getArray();
                 Shape k = kernel.getShape();
                 banks.add(new FilterBank(layer.index(), layer.name(), (int) k.get(0), (int) k.get(1), (int) k.get(2),
                         (int) k.get(3), kernel.toFloatArray()));
@@ -492,6 +492,24 @@ public final class LiveModel implements ModelProbe {
         for (Pair<String, Block> child : layerBlock.getChildren()) {
             if (type.isInstance(child.getValue())) {
                 return type.cast(child.getValue());
+            }
+        }
+        throw new IllegalStateException("layer block " + layerBlock + " has no " + type.getSimpleName()
+                + "; BlockFactory's layout changed");
+    }
+
+    /** The first block of {@code type} in a depth-first walk, for layers that nest blocks (a residual block). */
+    private static <T extends Block> T findFirst(Block layerBlock, Class<T> type) {
+        for (Pair<String, Block> child : layerBlock.getChildren()) {
+            if (type.isInstance(child.getValue())) {
+                return type.cast(child.getValue());
+            }
+            if (!child.getValue().getChildren().isEmpty()) {
+                try {
+                    return findFirst(child.getValue(), type);
+                } catch (IllegalStateException notThere) {
+                    // keep looking in the next child
+                }
             }
         }
         throw new IllegalStateException("layer block " + layerBlock + " has no " + type.getSimpleName()

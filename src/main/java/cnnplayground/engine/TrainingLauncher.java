@@ -25,4 +25,16 @@ public interface TrainingLauncher {
                                   TrainingListener listener, WeightsSnapshot initial) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume training");
     }
+
+    /**
+     * Transfer learning: like {@link #resume}, but the network may differ (a replaced head) and the
+     * data may have other classes; the layers {@link TransferPlan} keeps start from {@code initial}'s
+     * weights, the others afresh. Launchers that cannot, such as tests' fakes, refuse.
+     *
+     * @throws IllegalArgumentException if no layer can keep its weights or the network does not fit the data
+     */
+    default TrainingHandle transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                    TrainingListener listener, WeightsSnapshot initial) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot transfer weights");
+    }
 }

@@ -47,6 +47,8 @@ public final class TrainingRun implements TrainingHandle {
     private final CheckpointSink checkpoints;
     /** Weights to start from instead of a fresh initialisation; null for a fresh start. */
     private final WeightsSnapshot initial;
+    /** For a transfer: which layers take {@link #initial}'s weights; null when all do (a resume) or none. */
+    private final TransferPlan transfer;
     private final MetricsRecorder recorder;
     private final StratifiedSplit split;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -59,9 +61,10 @@ public final class TrainingRun implements TrainingHandle {
     private volatile boolean paused;
 
     private TrainingRun(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener,
-                        CheckpointSink checkpoints, WeightsSnapshot initial) {
+                        CheckpointSink checkpoints, WeightsSnapshot initial, TransferPlan transfer) {
         this.spec = spec;
         this.initial = initial;
+        this.transfer = transfer;
         this.data = data;
         this.config = config;
         this.listener = listener;
@@ -84,7 +87,7 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                     TrainingListener listener, CheckpointSink checkpoints) {
-        return launch(spec, data, config, listener, checkpoints, null);
+        return launch(spec, data, config, listener, checkpoints, null, null);
     }
 
     /**
@@ -92,11 +95,13 @@ public final class TrainingRun implements TrainingHandle {
      * but training goes on from {@code initial}'s weights and input normalisation (e.g. a model file's)
      * instead of a fresh initialisation. Epochs count from 1 again; the optimizer starts afresh.
      *
+     * Which layers are frozen may differ: freezing changes no weight.
+     *
      * @throws IllegalArgumentException if {@code initial} is for another network or other classes
      */
     public static TrainingRun resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
-        if (!initial.spec().equals(spec)) {
+        if (!initial.spec().withAllTrainable().equals(spec.withAllTrainable())) {
             throw new IllegalArgumentException("The weights to resume from belong to network \""
                     + initial.spec().name() + "\", not to the one in the editor; load the model again or train "
                     + "from scratch");
@@ -106,11 +111,33 @@ public final class TrainingRun implements TrainingHandle {
                     + initial.classNames() + " but the dataset has " + data.classNames()
                     + "; train from scratch on this dataset");
         }
-        return launch(spec, data, config, listener, checkpoints, initial);
+        return launch(spec, data, config, listener, checkpoints, initial, null);
+    }
+
+    /**
+     * Transfer learning: like {@link #resume}, but {@code spec} may differ from the network the weights
+     * were trained for, and the dataset may have other classes. The layers {@link TransferPlan} keeps
+     * start from {@code initial}'s weights, the rest (at least the output layer when the classes
+     * differ) from a fresh initialisation; inputs are scaled as {@code initial}'s were.
+     *
+     * @throws IllegalArgumentException if no layer with parameters can keep its weights
+     */
+    public static TrainingRun transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                       TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+        DataFit.problem(spec, data).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        TransferPlan plan = TransferPlan.of(initial.spec(), initial.classNames(), spec, data.classNames());
+        if (plan.kept().isEmpty()) {
+            throw new IllegalArgumentException("No layer of network \"" + spec.name() + "\" matches one of \""
+                    + initial.spec().name() + "\", whose weights it would start from; train from scratch");
+        }
+        return launch(spec, data, config, listener, checkpoints, initial, plan);
     }
 
     private static TrainingRun launch(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial,
+                                      TransferPlan transfer) {
         DataFit.problem(spec, data).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
@@ -118,7 +145,7 @@ public final class TrainingRun implements TrainingHandle {
         TrainingMemory.problem(spec, config, DeviceMemory.forTraining(config.cpuOnly())).ifPresent(s -> {
             throw new IllegalArgumentException(s.message());
         });
-        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial);
+        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial, transfer);
         run.thread.start();
         return run;
     }
@@ -242,7 +269,10 @@ public final class TrainingRun implements TrainingHandle {
         try {
             SequentialBlock block = BlockFactory.build(spec);
             block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
-            if (initial != null) {
+            FrozenLayers.apply(block, spec);
+            if (transfer != null) {
+                loadTransferredWeights(block, manager);
+            } else if (initial != null) {
                 loadInitialWeights(block, manager);
             }
             ParameterStore parameters = new ParameterStore(manager, false);
@@ -269,7 +299,8 @@ public final class TrainingRun implements TrainingHandle {
                         NDArray x = batches.images(scratch);
                         NDArray y = batches.labels(scratch);
                         try (GradientCollector collector = engine.newGradientCollector()) {
-                            NDArray logits = block.forward(parameters, new NDList(x), true).singletonOrThrow();
+                            NDArray logits = FrozenLayers.forwardTraining(block, spec, parameters, new NDList(x))
+                                    .singletonOrThrow();
                             NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
                             collector.backward(l);
                             batchLoss = l.getFloat();
@@ -351,7 +382,38 @@ public final class TrainingRun implements TrainingHandle {
             throw new TrainingFailure("The weights to resume from do not fit the network (" + e.getMessage()
                     + "); load the model again or train from scratch.");
         }
-        // DJL's loadParameters gives plain arrays; training needs gradients on the trainable ones.
+        requireGradients(block);
+    }
+
+    /**
+     * Copies {@link #initial}'s weights into the layers {@link #transfer} keeps, layer by layer through
+     * DJL's own parameter format (a kept layer is the same layer on the same input, so the bytes fit);
+     * the other layers keep their fresh initialisation.
+     */
+    private void loadTransferredWeights(SequentialBlock block, NDManager manager) {
+        List<ai.djl.nn.Block> target = block.getChildren().values();
+        try (NDManager scratch = manager.newSubManager()) {
+            List<ai.djl.nn.Block> source = ParameterLoader.load(initial.spec(), initial.parameters(), scratch)
+                    .getChildren().values();
+            for (int i : transfer.kept()) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                    source.get(i).saveParameters(out);
+                }
+                try (java.io.DataInputStream in = new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    target.get(i).loadParameters(manager, in);
+                }
+            }
+        } catch (MalformedModelException | IOException e) {
+            throw new TrainingFailure("The weights to start from cannot be read (" + e.getMessage()
+                    + "); load the model again or train from scratch.");
+        }
+        requireGradients(block);
+    }
+
+    /** DJL's loadParameters gives plain arrays; training needs gradients on the trainable (unfrozen) ones. */
+    private static void requireGradients(SequentialBlock block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);

@@ -43,6 +43,19 @@ final class Checks {
         }
     }
 
+    /**
+     * Refuses a layer whose parameter count does not fit a long (a kernel of two billion squared on
+     * {@code same} padding): the count is computed with exact arithmetic by {@code count}.
+     */
+    static void countable(Size2 kernel, java.util.function.LongSupplier count) throws IncompatibleInputException {
+        try {
+            count.getAsLong();
+        } catch (ArithmeticException e) {
+            throw new IncompatibleInputException("a " + kernel + " kernel needs more parameters than can be counted;"
+                    + " use a smaller kernel_size");
+        }
+    }
+
     static String activationSuffix(Activation activation) {
         return activation == Activation.LINEAR ? "" : " " + activation.kerasName();
     }

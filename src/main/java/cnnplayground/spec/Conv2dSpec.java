@@ -28,13 +28,21 @@ public record Conv2dSpec(int filters, Size2 kernelSize, Size2 strides, Padding p
     @Override
     public Shape outputShape(Shape input) throws IncompatibleInputException {
         LayerSpec.requireSpatial(kind(), input);
-        return Windows.slide(kind(), input, kernelSize, strides, padding, filters, "kernel");
+        Shape out = Windows.slide(kind(), input, kernelSize, strides, padding, filters, "kernel");
+        Checks.countable(kernelSize, () -> exactParams(input));
+        return out;
     }
 
     @Override
     public ParamCount paramCount(Shape input) {
-        long weights = ParamCount.saturatedProduct(kernelSize.rows(), kernelSize.cols(), input.channels(), filters);
-        return ParamCount.trainable(ParamCount.saturatedSum(weights, useBias ? filters : 0));
+        return ParamCount.trainable(exactParams(input));
+    }
+
+    /** @throws ArithmeticException when an absurd kernel's count does not fit a long */
+    private long exactParams(Shape input) {
+        long weights = Math.multiplyExact(Math.multiplyExact((long) kernelSize.rows() * kernelSize.cols(),
+                (long) input.channels()), (long) filters);
+        return Math.addExact(weights, useBias ? filters : 0);
     }
 
     @Override

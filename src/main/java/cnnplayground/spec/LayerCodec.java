@@ -47,6 +47,8 @@ public final class LayerCodec {
             case DROPOUT -> new DropoutSpec(v.number("rate"));
             case BATCH_NORMALIZATION -> new BatchNormalizationSpec(v.number("momentum"), v.number("epsilon"));
             case ACTIVATION -> new ActivationSpec(v.activation("activation"));
+            case RESIDUAL_BLOCK -> new ResidualBlockSpec(v.integer("filters"), v.pair("kernel_size"),
+                    v.pair("strides"), v.activation("activation"));
         };
     }
 
@@ -75,6 +77,11 @@ public final class LayerCodec {
             args.put("epsilon", b.epsilon());
         } else if (layer instanceof ActivationSpec a) {
             args.put("activation", a.activation().kerasName());
+        } else if (layer instanceof ResidualBlockSpec r) {
+            args.put("filters", r.filters());
+            args.put("kernel_size", pairValue(r.kernelSize()));
+            args.put("strides", pairValue(r.strides()));
+            args.put("activation", r.activation().kerasName());
         }
         return args;
     }

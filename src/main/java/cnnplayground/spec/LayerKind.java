@@ -29,7 +29,13 @@ public enum LayerKind {
             Argument.optional("momentum", ArgumentType.FRACTION, 0.99),
             Argument.optional("epsilon", ArgumentType.POSITIVE_NUMBER, 0.001))),
     ACTIVATION("Activation", "activation", List.of(
-            Argument.required("activation", ArgumentType.ACTIVATION)));
+            Argument.required("activation", ArgumentType.ACTIVATION))),
+    /** Two 3×3 convolutions and a shortcut; see {@link ResidualBlockSpec}. Keras names custom layers in snake case. */
+    RESIDUAL_BLOCK("ResidualBlock", "residual_block", List.of(
+            Argument.required("filters", ArgumentType.POSITIVE_INT),
+            Argument.optional("kernel_size", ArgumentType.INT_OR_PAIR, ResidualBlockSpec.DEFAULT_KERNEL),
+            Argument.optional("strides", ArgumentType.INT_OR_PAIR, 1),
+            Argument.optional("activation", ArgumentType.ACTIVATION, "relu")));
 
     private final String kerasName;
     private final String kerasLayerName;

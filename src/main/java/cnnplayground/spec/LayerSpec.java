@@ -5,7 +5,7 @@ package cnnplayground.spec;
  * arguments; shapes and parameter counts follow from the input they are given.
  */
 public sealed interface LayerSpec permits Conv2dSpec, Pooling2dSpec, GlobalPooling2dSpec, FlattenSpec,
-        DenseSpec, DropoutSpec, BatchNormalizationSpec, ActivationSpec {
+        DenseSpec, DropoutSpec, BatchNormalizationSpec, ActivationSpec, ResidualBlockSpec {
 
     LayerKind kind();
 

@@ -9,11 +9,14 @@ import java.util.Set;
 /**
  * Reads and writes networks as JSON with Keras' layer and argument names:
  * <pre>{"name": "…", "input": [28, 28, 1], "layers": [{"type": "Conv2D", "filters": 6, …}, …]}</pre>
- * Unknown keys are errors, never silently ignored.
+ * A layer may say {@code "trainable": false} (Keras' flag, default true) to be frozen; it is written
+ * only then. Unknown keys are errors, never silently ignored.
  */
 public final class NetworkJson {
 
     public static final String DEFAULT_NAME = "untitled";
+    /** Keras' per-layer flag; not a layer argument, so it is read here and not by {@link LayerCodec}. */
+    static final String TRAINABLE = "trainable";
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "input", "layers");
 
     private NetworkJson() {
@@ -49,18 +52,22 @@ public final class NetworkJson {
         }
         Shape input = readInput(doc.get("input"), problems);
         List<LayerSpec> layers = new ArrayList<>();
+        Set<Integer> frozen = new java.util.TreeSet<>();
         Object layerList = doc.get("layers");
         if (!(layerList instanceof List<?> list)) {
             problems.add(new SpecProblem(SpecProblem.NETWORK, "\"layers\" must be a list of layer objects"));
         } else {
             for (int i = 0; i < list.size(); i++) {
                 readLayer(i, list.get(i), problems).ifPresent(layers::add);
+                if (isFrozen(i, list.get(i), problems)) {
+                    frozen.add(i);
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new SpecFormatException(problems);
         }
-        return new NetworkSpec(name, input, layers);
+        return new NetworkSpec(name, input, layers, frozen);
     }
 
     private static Shape readInput(Object value, List<SpecProblem> problems) {
@@ -72,6 +79,20 @@ public final class NetworkJson {
         }
         problems.add(new SpecProblem(SpecProblem.NETWORK, expected + Json.write(value, 0)));
         return null;
+    }
+
+    /** Whether the layer object says {@code "trainable": false}; any value but true or false is a problem. */
+    private static boolean isFrozen(int index, Object value, List<SpecProblem> problems) {
+        if (!(value instanceof Map<?, ?> raw) || !raw.containsKey(TRAINABLE)) {
+            return false;
+        }
+        Object flag = raw.get(TRAINABLE);
+        if (!(flag instanceof Boolean b)) {
+            problems.add(new SpecProblem(index, "Layer " + (index + 1) + ": \"trainable\" must be true or false, got "
+                    + Json.write(flag, 0)));
+            return false;
+        }
+        return !b;
     }
 
     private static java.util.Optional<LayerSpec> readLayer(int index, Object value, List<SpecProblem> problems) {
@@ -93,7 +114,7 @@ public final class NetworkJson {
         }
         Map<String, Object> args = new LinkedHashMap<>();
         raw.forEach((k, v) -> {
-            if (!"type".equals(k)) {
+            if (!"type".equals(k) && !TRAINABLE.equals(k)) {
                 args.put(String.valueOf(k), v);
             }
         });
@@ -111,10 +132,14 @@ public final class NetworkJson {
         doc.put("name", network.name());
         doc.put("input", network.input().dims());
         List<Object> layers = new ArrayList<>();
-        for (LayerSpec layer : network.layers()) {
+        for (int i = 0; i < network.layers().size(); i++) {
+            LayerSpec layer = network.layers().get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", layer.kind().kerasName());
             entry.putAll(LayerCodec.toShortArguments(layer));
+            if (network.isFrozen(i)) {
+                entry.put(TRAINABLE, false);
+            }
             layers.add(entry);
         }
         doc.put("layers", layers);

@@ -5,12 +5,23 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A whole network: a name, the input shape {@code [H, W, C]}, and the layer stack in order.
+ * A whole network: a name, the input shape {@code [H, W, C]}, the layer stack in order, and which
+ * layers are frozen (Keras' {@code layer.trainable = False}).
  * Immutable; the {@code with…} methods return edited copies, which is how the editor changes it.
+ *
+ * <p>Freezing is kept here, as a set of layer indices, rather than on each layer record: it is a
+ * fact about this network's training (transfer learning), not one of the layer's Keras arguments, so
+ * a frozen {@code Conv2D} is still equal to the same unfrozen one and every layer record stays as it
+ * is. The edits that insert, remove and move layers carry each layer's flag along with it.
+ *
+ * @param frozen indices of the layers whose parameters training leaves as they are; empty for none
  */
-public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
+public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<Integer> frozen) {
 
     public NetworkSpec {
         Checks.notNull("name", name);
@@ -24,6 +35,65 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             }
         }
         layers = List.copyOf(layers);
+        Checks.notNull("frozen", frozen);
+        for (Integer i : frozen) {
+            if (i == null || i < 0 || i >= layers.size()) {
+                throw new IllegalArgumentException("frozen layer index must be in [0, " + layers.size() + "), got " + i);
+            }
+        }
+        frozen = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(frozen));
+    }
+
+    /** Every layer trainable. */
+    public NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
+        this(name, input, layers, Set.of());
+    }
+
+    /** Whether training leaves layer {@code index}'s parameters as they are. */
+    public boolean isFrozen(int index) {
+        return frozen.contains(index);
+    }
+
+    /** The same network with layer {@code index} frozen or trainable again. */
+    public NetworkSpec withFrozen(int index, boolean freeze) {
+        if (index < 0 || index >= layers.size()) {
+            throw new IllegalArgumentException("layer index must be in [0, " + layers.size() + "), got " + index);
+        }
+        Set<Integer> copy = new TreeSet<>(frozen);
+        if (freeze) {
+            copy.add(index);
+        } else {
+            copy.remove(index);
+        }
+        return new NetworkSpec(name, input, layers, copy);
+    }
+
+    /** The same layers, all trainable: what two networks must share for weights to move between them. */
+    public NetworkSpec withAllTrainable() {
+        return frozen.isEmpty() ? this : new NetworkSpec(name, input, layers);
+    }
+
+    /**
+     * The layer that gives one unit per class: walking back from the end over Dropout and Activation,
+     * the first layer, if it is a Dense; empty otherwise (such a network is not valid).
+     */
+    public OptionalInt outputLayer() {
+        int last = OutputRules.outputLayer(layers);
+        return last >= 0 && layers.get(last) instanceof DenseSpec ? OptionalInt.of(last) : OptionalInt.empty();
+    }
+
+    /**
+     * Transfer learning's "replace the head": the output Dense gets {@code classes} units (and stays
+     * trainable); every other layer, and which are frozen, stay as they are.
+     *
+     * @throws IllegalArgumentException if the network has no output Dense or {@code classes < 1}
+     */
+    public NetworkSpec withHead(int classes) {
+        Checks.positive("classes", classes);
+        int head = outputLayer().orElseThrow(() -> new IllegalArgumentException("network \"" + name
+                + "\" has no output Dense layer to replace; add Dense(" + classes + ", softmax) at the end"));
+        DenseSpec old = (DenseSpec) layers.get(head);
+        return withLayer(head, new DenseSpec(classes, old.activation(), old.useBias())).withFrozen(head, false);
     }
 
     public NetworkAnalysis analyze() {
@@ -41,7 +111,12 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             Shape in = current.get();
             try {
                 Shape out = layer.outputShape(in);
-                summaries.add(new LayerSummary(i, name, layer, current, Optional.of(out), layer.paramCount(in)));
+                ParamCount params = layer.paramCount(in);
+                if (isFrozen(i)) {
+                    // Keras counts every weight of a frozen layer as non-trainable
+                    params = new ParamCount(0, params.total());
+                }
+                summaries.add(new LayerSummary(i, name, layer, current, Optional.of(out), params));
                 current = Optional.of(out);
             } catch (IncompatibleInputException e) {
                 problems.add(SpecProblem.atLayer(i, layer, e.getMessage(), e.key(), e.args()));
@@ -60,39 +135,71 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
     }
 
     public NetworkSpec withName(String newName) {
-        return new NetworkSpec(newName, input, layers);
+        return new NetworkSpec(newName, input, layers, frozen);
     }
 
     public NetworkSpec withInput(Shape newInput) {
-        return new NetworkSpec(name, newInput, layers);
+        return new NetworkSpec(name, newInput, layers, frozen);
     }
 
+    /** New layers; the flags of indices that still exist are kept. */
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
-        return new NetworkSpec(name, input, newLayers);
+        Set<Integer> kept = new TreeSet<>();
+        for (int i : frozen) {
+            if (i < newLayers.size()) {
+                kept.add(i);
+            }
+        }
+        return new NetworkSpec(name, input, newLayers, kept);
     }
 
+    /** Layer {@code index} replaced; it stays frozen if it was. */
     public NetworkSpec withLayer(int index, LayerSpec layer) {
         List<LayerSpec> copy = new ArrayList<>(layers);
         copy.set(index, layer);
-        return withLayers(copy);
+        return new NetworkSpec(name, input, copy, frozen);
     }
 
     public NetworkSpec withInserted(int index, LayerSpec layer) {
         List<LayerSpec> copy = new ArrayList<>(layers);
+        List<Boolean> flags = flags();
         copy.add(index, layer);
-        return withLayers(copy);
+        flags.add(index, false);
+        return withFlags(copy, flags);
     }
 
     public NetworkSpec withRemoved(int index) {
         List<LayerSpec> copy = new ArrayList<>(layers);
+        List<Boolean> flags = flags();
         copy.remove(index);
-        return withLayers(copy);
+        flags.remove(index);
+        return withFlags(copy, flags);
     }
 
-    /** The layer at {@code from} moved so that it ends up at {@code to}. */
+    /** The layer at {@code from} moved so that it ends up at {@code to}, its frozen flag with it. */
     public NetworkSpec withMoved(int from, int to) {
         List<LayerSpec> copy = new ArrayList<>(layers);
+        List<Boolean> flags = flags();
         copy.add(to, copy.remove(from));
-        return withLayers(copy);
+        flags.add(to, flags.remove(from));
+        return withFlags(copy, flags);
+    }
+
+    private List<Boolean> flags() {
+        List<Boolean> flags = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            flags.add(isFrozen(i));
+        }
+        return flags;
+    }
+
+    private NetworkSpec withFlags(List<LayerSpec> newLayers, List<Boolean> flags) {
+        Set<Integer> newFrozen = new TreeSet<>();
+        for (int i = 0; i < flags.size(); i++) {
+            if (flags.get(i)) {
+                newFrozen.add(i);
+            }
+        }
+        return new NetworkSpec(name, input, newLayers, newFrozen);
     }
 }

@@ -23,10 +23,7 @@ final class OutputRules {
                     "The network has no layers; add Flatten and Dense(10, softmax) to start", "spec.noLayers", List.of()));
             return problems;
         }
-        int last = layers.size() - 1;
-        while (last >= 0 && isPassThrough(layers.get(last))) {
-            last--;
-        }
+        int last = outputLayer(layers);
         if (last < 0 || !(layers.get(last) instanceof DenseSpec dense)) {
             int at = Math.max(last, 0);
             problems.add(SpecProblem.atLayer(at, layers.get(at),
@@ -53,6 +50,15 @@ final class OutputRules {
                     "spec.outputActivation", List.of(output.kerasName())));
         }
         return problems;
+    }
+
+    /** The last layer that is not Dropout or Activation, or -1 when there is none. */
+    static int outputLayer(List<LayerSpec> layers) {
+        int last = layers.size() - 1;
+        while (last >= 0 && isPassThrough(layers.get(last))) {
+            last--;
+        }
+        return last;
     }
 
     private static boolean isPassThrough(LayerSpec layer) {

@@ -74,9 +74,42 @@ public final class Presets {
                 new DenseSpec(CLASSES, SOFTMAX)));
     }
 
+    /**
+     * A small VGG-style net: two stages of two 3×3 {@code same} convolutions and a 2×2 max pool (32 then
+     * 64 filters), then Dense 128, Dropout and the classifier; 467,818 parameters on 28×28×1.
+     */
+    public static NetworkSpec vggSmall() {
+        return new NetworkSpec("VGG small", DIGIT_INPUT, List.of(
+                new Conv2dSpec(32, 3, SAME, RELU),
+                new Conv2dSpec(32, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(64, 3, SAME, RELU),
+                new Conv2dSpec(64, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new FlattenSpec(),
+                new DenseSpec(128, RELU),
+                new DropoutSpec(0.5),
+                new DenseSpec(CLASSES, SOFTMAX)));
+    }
+
+    /**
+     * A small ResNet: a 3×3 stem, three residual blocks (16; 32 and 64 halving the size, with 1×1
+     * projections on their shortcuts), global average pooling and the classifier; 77,418 parameters on
+     * 28×28×1.
+     */
+    public static NetworkSpec resnetSmall() {
+        return new NetworkSpec("ResNet small", DIGIT_INPUT, List.of(
+                new Conv2dSpec(16, 3, SAME, RELU),
+                new ResidualBlockSpec(16, ResidualBlockSpec.DEFAULT_KERNEL, 1, RELU),
+                new ResidualBlockSpec(32, ResidualBlockSpec.DEFAULT_KERNEL, 2, RELU),
+                new ResidualBlockSpec(64, ResidualBlockSpec.DEFAULT_KERNEL, 2, RELU),
+                new GlobalPooling2dSpec(PoolMode.AVERAGE),
+                new DenseSpec(CLASSES, SOFTMAX)));
+    }
+
     /** The presets in the order the editor lists them. */
     public static List<NetworkSpec> all() {
-        return List.of(lenet5(), mlp(), cifarCnn(), fashionCnn());
+        return List.of(lenet5(), mlp(), cifarCnn(), fashionCnn(), vggSmall(), resnetSmall());
     }
 
     /** A default layer of each kind, as the palette adds it. */
@@ -92,6 +125,7 @@ public final class Presets {
             case DROPOUT -> new DropoutSpec(0.25);
             case BATCH_NORMALIZATION -> new BatchNormalizationSpec();
             case ACTIVATION -> new ActivationSpec(RELU);
+            case RESIDUAL_BLOCK -> new ResidualBlockSpec(16, ResidualBlockSpec.DEFAULT_KERNEL, 1, RELU);
         };
     }
 }

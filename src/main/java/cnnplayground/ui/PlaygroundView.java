@@ -16,6 +16,7 @@ import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.teach.ConvolutionStepperView;
 import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.transfer.TransferSettings;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Map;
@@ -76,6 +77,7 @@ public final class PlaygroundView extends BorderPane {
         text.languageProperty().addListener((obs, was, now) -> getStyleClass().set(
                 getStyleClass().indexOf(was.styleClass()), now.styleClass()));
         training = new TrainingPanel(model, launcher, text);
+        training.addSettingsRow(new TransferSettings(text, model, training));
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot, text);
         evaluation = new EvaluationPanel(training, text);
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));

@@ -33,6 +33,7 @@ import cnnplayground.spec.Padding;
 import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.ResidualBlockSpec;
 import cnnplayground.spec.Size2;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +135,11 @@ class BlockFactoryParityTest extends TensorTest {
         List<LayerSpec> layers = new ArrayList<>();
         int spatial = r.nextInt(6);
         for (int i = 0; i < spatial; i++) {
-            int pick = r.nextInt(10);
+            int pick = r.nextInt(12);
             if (pick < 4) {
                 layers.add(randomConv(r));
+            } else if (pick >= 10) {
+                layers.add(randomResidual(r));
             } else if (pick < 7) {
                 layers.add(randomPool(r));
             } else {
@@ -167,6 +170,14 @@ class BlockFactoryParityTest extends TensorTest {
         Size2 stride = r.nextInt(3) == 0 ? new Size2(1 + r.nextInt(3), 1 + r.nextInt(3)) : Size2.square(1 + r.nextInt(3));
         return new Conv2dSpec(1 + r.nextInt(8), kernel, stride, r.nextBoolean() ? Padding.SAME : Padding.VALID,
                 randomActivation(r), r.nextInt(4) != 0);
+    }
+
+    private static ResidualBlockSpec randomResidual(Random r) {
+        Size2 kernel = r.nextInt(3) == 0 ? new Size2(1 + r.nextInt(4), 1 + r.nextInt(4)) : Size2.square(1 + r.nextInt(4));
+        Size2 stride = r.nextInt(3) == 0 ? new Size2(1 + r.nextInt(3), 1 + r.nextInt(3)) : Size2.square(1 + r.nextInt(2));
+        // 1 or 3 filters often meet an input of as many channels: the identity shortcut
+        return new ResidualBlockSpec(r.nextBoolean() ? 1 + 2 * r.nextInt(2) : 1 + r.nextInt(8), kernel, stride,
+                randomActivation(r));
     }
 
     private static Pooling2dSpec randomPool(Random r) {
@@ -211,6 +222,63 @@ class BlockFactoryParityTest extends TensorTest {
             4, 4, 4, 2,
             4, 4, 4, 2,
             2, 2, 2, 1}, out.get(0).toFloatArray());
+    }
+
+    @Test
+    void a_residual_block_adds_the_shortcut_to_the_two_convolutions() {
+        // given: 1..9 in a 3x3 map; all-ones 1x1 kernels, zero biases, linear activation
+        NDArray x = manager.arange(1f, 10f).reshape(1, 1, 3, 3);
+        NetworkSpec identity = residualNet(1);
+        NetworkSpec projected = residualNet(2);
+
+        // when:
+        float[] same = forwardFirstLayer(identity, x);
+        float[] wider = forwardFirstLayer(projected, x);
+
+        // then: identity: conv, conv give x, plus x → 2x; two filters: the second conv sums two
+        // channels of x → 2x, the 1x1 projection gives x → 3x in each channel
+        float[] twice = new float[9];
+        float[] thrice = new float[18];
+        for (int i = 0; i < 9; i++) {
+            twice[i] = 2 * (i + 1);
+            thrice[i] = 3 * (i + 1);
+            thrice[9 + i] = 3 * (i + 1);
+        }
+        assertArrayEquals(twice, same, 1e-6f);
+        assertArrayEquals(thrice, wider, 1e-6f);
+    }
+
+    @Test
+    void an_odd_strided_residual_block_pads_like_keras_on_both_paths() {
+        // given: 5x5 input, 3x3 kernels with stride 2: 'same' pads one on each side (total 2), output 3x3
+        NetworkSpec spec = new NetworkSpec("odd", cnnplayground.spec.Shape.image(5, 5, 1), List.of(
+                new ResidualBlockSpec(1, 3, 2, Activation.LINEAR),
+                new FlattenSpec(), new DenseSpec(2, Activation.SOFTMAX)));
+        NDArray ones = manager.ones(new Shape(1, 1, 5, 5));
+
+        // when:
+        float[] out = forwardFirstLayer(spec, ones);
+
+        // then: conv1 at (0,0) sees 4 ones, at (0,1) 6, at (1,1) 9; conv2 (stride 1, pad 1) sums the 3x3
+        // map [[4,6,4],[6,9,6],[4,6,4]] around each cell; the 1x1 stride-2 projection adds 1
+        assertArrayEquals(new float[] {
+            25 + 1, 35 + 1, 25 + 1,
+            35 + 1, 49 + 1, 35 + 1,
+            25 + 1, 35 + 1, 25 + 1}, out, 1e-5f);
+    }
+
+    private static NetworkSpec residualNet(int filters) {
+        return new NetworkSpec("residual-" + filters, cnnplayground.spec.Shape.image(3, 3, 1), List.of(
+                new ResidualBlockSpec(filters, 1, 1, Activation.LINEAR),
+                new FlattenSpec(), new DenseSpec(2, Activation.SOFTMAX)));
+    }
+
+    private float[] forwardFirstLayer(NetworkSpec spec, NDArray x) {
+        SequentialBlock net = BlockFactory.build(spec);
+        net.setInitializer(new ConstantInitializer(1f), Parameter.Type.WEIGHT);
+        net.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
+        net.setReturnIntermediate(true);
+        return forwardAll(net, x, false).get(0).toFloatArray();
     }
 
     @Test

@@ -78,8 +78,10 @@ public final class FuzzedStacks {
         if (i == count - 2) {
             return r.nextInt(3) == 0 ? LayerKind.GLOBAL_AVERAGE_POOLING_2D : LayerKind.FLATTEN;
         }
-        return r.nextInt(8) == 0 ? KINDS[r.nextInt(KINDS.length)]
-                : r.nextBoolean() ? LayerKind.CONV_2D : LayerKind.MAX_POOLING_2D;
+        int pick = r.nextInt(16);
+        return pick < 2 ? KINDS[r.nextInt(KINDS.length)]
+                : pick < 4 ? LayerKind.RESIDUAL_BLOCK
+                : pick < 10 ? LayerKind.CONV_2D : LayerKind.MAX_POOLING_2D;
     }
 
     /** Mostly sensible values, sometimes absurd ones, sometimes missing or unknown keys. */

@@ -29,6 +29,8 @@ import javafx.scene.layout.VBox;
 final class LayerCell extends ListCell<LayerSummary> {
 
     static final String INVALID = "layer-row-invalid";
+    /** A frozen layer's row: training leaves its weights alone. */
+    static final String FROZEN = "layer-row-frozen";
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final NetworkEditorModel model;
@@ -42,6 +44,7 @@ final class LayerCell extends ListCell<LayerSummary> {
     private final Button up;
     private final Button down;
     private final Button remove;
+    private final FreezeToggle freeze;
     private final VBox root;
 
     private final UiText text;
@@ -53,8 +56,9 @@ final class LayerCell extends ListCell<LayerSummary> {
         down = iconButton("▼", text.text("editor.moveDown"), "layer-move-down");
         remove = iconButton("✕", text.text("editor.remove"), "layer-remove");
         this.analysis = analysis;
+        this.freeze = new FreezeToggle(model, text);
         getStyleClass().add("layer-row");
-        HBox buttons = new HBox(2, up, down, remove);
+        HBox buttons = new HBox(2, freeze, up, down, remove);
         buttons.getStyleClass().add("layer-buttons");
         buttons.disableProperty().bind(model.lockedProperty());
         HBox line = new HBox(8, index, type, arguments, shape, params, buttons);
@@ -105,7 +109,7 @@ final class LayerCell extends ListCell<LayerSummary> {
     @Override
     protected void updateItem(LayerSummary item, boolean empty) {
         super.updateItem(item, empty);
-        getStyleClass().removeAll(INVALID);
+        getStyleClass().removeAll(INVALID, FROZEN);
         type.getStyleClass().removeIf(c -> c.startsWith("kind-"));
         if (empty || item == null) {
             setGraphic(null);
@@ -127,6 +131,12 @@ final class LayerCell extends ListCell<LayerSummary> {
         problem.textProperty().bind(ProblemText.lines(text, now.network(), problems));
         if (!problems.isEmpty()) {
             getStyleClass().add(INVALID);
+        }
+        freeze.show(i, model.getNetwork().isFrozen(i));
+        // a lock only where there are weights to keep (a frozen Flatten still shows it, to unlock)
+        freeze.setVisible(item.params().total() > 0 || model.getNetwork().isFrozen(i));
+        if (model.getNetwork().isFrozen(i)) {
+            getStyleClass().add(FROZEN);
         }
         up.setDisable(i == 0);
         down.setDisable(i == model.size() - 1);

@@ -109,6 +109,24 @@ public final class NetworkEditorModel {
         }
     }
 
+    /** Freezes layer {@code index} (training leaves its weights alone) or makes it trainable again. */
+    public void setFrozen(int index, boolean frozen) {
+        checkIndex(index);
+        if (getNetwork().isFrozen(index) != frozen) {
+            setNetwork(getNetwork().withFrozen(index, frozen));
+        }
+    }
+
+    /**
+     * Transfer learning's "replace the head": the output Dense gets {@code classes} units and is
+     * trained afresh; every other layer keeps its place, arguments and frozen flag.
+     *
+     * @throws IllegalArgumentException if the network has no output Dense
+     */
+    public void replaceHead(int classes) {
+        setNetwork(getNetwork().withHead(classes));
+    }
+
     public void removeLayer(int index) {
         checkIndex(index);
         setNetwork(getNetwork().withRemoved(index));

@@ -132,6 +132,7 @@ public final class ArchitectureDiagram {
     static Color colour(LayerKind kind) {
         return switch (kind) {
             case CONV_2D -> Color.web("#9ecae1");
+            case RESIDUAL_BLOCK -> Color.web("#6baed6");
             case MAX_POOLING_2D, AVERAGE_POOLING_2D -> Color.web("#a1d99b");
             case GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN -> Color.web("#fdd0a2");
             case DENSE -> Color.web("#cbc9e2");

@@ -1,5 +1,6 @@
 package cnnplayground.ui.train;
 
+import cnnplayground.data.ClassSubset;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DataFit;
 import cnnplayground.engine.EpochMetrics;
@@ -14,6 +15,7 @@ import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TransferPlan;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
@@ -87,6 +89,8 @@ public final class TrainingPanel extends VBox {
     private final AugmentationPreview preview;
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<ImageDataset> testSet = new SimpleObjectProperty<>(this, "testSet");
+    private final ObjectProperty<ClassSubset> classSubset = new SimpleObjectProperty<>(this, "classSubset",
+            ClassSubset.ALL);
     private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem", "");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ObjectBinding<Optional<String>> whyNot;
@@ -97,6 +101,10 @@ public final class TrainingPanel extends VBox {
     private final StringProperty blockedElsewhere = new SimpleStringProperty(this, "blockedElsewhere", "");
     private final List<ObservableValue<String>> blockers = new ArrayList<>();
     private TrainingHandle handle;
+    /** The last dataset cut down to the chosen classes, and what it was cut from (FX thread). */
+    private ImageDataset subsetOf;
+    private ClassSubset subsetChosen;
+    private Optional<ImageDataset> subsetData = Optional.empty();
     private WeightsSnapshot lastWeights;
     private RunSetup lastRun;
     private TrainingSnapshot lastSnapshot;
@@ -138,7 +146,7 @@ public final class TrainingPanel extends VBox {
 
         whyNot = Bindings.createObjectBinding(this::computeWhyNot, model.analysisProperty(),
                 hyperParameters.configProperty(), dataset, datasetProblem, state, unavailable, blockedElsewhere,
-                text.languageProperty());
+                text.languageProperty(), classSubset);
         trainButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> whyNot.get().isPresent() || isRunning(), whyNot, state));
         pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !isRunning(), state));
@@ -188,10 +196,10 @@ public final class TrainingPanel extends VBox {
                 () -> isRunning() || (lastWeights == null && loaded.get() == null), state, loaded, runs));
         loadButton.disableProperty().bind(Bindings.createBooleanBinding(this::isRunning, state));
         resumeCheck.setId("resumeCheck");
-        // Resuming needs the very network the weights were trained for.
-        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> loaded.get() != null && loaded.get().spec().equals(model.getNetwork()),
-                loaded, model.networkProperty()));
+        // Resuming needs weights whose layers fit the edited network: the very network, or one with a
+        // replaced head or other frozen layers (transfer learning).
+        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(() -> startPlan().isPresent(),
+                loaded, model.networkProperty(), state, dataset, classSubset));
         resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
         resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
         cpuOnlyCheck.setId("cpuOnlyCheck");
@@ -241,6 +249,69 @@ public final class TrainingPanel extends VBox {
 
     public ObjectProperty<ImageDataset> datasetProperty() {
         return dataset;
+    }
+
+    /** Which classes of the dataset to train on (transfer learning); {@link ClassSubset#ALL} by default. */
+    public ObjectProperty<ClassSubset> classSubsetProperty() {
+        return classSubset;
+    }
+
+    /** The dataset cut down to the chosen classes; empty without a dataset or when none of them is there. */
+    public Optional<ImageDataset> trainingData() {
+        return chosenClasses(dataset.get());
+    }
+
+    private Optional<ImageDataset> chosenClasses(ImageDataset data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        // every edit of the network asks again; cutting a large dataset down copies it, so only once
+        if (data == subsetOf && classSubset.get().equals(subsetChosen)) {
+            return subsetData;
+        }
+        Optional<ImageDataset> cut;
+        try {
+            cut = Optional.of(classSubset.get().apply(data));
+        } catch (IllegalArgumentException e) {
+            cut = Optional.empty();
+        }
+        subsetOf = data;
+        subsetChosen = classSubset.get();
+        subsetData = cut;
+        return cut;
+    }
+
+    /**
+     * The weights Train starts from when "Resume" is ticked: the last run's best epoch (else its latest
+     * weights), or the loaded model's; empty while a run goes or before any.
+     */
+    public Optional<WeightsSnapshot> startingWeights() {
+        if (isRunning()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(lastBest != null ? lastBest : lastWeights);
+    }
+
+    /**
+     * Which layers would keep {@link #startingWeights()} if Train started from them now with the edited
+     * network on {@link #trainingData()}; empty when there are no weights, the network does not fit the
+     * data, or no layer matches.
+     */
+    public Optional<TransferPlan> startPlan() {
+        Optional<WeightsSnapshot> from = startingWeights();
+        Optional<ImageDataset> data = trainingData();
+        if (from.isEmpty() || data.isEmpty() || DataFit.problem(model.getNetwork(), data.get()).isPresent()
+                || !from.get().spec().analyze().isValid()) {
+            return Optional.empty();
+        }
+        TransferPlan plan = TransferPlan.of(from.get().spec(), from.get().classNames(), model.getNetwork(),
+                data.get().classNames());
+        return plan.kept().isEmpty() ? Optional.empty() : Optional.of(plan);
+    }
+
+    /** Puts another row of settings above Train (the transfer-learning row). */
+    public void addSettingsRow(javafx.scene.Node row) {
+        getChildren().add(getChildren().indexOf(cpuOnlyCheck), row);
     }
 
     /** What to say while there is no dataset: loading, or why it could not be read. */
@@ -348,10 +419,13 @@ public final class TrainingPanel extends VBox {
     /** Starts a run with the edited network, the dataset and the settings; locks the editor meanwhile. */
     public void train() {
         Optional<TrainingConfig> config = hyperParameters.getConfig();
-        ImageDataset data = dataset.get();
+        ImageDataset data = trainingData().orElse(null);
         if (isRunning() || whyNot.get().isPresent() || config.isEmpty() || data == null) {
             return;
         }
+        Optional<TransferPlan> plan = resumeCheck.isVisible() && resumeCheck.isSelected() ? startPlan()
+                : Optional.empty();
+        WeightsSnapshot from = plan.isPresent() ? startingWeights().orElseThrow() : null;
         charts.clear();
         failure.setVisible(false);
         progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
@@ -362,7 +436,7 @@ public final class TrainingPanel extends VBox {
         state.set(TrainingState.STARTING);
         // the previous run's weights and numbers are not this run's: the live views start afresh
         lastWeights = null;
-        lastRun = new RunSetup(data, Optional.ofNullable(testSet.get()), config.get());
+        lastRun = new RunSetup(data, chosenClasses(testSet.get()), config.get());
         lastSnapshot = null;
         int run = runs.get() + 1;
         runs.set(run);
@@ -374,13 +448,17 @@ public final class TrainingPanel extends VBox {
         });
         lastBest = null;
         lastConfig = config.get().withCpuOnly(gpuAvailable.get() && cpuOnlyCheck.isSelected());
-        boolean resume = resumeCheck.isVisible() && resumeCheck.isSelected();
         // Resuming is offered once per load: a later Train starts afresh unless ticked again.
         resumeCheck.setSelected(false);
         try {
-            handle = resume
-                    ? launcher.resume(model.getNetwork(), data, lastConfig, runPump, loaded.get().weights())
-                    : launcher.start(model.getNetwork(), data, lastConfig, runPump);
+            if (from == null) {
+                handle = launcher.start(model.getNetwork(), data, lastConfig, runPump);
+            } else if (plan.get().keepsAll()
+                    && from.spec().withAllTrainable().equals(model.getNetwork().withAllTrainable())) {
+                handle = launcher.resume(model.getNetwork(), data, lastConfig, runPump, from);
+            } else {
+                handle = launcher.transfer(model.getNetwork(), data, lastConfig, runPump, from);
+            }
         } catch (RuntimeException e) {
             handle = null;
             end(TrainingState.FAILED);
@@ -492,7 +570,9 @@ public final class TrainingPanel extends VBox {
                 }
             }
         }
-        ImageDataset data = dataset.get();
+        // what the run trained on: the chosen classes only
+        ImageDataset data = lastRun != null && lastRun.data().classNames().equals(weights.classNames())
+                ? lastRun.data() : dataset.get();
         String description = data == null ? "unknown" : data.n() + " images " + data.height() + "×" + data.width()
                 + "×" + data.channels() + ", " + data.numClasses() + " classes";
         return ModelMetadata.create(weights.classNames(), weights.normalization(), description, epochsTrained, best,
@@ -638,7 +718,11 @@ public final class TrainingPanel extends VBox {
         if (!unavailable.get().isEmpty()) {
             return Optional.of(text.get("train.unavailable", unavailable.get()));
         }
-        Optional<String> network = DataFit.problem(model.getNetwork(), dataset.get());
+        if (trainingData().isEmpty()) {
+            return Optional.of("The dataset has no images of classes " + classSubset.get()
+                    + "; choose other classes");
+        }
+        Optional<String> network = DataFit.problem(model.getNetwork(), trainingData().get());
         if (network.isPresent()) {
             return Optional.of(whyNotFit(model.getNetwork(), dataset.get()).orElse(network.get()));
         }

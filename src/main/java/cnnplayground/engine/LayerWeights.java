@@ -1,0 +1,54 @@
+package cnnplayground.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A copy of the weights one layer at a time, e.g. to show which layers training changed (a frozen
+ * layer's stay bit for bit the same). Runs on the caller's thread with its own short-lived manager.
+ */
+public final class LayerWeights {
+
+    private LayerWeights() {}
+
+    /**
+     * One array per spec layer: all its parameters in {@code saveParameters} order, one after the
+     * other; empty for layers without parameters.
+     *
+     * @throws IllegalArgumentException if the weights do not fit their network
+     */
+    public static List<float[]> perLayer(WeightsSnapshot weights) {
+        TorchEnvironment.load();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), TorchEnvironment.ENGINE_NAME)) {
+            SequentialBlock block = ParameterLoader.load(weights.spec(), weights.parameters(), manager);
+            List<float[]> layers = new ArrayList<>();
+            for (Block child : block.getChildren().values()) {
+                List<float[]> parts = new ArrayList<>();
+                int size = 0;
+                for (Pair<String, Parameter> p : child.getParameters()) {
+                    float[] values = p.getValue().getArray().toFloatArray();
+                    parts.add(values);
+                    size += values.length;
+                }
+                float[] all = new float[size];
+                int at = 0;
+                for (float[] part : parts) {
+                    System.arraycopy(part, 0, all, at, part.length);
+                    at += part.length;
+                }
+                layers.add(all);
+            }
+            return List.copyOf(layers);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("the weights do not fit network \"" + weights.spec().name() + "\": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package cnnplayground.ui.transfer;
+
+import cnnplayground.data.ClassSubset;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TransferPlan;
+import cnnplayground.spec.LayerSummary;
+import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.train.TrainingPanel;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The transfer-learning row of the Training tab: which classes to train on (all, 0–4, 5–9 or typed,
+ * e.g. {@code 1,3,5}), "Replace head…" (the output Dense gets one unit per new class and starts
+ * afresh), and what starting from the trained weights would keep and re-initialise.
+ * Freezing layers is done on the editor's rows.
+ */
+public final class TransferSettings extends VBox {
+
+    private final UiText text;
+    private final NetworkEditorModel model;
+    private final TrainingPanel training;
+    private final ComboBox<ClassSubset> classes = new ComboBox<>();
+    private final Button replaceHead = new Button();
+    private final Label plan = new Label();
+    private final Label problem = new Label();
+
+    public TransferSettings(UiText text, NetworkEditorModel model, TrainingPanel training) {
+        this.text = text;
+        this.model = model;
+        this.training = training;
+        setId("transferSettings");
+        getStyleClass().add("transfer-settings");
+
+        Label caption = new Label();
+        caption.textProperty().bind(text.text("transfer.classes"));
+        classes.setId("classSubsetChooser");
+        classes.setEditable(true);
+        classes.getItems().setAll(ClassSubset.ALL, ClassSubset.range(0, 4), ClassSubset.range(5, 9));
+        classes.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ClassSubset subset) {
+                return subset == null ? "" : subset.isAll() ? text.get("transfer.classes.all") : subset.toString();
+            }
+
+            @Override
+            public ClassSubset fromString(String typed) {
+                return read(typed);
+            }
+        });
+        classes.setValue(ClassSubset.ALL);
+        Tooltip classesTip = new Tooltip();
+        classesTip.textProperty().bind(text.text("transfer.classes.tooltip"));
+        classes.setTooltip(classesTip);
+        classes.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                training.classSubsetProperty().set(now);
+            }
+        });
+        // a new language renames "all"
+        text.languageProperty().addListener((obs, was, now) -> classes.getEditor().setText(
+                classes.getConverter().toString(classes.getValue())));
+
+        replaceHead.setId("replaceHeadButton");
+        replaceHead.textProperty().bind(text.text("transfer.replaceHead"));
+        Tooltip headTip = new Tooltip();
+        headTip.textProperty().bind(text.text("transfer.replaceHead.tooltip"));
+        replaceHead.setTooltip(headTip);
+        replaceHead.disableProperty().bind(model.lockedProperty());
+        replaceHead.setOnAction(e -> askForHead());
+        HBox row = new HBox(8, caption, classes, replaceHead);
+        row.setAlignment(Pos.CENTER_LEFT);
+
+        plan.setId("transferPlan");
+        plan.getStyleClass().add("transfer-plan");
+        plan.setWrapText(true);
+        plan.managedProperty().bind(plan.visibleProperty());
+        problem.setId("transferProblem");
+        problem.getStyleClass().add("transfer-problem");
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        problem.managedProperty().bind(problem.visibleProperty());
+        getChildren().addAll(row, problem, plan);
+
+        Observable[] inputs = {model.networkProperty(), training.stateProperty(), training.datasetProperty(),
+            training.classSubsetProperty(), training.loadedModelProperty(), text.languageProperty()};
+        for (Observable o : inputs) {
+            o.addListener(x -> showPlan());
+        }
+        showPlan();
+    }
+
+    /** Classes to train on, as if chosen in the list or typed. */
+    public void choose(ClassSubset subset) {
+        classes.setValue(subset);
+    }
+
+    /**
+     * Replaces the output layer with one of {@code classes} units, as the dialog does.
+     *
+     * @return false (and says why) when the network has no output Dense to replace
+     */
+    public boolean replaceHead(int classCount) {
+        try {
+            model.replaceHead(classCount);
+            problem.setVisible(false);
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            showProblem(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Asks for the number of classes, offering the chosen classes' count. */
+    private void askForHead() {
+        TextInputDialog dialog = new TextInputDialog(String.valueOf(suggestedClasses()));
+        dialog.setTitle(text.get("transfer.replaceHead.title"));
+        dialog.setHeaderText(text.get("transfer.replaceHead.header"));
+        dialog.setContentText(text.get("transfer.replaceHead.classes"));
+        dialog.getEditor().setId("headClassesField");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(typed -> {
+            try {
+                int n = Integer.parseInt(typed.strip());
+                if (n < 2) {
+                    throw new NumberFormatException();
+                }
+                replaceHead(n);
+            } catch (NumberFormatException e) {
+                showProblem(text.get("transfer.replaceHead.invalid", typed));
+            }
+        });
+    }
+
+    private int suggestedClasses() {
+        return training.trainingData().map(ImageDataset::numClasses)
+                .orElseGet(() -> model.getAnalysis().outputShape().map(s -> s.channels()).orElse(10));
+    }
+
+    private ClassSubset read(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.isEmpty() || t.equals(text.get("transfer.classes.all"))) {
+            problem.setVisible(false);
+            return ClassSubset.ALL;
+        }
+        try {
+            ClassSubset subset = ClassSubset.parse(t);
+            problem.setVisible(false);
+            return subset;
+        } catch (IllegalArgumentException e) {
+            showProblem(text.get("transfer.classes.invalid", t));
+            return classes.getValue();
+        }
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message);
+        problem.setVisible(true);
+    }
+
+    /** "Starting from the trained weights keeps 5 layers; starts afresh: dense_2 (Dense)". */
+    private void showPlan() {
+        Optional<TransferPlan> maybe = training.startPlan();
+        if (maybe.isEmpty() || maybe.get().keepsAll()) {
+            plan.setVisible(false);
+            plan.setText("");
+            return;
+        }
+        NetworkAnalysis analysis = model.getAnalysis();
+        List<LayerSummary> layers = analysis.layers();
+        String fresh = maybe.get().reinitialised().stream()
+                .map(i -> layers.get(i).name() + " (" + layers.get(i).spec().kind().kerasName() + ")")
+                .collect(Collectors.joining(", "));
+        plan.setText(text.get("transfer.plan", maybe.get().kept().size(), fresh));
+        plan.setVisible(true);
+    }
+}
