@@ -7,14 +7,18 @@ import cnnplayground.data.LoadedDataset;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.LessonViews;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
+import cnnplayground.ui.compare.CompareView;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.teach.LessonPanel;
+import cnnplayground.ui.teach.PresentationMode;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.geometry.Orientation;
@@ -25,10 +29,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /**
  * The whole window: header, network editor and training panel side by side, status bar with the
@@ -48,6 +54,10 @@ public final class PlaygroundView extends BorderPane {
     private final DatasetBrowser browser = new DatasetBrowser(model);
     private final DatasetChooser chooser =
             new DatasetChooser(DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder()), this::setDataset);
+    private final ToggleButton lessonsButton = new ToggleButton();
+    private final LessonPanel lessons;
+    private final CompareView compare;
+    private final PresentationMode presentation;
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -59,6 +69,11 @@ public final class PlaygroundView extends BorderPane {
         training = new TrainingPanel(model, launcher);
         live = new LiveViews(probe, training::latestWeights, training::latestSnapshot);
         evaluation = new EvaluationPanel(training);
+        compare = new CompareView(text, launcher, model, training);
+        lessons = new LessonPanel(text, model, training.hyperParameters(), chooser, this::showTabById);
+        lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
+        lessons.onViewOption(LessonViews.OPTIMIZER_RACE, compare::showRace);
+        presentation = new PresentationMode(text, this, training, lessonsButton);
         live.datasetProperty().bind(training.datasetProperty());
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
         training.loadedModelProperty().addListener((obs, was, now) -> {
@@ -81,7 +96,13 @@ public final class PlaygroundView extends BorderPane {
         subtitle.getStyleClass().add("app-subtitle");
         Region headerSpacer = new Region();
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
-        HBox header = new HBox(14, title, subtitle, headerSpacer, new LanguageChooser(text));
+        lessonsButton.setId("lessonsButton");
+        lessonsButton.textProperty().bind(text.text("lesson.button"));
+        lessonsButton.getStyleClass().add("header-toggle");
+        lessons.visibleProperty().bind(lessonsButton.selectedProperty());
+        lessons.managedProperty().bind(lessons.visibleProperty());
+        HBox header = new HBox(14, title, subtitle, headerSpacer, lessonsButton, presentation.button(),
+                new LanguageChooser(text));
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);
@@ -92,7 +113,9 @@ public final class PlaygroundView extends BorderPane {
         Tab drawTab = tab("Draw", "drawTab", live.draw());
         Tab evaluateTab = tab("Evaluate", "evaluateTab", evaluation);
         Tab dataTab = tab("Data", "dataTab", browser);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab);
+        Tab compareTab = tab("Compare", "compareTab", compare);
+        compareTab.textProperty().bind(text.text("compare.tab"));
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, compareTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -110,7 +133,8 @@ public final class PlaygroundView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(sideTabs, false);
-        setCenter(split);
+        setCenter(new StackPane(split, presentation.help()));
+        setLeft(lessons);
 
         deviceLabel.setId("deviceLabel");
         datasetLabel.setId("datasetLabel");
@@ -155,6 +179,31 @@ public final class PlaygroundView extends BorderPane {
         return evaluation;
     }
 
+    public LessonPanel lessons() {
+        return lessons;
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    /** Opens the side tab with {@code id} (e.g. {@code trainingTab}); false when there is none. */
+    public boolean showTabById(String id) {
+        Optional<Tab> found = sideTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst();
+        found.ifPresent(t -> sideTabs.getSelectionModel().select(t));
+        return found.isPresent();
+    }
+
+    /** The id of the side tab showing. */
+    public String selectedTabId() {
+        Tab selected = sideTabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
+    }
+
     /** Opens one of the side tabs: Training, Feature maps, Filters, Draw, Evaluate or Data. */
     public void showTab(String title) {
         sideTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
@@ -167,7 +216,23 @@ public final class PlaygroundView extends BorderPane {
      */
     public Optional<Thread> shutdown() {
         live.shutdown();
-        return training.shutdown();
+        Optional<Thread> comparing = compare.shutdown();
+        Optional<Thread> run = training.shutdown();
+        if (comparing.isEmpty()) {
+            return run;
+        }
+        Thread both = new Thread(() -> {
+            try {
+                comparing.get().join();
+                if (run.isPresent()) {
+                    run.get().join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown-wait");
+        both.start();
+        return Optional.of(both);
     }
 
     /**
