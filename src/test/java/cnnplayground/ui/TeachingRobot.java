@@ -84,18 +84,21 @@ final class TeachingRobot {
     // ---- compare ----
 
     TeachingRobot clickRunRace() {
+        user.scrollTo("#optimizerRaceRun");
         user.fx().clickOn("#optimizerRaceRun");
         waitForFxEvents();
         return this;
     }
 
     TeachingRobot clickRunMlpVsCnn() {
+        user.scrollTo("#mlpVsCnnRun");
         user.fx().clickOn("#mlpVsCnnRun");
         waitForFxEvents();
         return this;
     }
 
     TeachingRobot clickCompareStop() {
+        user.scrollTo("#compareStopButton");
         user.fx().clickOn("#compareStopButton");
         waitForFxEvents();
         return this;
