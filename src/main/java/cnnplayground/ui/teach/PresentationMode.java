@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -160,6 +162,8 @@ public final class PresentationMode {
     private static boolean typingInto(KeyEvent e) {
         Scene scene = e.getSource() instanceof Scene ? (Scene) e.getSource() : null;
         Node focus = scene == null ? null : scene.getFocusOwner();
-        return focus instanceof TextInputControl;
+        // an editable spinner or combo box keeps the focus itself while its text field takes the keys
+        return focus instanceof TextInputControl || (focus instanceof Spinner && ((Spinner<?>) focus).isEditable())
+                || (focus instanceof ComboBoxBase && ((ComboBoxBase<?>) focus).isEditable());
     }
 }
