@@ -133,6 +133,8 @@ public final class PlaygroundView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(sideTabs, false);
+        // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
+        presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : 0.6));
         setCenter(new StackPane(split, presentation.help()));
         setLeft(lessons);
 

@@ -10,10 +10,13 @@ import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.LessonCatalog;
+import cnnplayground.ui.teach.LessonCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +25,14 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -164,13 +171,76 @@ public final class ScreenshotTour {
         waitFor(() -> onFxQuietly(() -> !view.datasetChooser().loadingProperty().get()
                 && view.training().datasetProperty().get().channels() == 3));
         Path data = snap("data");
+
+        List<Path> teaching = teachingTour();
         onFx(() -> {
             view.shutdown();
             stage.close();
             return null;
         });
-        return List.of(editor, training, trained, featureMaps, evolution, filters, draw, evaluation, evaluationCell,
-                invalid, summary, data);
+        List<Path> all = new ArrayList<>(List.of(editor, training, trained, featureMaps, evolution, filters, draw,
+                evaluation, evaluationCell, invalid, summary, data));
+        all.addAll(teaching);
+        return all;
+    }
+
+    /** A lesson open with its card, the optimizer race after a short run, and presentation mode. */
+    private List<Path> teachingTour() throws Exception {
+        onFx(() -> {
+            ((ToggleButton) stage.getScene().lookup("#lessonsButton")).setSelected(true);
+            view.lessons().open(LessonCatalog.byId("pooling").orElseThrow());
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.lessons().card().datasetStateProperty().get()
+                != LessonCard.DatasetState.LOADING));
+        // one epoch of the lesson's own network, so the feature maps beside its card are that network's
+        onFx(() -> {
+            ((TextField) stage.getScene().lookup("#epochsField")).setText("1");
+            view.training().train();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        waitFor(() -> onFxQuietly(() -> view.live().loadedWeights().filter(w -> w.spec().equals(view.model()
+                .getNetwork())).map(w -> view.live().featureMaps().resultProperty().get() != null
+                && view.live().featureMaps().resultProperty().get().step() == w.step()).orElse(false)));
+        Path lesson = snap("lesson");
+
+        onFx(() -> {
+            ((ToggleButton) stage.getScene().lookup("#lessonsButton")).setSelected(false);
+            view.showTabById("compareTab");
+            view.compare().subsetSpinner().getValueFactory().setValue(2000);
+            view.compare().epochsSpinner().getValueFactory().setValue(2);
+            view.compare().runRace();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> !view.compare().isRunning()
+                && ((Label) stage.getScene().lookup("#adamAccuracy")).getText().contains("%")));
+        onFx(() -> {
+            view.compare().showRace();
+            return null;
+        });
+        Path compare = snap("compare");
+
+        onFx(() -> {
+            view.lessons().open(LessonCatalog.byId("classifierHead").orElseThrow());
+            view.presentation().activeProperty().set(true);
+            // Xvfb has no window manager to make the stage full screen: size it to the screen instead
+            Rectangle2D screen = Screen.getPrimary().getBounds();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            view.live().draw().pad().clear();
+            view.live().draw().pad().drawStroke(SEVEN);
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().draw().probabilities().classCount() > 0));
+        Path presentation = snap("presentation");
+        onFx(() -> {
+            view.presentation().activeProperty().set(false);
+            return null;
+        });
+        return List.of(lesson, compare, presentation);
     }
 
     /** The off-diagonal cell holding most images, or the fullest cell when the network made no mistake. */

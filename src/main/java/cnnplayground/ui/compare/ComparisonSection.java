@@ -100,6 +100,13 @@ final class ComparisonSection extends VBox {
         }
         lossChart.getData().setAll(losses);
         accuracyChart.getData().setAll(accuracies);
+        // epochs from 1 to the last, whatever has been drawn so far
+        NumberAxis epochAxis = (NumberAxis) accuracyChart.getXAxis();
+        int epochs = contenders.isEmpty() ? 1 : contenders.get(0).config().epochs();
+        epochAxis.setAutoRanging(false);
+        epochAxis.setLowerBound(0);
+        epochAxis.setUpperBound(Math.max(1, epochs));
+        epochAxis.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
     }
 
     /** Redraws one contender's curves from its run's newest snapshot. */

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -236,8 +237,12 @@ public final class LessonPanel extends VBox {
 
     /** A lesson's title in the window's language; a click opens it. */
     private final class LessonCell extends ListCell<Lesson> {
+        private final Tooltip fullTitle = new Tooltip();
+
         LessonCell() {
             getStyleClass().add("lesson-cell");
+            // as wide as the list, not as the longest title: long titles end in "…" instead of a scroll bar
+            setPrefWidth(0);
             setOnMouseClicked(e -> {
                 if (getItem() != null && !isEmpty()) {
                     open(getItem());
@@ -249,6 +254,8 @@ public final class LessonPanel extends VBox {
         protected void updateItem(Lesson lesson, boolean empty) {
             super.updateItem(lesson, empty);
             setText(empty || lesson == null ? null : text.get(lesson.titleKey()));
+            fullTitle.setText(getText());
+            setTooltip(empty || lesson == null ? null : fullTitle);
             setId(empty || lesson == null ? null : "lesson-" + lesson.id());
         }
     }
