@@ -3,6 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.compare.CompareView;
 import cnnplayground.ui.teach.PresentationMode;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,6 +119,13 @@ class PresentationModeTest extends PlaygroundTestBase {
 
         // then:
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+
+        // when: the field loses the focus with the stray space in it
+        user.fx().interact(() -> view.editor().layerList().requestFocus());
+
+        // then: the last good number comes back
+        assertThat(user.onFx(() -> view.compare().subsetSpinner().getEditor().getText()))
+                .isEqualTo(String.valueOf(CompareView.DEFAULT_SUBSET));
     }
 
     @Test

@@ -29,8 +29,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The Compare tab: an MLP against LeNet-5, and SGD, RMSprop and Adam racing on the editor's network.
@@ -72,6 +74,8 @@ public final class CompareView extends ScrollPane {
         getStyleClass().add("side-scroll");
         setFitToWidth(true);
 
+        revertBadText(subset);
+        revertBadText(epochs);
         subset.setId("compareSubset");
         subset.setEditable(true);
         subset.setPrefWidth(100);
@@ -288,6 +292,32 @@ public final class CompareView extends ScrollPane {
 
     private static String percent(double accuracy) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * accuracy);
+    }
+
+    /** A typo such as "40 00" puts the last good number back instead of throwing on the FX thread. */
+    private static void revertBadText(Spinner<Integer> spinner) {
+        SpinnerValueFactory<Integer> values = spinner.getValueFactory();
+        values.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String typed) {
+                try {
+                    return Integer.parseInt(typed.strip());
+                } catch (NumberFormatException e) {
+                    return values.getValue();
+                }
+            }
+        });
+        // committing an unchanged value leaves the typo in the field: show the number in use again
+        spinner.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.getEditor().setText(values.getConverter().toString(values.getValue()));
+            }
+        });
     }
 
     private Label caption(String key) {
