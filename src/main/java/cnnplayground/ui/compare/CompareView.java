@@ -42,7 +42,7 @@ import javafx.util.StringConverter;
  */
 public final class CompareView extends ScrollPane {
 
-    public static final int DEFAULT_SUBSET = 4000;
+    public static final int DEFAULT_SUBSET = 10_000;
     public static final int DEFAULT_EPOCHS = 3;
     /** Keras' default learning rates, so no optimizer is handicapped by another's setting. */
     static final double SGD_RATE = 0.01;
