@@ -7,8 +7,10 @@ import cnnplayground.data.LoadedDataset;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.LessonViews;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.NetworkEditorView;
+import cnnplayground.ui.compare.CompareView;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.data.DatasetBrowser;
@@ -20,6 +22,8 @@ import cnnplayground.ui.transfer.TransferSettings;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Map;
+import cnnplayground.ui.teach.LessonPanel;
+import cnnplayground.ui.teach.PresentationMode;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
@@ -32,10 +36,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /**
  * The whole window: header, network editor and training panel side by side, status bar with the
@@ -63,7 +69,11 @@ public final class PlaygroundView extends BorderPane {
     /** The side tabs' ids by their English titles, so callers find a tab whatever language it shows. */
     private static final Map<String, String> TAB_IDS = Map.of("Training", "trainingTab",
             "Feature maps", "featureMapsTab", "Filters", "filtersTab", "Draw", "drawTab",
-            "Evaluate", "evaluateTab", "Data", "dataTab", "Convolution", "convolutionTab");
+            "Evaluate", "evaluateTab", "Data", "dataTab", "Convolution", "convolutionTab", "Compare", "compareTab");
+    private final ToggleButton lessonsButton = new ToggleButton();
+    private final LessonPanel lessons;
+    private final CompareView compare;
+    private final PresentationMode presentation;
 
     /**
      * @param launcher starts training runs: the DJL engine in the app and in tests alike
@@ -83,6 +93,11 @@ public final class PlaygroundView extends BorderPane {
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
         datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.installExplanations(text);
+        compare = new CompareView(text, launcher, model, training);
+        lessons = new LessonPanel(text, model, training.hyperParameters(), chooser, this::showTabById);
+        lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
+        lessons.onViewOption(LessonViews.OPTIMIZER_RACE, compare::showRace);
+        presentation = new PresentationMode(text, this, training, lessonsButton);
         live.datasetProperty().bind(training.datasetProperty());
         live.featureMaps().receptiveField().textProperty().set(text);
         live.draw().featureMaps().receptiveField().textProperty().set(text);
@@ -113,7 +128,13 @@ public final class PlaygroundView extends BorderPane {
         subtitle.getStyleClass().add("app-subtitle");
         Region headerSpacer = new Region();
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
-        HBox header = new HBox(14, title, subtitle, headerSpacer, new LanguageChooser(text));
+        lessonsButton.setId("lessonsButton");
+        lessonsButton.textProperty().bind(text.text("lesson.button"));
+        lessonsButton.getStyleClass().add("header-toggle");
+        lessons.visibleProperty().bind(lessonsButton.selectedProperty());
+        lessons.managedProperty().bind(lessons.visibleProperty());
+        HBox header = new HBox(14, title, subtitle, headerSpacer, lessonsButton, presentation.button(),
+                new LanguageChooser(text));
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);
@@ -126,7 +147,9 @@ public final class PlaygroundView extends BorderPane {
         Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
         Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab);
+        Tab compareTab = tab(text.text("compare.tab"), "compareTab", compare);
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab,
+                compareTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -144,7 +167,10 @@ public final class PlaygroundView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(sideTabs, false);
-        setCenter(split);
+        // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
+        presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : 0.6));
+        setCenter(new StackPane(split, presentation.help()));
+        setLeft(lessons);
 
         deviceLabel.setId("deviceLabel");
         datasetLabel.setId("datasetLabel");
@@ -198,6 +224,31 @@ public final class PlaygroundView extends BorderPane {
         return evaluation;
     }
 
+    public LessonPanel lessons() {
+        return lessons;
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    /** Opens the side tab with {@code id} (e.g. {@code trainingTab}); false when there is none. */
+    public boolean showTabById(String id) {
+        Optional<Tab> found = sideTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst();
+        found.ifPresent(t -> sideTabs.getSelectionModel().select(t));
+        return found.isPresent();
+    }
+
+    /** The id of the side tab showing. */
+    public String selectedTabId() {
+        Tab selected = sideTabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
+    }
+
     /** The Convolution tab's step-through. */
     public ConvolutionStepperView stepper() {
         return stepper;
@@ -224,7 +275,23 @@ public final class PlaygroundView extends BorderPane {
      */
     public Optional<Thread> shutdown() {
         live.shutdown();
-        return training.shutdown();
+        Optional<Thread> comparing = compare.shutdown();
+        Optional<Thread> run = training.shutdown();
+        if (comparing.isEmpty()) {
+            return run;
+        }
+        Thread both = new Thread(() -> {
+            try {
+                comparing.get().join();
+                if (run.isPresent()) {
+                    run.get().join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown-wait");
+        both.start();
+        return Optional.of(both);
     }
 
     /**

@@ -14,6 +14,12 @@ import cnnplayground.spec.Presets;
 import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.viz.ExplanationPanel;
 import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.teach.LessonCatalog;
+import cnnplayground.ui.teach.LessonCard;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Screen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +208,8 @@ public final class ScreenshotTour {
         waitFor(() -> onFxQuietly(() -> !view.datasetChooser().loadingProperty().get()
                 && view.training().datasetProperty().get().channels() == 3));
         Path data = snap("data");
+
+        List<Path> teaching = teachingTour();
         onFx(() -> {
             view.shutdown();
             stage.close();
@@ -211,7 +219,66 @@ public final class ScreenshotTour {
                 receptiveField, filters, draw, convolution, evaluation, evaluationCell, chinese));
         all.addAll(explained);
         all.addAll(List.of(invalid, summary, data));
+        all.addAll(teaching);
         return all;
+    }
+
+    private List<Path> teachingTour() throws Exception {
+        onFx(() -> {
+            ((ToggleButton) stage.getScene().lookup("#lessonsButton")).setSelected(true);
+            view.lessons().open(LessonCatalog.byId("pooling").orElseThrow());
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.lessons().card().datasetStateProperty().get()
+                != LessonCard.DatasetState.LOADING));
+        // one epoch of the lesson's own network, so the feature maps beside its card are that network's
+        onFx(() -> {
+            ((TextField) stage.getScene().lookup("#epochsField")).setText("1");
+            view.training().train();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        waitFor(() -> onFxQuietly(() -> view.live().loadedWeights().filter(w -> w.spec().equals(view.model()
+                .getNetwork())).map(w -> view.live().featureMaps().resultProperty().get() != null
+                && view.live().featureMaps().resultProperty().get().step() == w.step()).orElse(false)));
+        Path lesson = snap("lesson");
+
+        onFx(() -> {
+            ((ToggleButton) stage.getScene().lookup("#lessonsButton")).setSelected(false);
+            view.showTabById("compareTab");
+            view.compare().subsetSpinner().getValueFactory().setValue(2000);
+            view.compare().epochsSpinner().getValueFactory().setValue(2);
+            view.compare().runRace();
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> !view.compare().isRunning()
+                && ((Label) stage.getScene().lookup("#adamAccuracy")).getText().contains("%")));
+        onFx(() -> {
+            view.compare().showRace();
+            return null;
+        });
+        Path compare = snap("compare");
+
+        onFx(() -> {
+            view.lessons().open(LessonCatalog.byId("classifierHead").orElseThrow());
+            view.presentation().activeProperty().set(true);
+            // Xvfb has no window manager to make the stage full screen: size it to the screen instead
+            Rectangle2D screen = Screen.getPrimary().getBounds();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            view.live().draw().pad().clear();
+            view.live().draw().pad().drawStroke(SEVEN);
+            return null;
+        });
+        waitFor(() -> onFxQuietly(() -> view.live().draw().probabilities().classCount() > 0));
+        Path presentation = snap("presentation");
+        onFx(() -> {
+            view.presentation().activeProperty().set(false);
+            return null;
+        });
+        return List.of(lesson, compare, presentation);
     }
 
     /**

@@ -91,6 +91,11 @@ public final class DatasetChooser extends HBox {
         return loading.getReadOnlyProperty();
     }
 
+    /** The source of the dataset in use (not one still loading). */
+    public Source current() {
+        return current;
+    }
+
     /** "Loading Shapes…", the last failure, or "" once a dataset has loaded. */
     public String getStatus() {
         return status.getText();

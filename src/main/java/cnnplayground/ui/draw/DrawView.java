@@ -16,6 +16,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
@@ -76,7 +77,8 @@ public final class DrawView extends VBox {
         VBox side = new VBox(6, previewCaption, preview, sizeNote, bars, status);
         side.getStyleClass().add("draw-side");
         HBox.setHgrow(side, Priority.ALWAYS);
-        HBox top = new HBox(12, pad, side);
+        // in a Group, so a scaled-up pad (presentation mode) takes its scaled room
+        HBox top = new HBox(12, new Group(pad), side);
         maps.setId("drawFeatureMaps");
         VBox.setVgrow(maps, Priority.ALWAYS);
         getChildren().addAll(top, maps);

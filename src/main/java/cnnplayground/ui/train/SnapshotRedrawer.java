@@ -9,13 +9,13 @@ import javafx.animation.AnimationTimer;
  * Polls the engine's latest snapshot once per frame and redraws only when its {@code sequence}
  * changed, so the FX thread never waits on the engine and an idle run costs one read per frame.
  */
-final class SnapshotRedrawer extends AnimationTimer {
+public final class SnapshotRedrawer extends AnimationTimer {
 
     private final Supplier<TrainingSnapshot> latest;
     private final Consumer<TrainingSnapshot> redraw;
     private long shownSequence = -1;
 
-    SnapshotRedrawer(Supplier<TrainingSnapshot> latest, Consumer<TrainingSnapshot> redraw) {
+    public SnapshotRedrawer(Supplier<TrainingSnapshot> latest, Consumer<TrainingSnapshot> redraw) {
         this.latest = latest;
         this.redraw = redraw;
     }
@@ -26,7 +26,7 @@ final class SnapshotRedrawer extends AnimationTimer {
     }
 
     /** Redraws when a newer snapshot is there; also called once more when the run ends. */
-    void redrawIfChanged() {
+    public void redrawIfChanged() {
         TrainingSnapshot snapshot = latest.get();
         if (snapshot != null && snapshot.sequence() != shownSequence) {
             shownSequence = snapshot.sequence();

@@ -171,7 +171,7 @@ public final class TrainingCharts extends VBox {
     }
 
     /** EMA of the finite batch losses, thinned to at most {@link #MAX_POINTS} points. */
-    static List<XYChart.Data<Number, Number>> smoothedLoss(List<BatchMetrics> batches) {
+    public static List<XYChart.Data<Number, Number>> smoothedLoss(List<BatchMetrics> batches) {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>();
         double ema = Double.NaN;
         int stride = Math.max(1, (batches.size() + MAX_POINTS - 1) / MAX_POINTS);

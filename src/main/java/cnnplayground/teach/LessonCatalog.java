@@ -1,0 +1,187 @@
+package cnnplayground.teach;
+
+import static cnnplayground.spec.Activation.LINEAR;
+import static cnnplayground.spec.Activation.RELU;
+import static cnnplayground.spec.Activation.SOFTMAX;
+import static cnnplayground.spec.Padding.SAME;
+import static cnnplayground.spec.Padding.VALID;
+import static cnnplayground.teach.LessonViews.CAM_OVERLAY;
+import static cnnplayground.teach.LessonViews.COMPARE_TAB;
+import static cnnplayground.teach.LessonViews.CONVOLUTION_TAB;
+import static cnnplayground.teach.LessonViews.DATA_TAB;
+import static cnnplayground.teach.LessonViews.DRAW_TAB;
+import static cnnplayground.teach.LessonViews.EDGE_KERNEL;
+import static cnnplayground.teach.LessonViews.FEATURE_MAPS_TAB;
+import static cnnplayground.teach.LessonViews.FILTERS_TAB;
+import static cnnplayground.teach.LessonViews.FREEZE_FEATURES;
+import static cnnplayground.teach.LessonViews.MLP_VS_CNN;
+import static cnnplayground.teach.LessonViews.OPTIMIZER_RACE;
+import static cnnplayground.teach.LessonViews.POOLING;
+import static cnnplayground.teach.LessonViews.RECEPTIVE_FIELD;
+import static cnnplayground.teach.LessonViews.SALIENCY_OVERLAY;
+import static cnnplayground.teach.LessonViews.SAME_PADDING;
+import static cnnplayground.teach.LessonViews.STRIDE_TWO;
+import static cnnplayground.teach.LessonViews.TRAINING_TAB;
+import static cnnplayground.teach.LessonViews.TRANSFER_TAB;
+
+import cnnplayground.spec.ActivationSpec;
+import cnnplayground.spec.BatchNormalizationSpec;
+import cnnplayground.spec.Conv2dSpec;
+import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.DropoutSpec;
+import cnnplayground.spec.FlattenSpec;
+import cnnplayground.spec.GlobalPooling2dSpec;
+import cnnplayground.spec.LayerSpec;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.Presets;
+import cnnplayground.spec.Size2;
+import cnnplayground.teach.LessonTraining.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lessons, one per {@link Concept}, in lecture order. Networks are the presets or small stacks
+ * that show one idea each; every one fits its dataset and validates.
+ */
+public final class LessonCatalog {
+
+    /** Keras' default SGD learning rate; the playground's default (0.001) suits Adam and RMSprop. */
+    static final double SGD_RATE = 0.01;
+    /** Long enough for the validation curve to turn up while the training curve keeps falling. */
+    static final int OVERFIT_EPOCHS = 30;
+
+    private LessonCatalog() {
+    }
+
+    /** Every lesson, in the order the lesson list shows them. */
+    public static List<Lesson> all() {
+        LessonTraining defaults = LessonTraining.DEFAULTS;
+        List<Lesson> lessons = new ArrayList<>();
+        lessons.add(lesson("imageTensor", Concept.IMAGE_TENSOR, shapesCnn(), LessonDataset.SHAPES,
+                List.of(DATA_TAB), List.of(), defaults));
+        lessons.add(lesson("mlpParameters", Concept.MLP_PARAMETERS, Presets.mlp(), LessonDataset.DIGITS,
+                List.of(COMPARE_TAB, TRAINING_TAB), List.of(MLP_VS_CNN), defaults));
+        lessons.add(lesson("receptiveField", Concept.RECEPTIVE_FIELD, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(FEATURE_MAPS_TAB), List.of(RECEPTIVE_FIELD), defaults));
+        lessons.add(lesson("slidingFilter", Concept.SLIDING_FILTER, digits("One filter",
+                        new Conv2dSpec(1, 3, VALID, RELU), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(CONVOLUTION_TAB, FEATURE_MAPS_TAB), List.of(EDGE_KERNEL), defaults));
+        lessons.add(lesson("filterDepth", Concept.FILTER_DEPTH, digits("Eight filters",
+                        new Conv2dSpec(8, 3, VALID, RELU), Pooling2dSpec.of(PoolMode.MAX, 2), new FlattenSpec(),
+                        new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB, FILTERS_TAB), List.of(), defaults));
+        lessons.add(lesson("stride", Concept.STRIDE, digits("Stride 2",
+                        new Conv2dSpec(8, Size2.square(3), Size2.square(2), VALID, RELU, true), new FlattenSpec(),
+                        new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(CONVOLUTION_TAB, FEATURE_MAPS_TAB), List.of(STRIDE_TWO), defaults));
+        lessons.add(lesson("padding", Concept.PADDING, digits("Same and valid",
+                        new Conv2dSpec(8, 5, SAME, RELU), new Conv2dSpec(8, 5, VALID, RELU),
+                        Pooling2dSpec.of(PoolMode.MAX, 2), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(CONVOLUTION_TAB, FEATURE_MAPS_TAB), List.of(SAME_PADDING), defaults));
+        lessons.add(lesson("relu", Concept.RELU, digits("ReLU apart",
+                        new Conv2dSpec(8, 3, SAME, LINEAR), new ActivationSpec(RELU),
+                        Pooling2dSpec.of(PoolMode.MAX, 2), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
+        lessons.add(lesson("pooling", Concept.POOLING, digits("Max then average pooling",
+                        new Conv2dSpec(8, 3, SAME, RELU), Pooling2dSpec.of(PoolMode.MAX, 2),
+                        Pooling2dSpec.of(PoolMode.AVERAGE, 2), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(CONVOLUTION_TAB, FEATURE_MAPS_TAB), List.of(POOLING), defaults));
+        lessons.add(lesson("stacking", Concept.STACKING, digits("Three 3×3 layers",
+                        new Conv2dSpec(8, 3, VALID, RELU), new Conv2dSpec(8, 3, VALID, RELU),
+                        new Conv2dSpec(8, 3, VALID, RELU), Pooling2dSpec.of(PoolMode.MAX, 2), new FlattenSpec(),
+                        new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(RECEPTIVE_FIELD), defaults));
+        lessons.add(lesson("classifierHead", Concept.CLASSIFIER_HEAD, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(DRAW_TAB), List.of(), defaults.withEpochs(3)));
+        lessons.add(lesson("optimizers", Concept.OPTIMIZERS, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(COMPARE_TAB, TRAINING_TAB), List.of(OPTIMIZER_RACE),
+                defaults.withOptimizer(Optimizer.SGD, SGD_RATE)));
+        lessons.add(lesson("overfitting", Concept.OVERFITTING, digits("MLP without dropout",
+                        new FlattenSpec(), new DenseSpec(512, RELU), new DenseSpec(512, RELU),
+                        new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(TRAINING_TAB), List.of(), defaults.withEpochs(OVERFIT_EPOCHS)));
+        lessons.add(lesson("dropout", Concept.DROPOUT, Presets.mlp(), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(OVERFIT_EPOCHS)));
+        lessons.add(lesson("bestCheckpoint", Concept.BEST_CHECKPOINT, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(15)));
+        lessons.add(lesson("augmentation", Concept.AUGMENTATION, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), defaults.withAugmentation(2, 10)));
+        lessons.add(lesson("globalAveragePooling", Concept.GLOBAL_AVERAGE_POOLING, gapCnn(),
+                LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
+        lessons.add(lesson("oneByOne", Concept.ONE_BY_ONE_CONVOLUTION, digits("1×1 squeeze",
+                        new Conv2dSpec(32, 3, SAME, RELU), Pooling2dSpec.of(PoolMode.MAX, 2),
+                        new Conv2dSpec(8, 1, VALID, RELU), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
+                LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
+        lessons.add(lesson("classActivationMap", Concept.CLASS_ACTIVATION_MAP, gapCnn(), LessonDataset.DIGITS,
+                List.of(DRAW_TAB), List.of(CAM_OVERLAY, SALIENCY_OVERLAY), defaults.withEpochs(3)));
+        lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(),
+                LessonDataset.FASHION_MNIST, List.of(TRANSFER_TAB, TRAINING_TAB), List.of(FREEZE_FEATURES),
+                defaults.withEpochs(3)));
+        lessons.add(lesson("lenet5", Concept.LENET5, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), defaults));
+        lessons.add(lesson("vggSmall", Concept.VGG, vggSmall(), LessonDataset.FASHION_MNIST,
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
+        lessons.add(lesson("resnetSmall", Concept.RESNET, deepShapesCnn(), LessonDataset.SHAPES,
+                List.of(TRAINING_TAB), List.of(), defaults));
+        return List.copyOf(lessons);
+    }
+
+    /** The lesson with {@code id}, if there is one. */
+    public static Optional<Lesson> byId(String id) {
+        return all().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private static Lesson lesson(String id, Concept concept, NetworkSpec network, LessonDataset dataset,
+                                 List<String> tabs, List<String> options, LessonTraining training) {
+        return new Lesson(id, concept, network, dataset, tabs, options, training);
+    }
+
+    private static NetworkSpec digits(String name, LayerSpec... layers) {
+        return new NetworkSpec(name, LessonDataset.DIGITS.imageShape(), List.of(layers));
+    }
+
+    /** The CIFAR CNN preset with one output per shape class, as the Data tab's Adapt would make it. */
+    private static NetworkSpec shapesCnn() {
+        NetworkSpec cifar = Presets.cifarCnn();
+        int last = cifar.layers().size() - 1;
+        return cifar.withLayer(last, new DenseSpec(LessonDataset.SHAPES.classes(), SOFTMAX))
+                .withInput(LessonDataset.SHAPES.imageShape());
+    }
+
+    /** Three conv stages ending in GlobalAveragePooling2D → Dense: few parameters, and a CAM can be drawn. */
+    private static NetworkSpec gapCnn() {
+        return digits("GAP CNN",
+                new Conv2dSpec(16, 3, SAME, RELU), Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(32, 3, SAME, RELU), Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(64, 3, SAME, RELU), new GlobalPooling2dSpec(PoolMode.AVERAGE),
+                new DenseSpec(10, SOFTMAX));
+    }
+
+    /** VGG's pattern, small: blocks of two 3×3 convs then a 2×2 max pool, filters doubling per block. */
+    private static NetworkSpec vggSmall() {
+        return digits("VGG-style (small)",
+                new Conv2dSpec(32, 3, SAME, RELU), new Conv2dSpec(32, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(64, 3, SAME, RELU), new Conv2dSpec(64, 3, SAME, RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new FlattenSpec(), new DenseSpec(128, RELU), new DropoutSpec(0.5), new DenseSpec(10, SOFTMAX));
+    }
+
+    /**
+     * A ResNet's body without its shortcuts: conv + batch-norm pairs, two stages, global average pooling.
+     * Training it next to the same stack with residual blocks shows what the shortcuts add.
+     */
+    private static NetworkSpec deepShapesCnn() {
+        return new NetworkSpec("Deep CNN (ResNet body)", LessonDataset.SHAPES.imageShape(), List.of(
+                new Conv2dSpec(16, 3, SAME, RELU), new BatchNormalizationSpec(),
+                new Conv2dSpec(16, 3, SAME, RELU), new BatchNormalizationSpec(),
+                Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(32, 3, SAME, RELU), new BatchNormalizationSpec(),
+                new Conv2dSpec(32, 3, SAME, RELU), new BatchNormalizationSpec(),
+                new GlobalPooling2dSpec(PoolMode.AVERAGE),
+                new DenseSpec(LessonDataset.SHAPES.classes(), SOFTMAX)));
+    }
+}

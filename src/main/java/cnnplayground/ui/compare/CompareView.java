@@ -1,0 +1,344 @@
+package cnnplayground.ui.compare;
+
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DataFit;
+import cnnplayground.engine.EpochMetrics;
+import cnnplayground.engine.Evaluator;
+import cnnplayground.engine.OptimizerKind;
+import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingLauncher;
+import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.WeightsSnapshot;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.Presets;
+import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.data.NetworkAdaptation;
+import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.train.TrainingPanel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Compare tab: an MLP against LeNet-5, and SGD, RMSprop and Adam racing on the editor's network.
+ * Each comparison trains its contenders one after the other on the same random subset of the
+ * dataset, with the same split, seed and epochs, then measures each on the dataset's test split when
+ * it has one, or reports the last validation accuracy and says so.
+ */
+public final class CompareView extends ScrollPane {
+
+    public static final int DEFAULT_SUBSET = 10_000;
+    public static final int DEFAULT_EPOCHS = 3;
+    /** Keras' default learning rates, so no optimizer is handicapped by another's setting. */
+    static final double SGD_RATE = 0.01;
+    static final double RMSPROP_RATE = 0.001;
+    static final double ADAM_RATE = 0.001;
+
+    private final UiText text;
+    private final NetworkEditorModel model;
+    private final TrainingPanel training;
+    private final ComparisonRunner runner;
+    private final Spinner<Integer> subset = new Spinner<>(50, 100_000, DEFAULT_SUBSET, 500);
+    private final Spinner<Integer> epochs = new Spinner<>(1, 100, DEFAULT_EPOCHS);
+    private final Button stop = new Button();
+    private final Label status = new Label();
+    private final ObjectProperty<Message> statusMessage = new SimpleObjectProperty<>(this, "status", Message.NONE);
+    private final ComparisonSection mlpVsCnn;
+    private final ComparisonSection race;
+    private final VBox content;
+
+    /**
+     * @param training whose dataset, test split, settings and state the comparisons share
+     */
+    public CompareView(UiText text, TrainingLauncher launcher, NetworkEditorModel model, TrainingPanel training) {
+        this.text = text;
+        this.model = model;
+        this.training = training;
+        this.runner = new ComparisonRunner(launcher);
+        setId("compareView");
+        getStyleClass().add("side-scroll");
+        setFitToWidth(true);
+
+        revertBadText(subset);
+        revertBadText(epochs);
+        subset.setId("compareSubset");
+        subset.setEditable(true);
+        subset.setPrefWidth(100);
+        epochs.setId("compareEpochs");
+        epochs.setEditable(true);
+        epochs.setPrefWidth(72);
+        stop.setId("compareStopButton");
+        stop.textProperty().bind(text.text("compare.stop"));
+        stop.disableProperty().bind(runner.runningProperty().not());
+        stop.setOnAction(e -> stop());
+        HBox controls = new HBox(8, caption("compare.subset"), subset, caption("compare.epochs"), epochs, stop);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.getStyleClass().add("viz-toolbar");
+        status.setId("compareStatus");
+        status.getStyleClass().add("compare-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusMessage.get().in(text), statusMessage,
+                text.languageProperty()));
+
+        mlpVsCnn = new ComparisonSection(text, "mlpVsCnn", "compare.mlpVsCnn.title", "compare.mlpVsCnn.hint",
+                "compare.mlpVsCnn.run", "compare.column.network", true);
+        race = new ComparisonSection(text, "optimizerRace", "compare.race.title", "compare.race.hint",
+                "compare.race.run", "compare.column.optimizer", false);
+        mlpVsCnn.runButton().setOnAction(e -> runMlpVsCnn());
+        race.runButton().setOnAction(e -> runRace());
+        mlpVsCnn.runButton().disableProperty().bind(runner.runningProperty());
+        race.runButton().disableProperty().bind(runner.runningProperty());
+        content = new VBox(14, controls, status, mlpVsCnn, race);
+        content.getStyleClass().add("compare-view");
+        setContent(content);
+    }
+
+    /** Images each contender trains on (a seeded random subset; all of them when the dataset is smaller). */
+    public Spinner<Integer> subsetSpinner() {
+        return subset;
+    }
+
+    public Spinner<Integer> epochsSpinner() {
+        return epochs;
+    }
+
+    public boolean isRunning() {
+        return runner.isRunning();
+    }
+
+    /** Trains the MLP and LeNet-5 presets (adapted to the dataset's images and classes) one after the other. */
+    public boolean runMlpVsCnn() {
+        Optional<ImageDataset> data = readyData();
+        if (data.isEmpty()) {
+            return false;
+        }
+        TrainingConfig config = baseConfig();
+        List<Contender> contenders = List.of(
+                new Contender("mlp", "MLP", fitted(Presets.mlp(), data.get()), config),
+                new Contender("cnn", "LeNet-5", fitted(Presets.lenet5(), data.get()), config));
+        return start(mlpVsCnn, contenders, data.get());
+    }
+
+    /** Trains the editor's network with SGD, RMSprop and Adam, each at Keras' default learning rate. */
+    public boolean runRace() {
+        Optional<ImageDataset> data = readyData();
+        if (data.isEmpty()) {
+            return false;
+        }
+        NetworkSpec network = model.getNetwork();
+        Optional<String> misfit = DataFit.problem(network, data.get());
+        if (misfit.isPresent()) {
+            statusMessage.set(new Message("compare.status.notFit", misfit.get()));
+            return false;
+        }
+        TrainingConfig config = baseConfig();
+        List<Contender> contenders = List.of(
+                new Contender("sgd", "SGD", network, config.withOptimizer(OptimizerKind.SGD).withLearningRate(SGD_RATE)),
+                new Contender("rmsprop", "RMSprop", network,
+                        config.withOptimizer(OptimizerKind.RMSPROP).withLearningRate(RMSPROP_RATE)),
+                new Contender("adam", "Adam", network,
+                        config.withOptimizer(OptimizerKind.ADAM).withLearningRate(ADAM_RATE)));
+        return start(race, contenders, data.get());
+    }
+
+    /** Stops the run going; the contenders after it do not start. */
+    public void stop() {
+        runner.stop();
+    }
+
+    /** The window is closing: the run going is closed on its own thread, which is returned. */
+    public Optional<Thread> shutdown() {
+        return runner.shutdown();
+    }
+
+    /** Scrolls the MLP-vs-CNN comparison into view. */
+    public void showMlpVsCnn() {
+        scrollTo(mlpVsCnn);
+    }
+
+    /** Scrolls the optimizer race into view. */
+    public void showRace() {
+        scrollTo(race);
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The subset every contender trains on: the same images for all, chosen by the run's seed. */
+    static ImageDataset subset(ImageDataset data, int size, long seed) {
+        if (size >= data.n()) {
+            return data;
+        }
+        int[] order = new int[data.n()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return data.subset(java.util.Arrays.copyOf(order, size));
+    }
+
+    private boolean start(ComparisonSection section, List<Contender> contenders, ImageDataset data) {
+        section.prepare(contenders);
+        ImageDataset images = subset(data, subset.getValue(), contenders.get(0).config().seed());
+        Optional<ImageDataset> test = Optional.ofNullable(training.testSetProperty().get());
+        runner.start(contenders, images, new ComparisonRunner.Listener() {
+            @Override
+            public void started(Contender contender, int index, int count) {
+                contender.resultProperty().set(new Message("compare.training"));
+                statusMessage.set(new Message("compare.status.running", contender.name(), index + 1, count));
+            }
+
+            @Override
+            public void redraw(Contender contender, TrainingSnapshot snapshot) {
+                section.redraw(contender, snapshot);
+            }
+
+            @Override
+            public void ended(Contender contender, TrainingEvent end, Optional<WeightsSnapshot> weights) {
+                measure(contender, end, weights, test);
+            }
+
+            @Override
+            public void allEnded(boolean stopped) {
+                statusMessage.set(new Message(stopped ? "compare.status.stopped" : "compare.status.done"));
+            }
+        });
+        return true;
+    }
+
+    /** Test accuracy when the dataset has a test split, else the last validation accuracy, labelled as such. */
+    private void measure(Contender contender, TrainingEvent end, Optional<WeightsSnapshot> weights,
+                         Optional<ImageDataset> test) {
+        if (end instanceof TrainingEvent.Failed) {
+            contender.resultProperty().set(new Message("compare.failed", ((TrainingEvent.Failed) end).reason()));
+            return;
+        }
+        if (end instanceof TrainingEvent.Stopped) {
+            contender.resultProperty().set(new Message("compare.stopped"));
+            return;
+        }
+        if (test.isPresent() && weights.isPresent()) {
+            contender.resultProperty().set(new Message("compare.testing"));
+            ImageDataset testSet = test.get();
+            Evaluator.evaluate(weights.get(), testSet, Evaluator.DEFAULT_BATCH_SIZE).whenComplete(
+                    (report, failure) -> Platform.runLater(() -> {
+                        if (failure != null) {
+                            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                            contender.resultProperty().set(new Message("compare.failed", cause.getMessage()));
+                        } else {
+                            contender.showAccuracy(report.accuracy(), new Message("compare.accuracy.test",
+                                    percent(report.accuracy()), String.format(Locale.ROOT, "%,d", testSet.n())));
+                        }
+                    }));
+            return;
+        }
+        List<EpochMetrics> history = ((TrainingEvent.Finished) end).history();
+        Optional<EpochMetrics> last = history.isEmpty() ? Optional.empty()
+                : Optional.of(history.get(history.size() - 1));
+        if (last.isPresent() && last.get().hasValidation()) {
+            double accuracy = last.get().validationAccuracy();
+            contender.showAccuracy(accuracy, new Message("compare.accuracy.validation", percent(accuracy)));
+        } else {
+            contender.resultProperty().set(new Message("compare.noValidation"));
+        }
+    }
+
+    private Optional<ImageDataset> readyData() {
+        if (runner.isRunning()) {
+            return Optional.empty();
+        }
+        if (model.isLocked()) {
+            statusMessage.set(new Message("compare.status.busy"));
+            return Optional.empty();
+        }
+        ImageDataset data = training.datasetProperty().get();
+        if (data == null) {
+            statusMessage.set(new Message("compare.status.noDataset"));
+            return Optional.empty();
+        }
+        return Optional.of(data);
+    }
+
+    /** The Training tab's settings (or the defaults while one is invalid), with this tab's epochs. */
+    private TrainingConfig baseConfig() {
+        return training.hyperParameters().getConfig().orElse(TrainingConfig.defaults()).withEpochs(epochs.getValue());
+    }
+
+    private static NetworkSpec fitted(NetworkSpec preset, ImageDataset data) {
+        return NetworkAdaptation.of(preset, data).map(NetworkAdaptation::adapted).orElse(preset);
+    }
+
+    private static String percent(double accuracy) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * accuracy);
+    }
+
+    /** A typo such as "40 00" puts the last good number back instead of throwing on the FX thread. */
+    private static void revertBadText(Spinner<Integer> spinner) {
+        SpinnerValueFactory<Integer> values = spinner.getValueFactory();
+        values.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String typed) {
+                try {
+                    return Integer.parseInt(typed.strip());
+                } catch (NumberFormatException e) {
+                    return values.getValue();
+                }
+            }
+        });
+        // committing an unchanged value leaves the typo in the field: show the number in use again
+        spinner.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.getEditor().setText(values.getConverter().toString(values.getValue()));
+            }
+        });
+    }
+
+    private Label caption(String key) {
+        Label label = new Label();
+        label.textProperty().bind(text.text(key));
+        label.getStyleClass().add("hint");
+        return label;
+    }
+
+    private void scrollTo(javafx.scene.Node section) {
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = getViewportBounds().getHeight();
+        double room = contentHeight - viewport;
+        setVvalue(room <= 0 ? 0 : Math.min(1, section.getBoundsInParent().getMinY() / room));
+    }
+
+    ComparisonSection mlpVsCnnSection() {
+        return mlpVsCnn;
+    }
+
+    ComparisonSection raceSection() {
+        return race;
+    }
+}

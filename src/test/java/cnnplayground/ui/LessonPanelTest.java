@@ -1,0 +1,197 @@
+package cnnplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnnplayground.data.DatasetCatalog;
+import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.ModelSummary;
+import cnnplayground.spec.Shape;
+import cnnplayground.teach.Lesson;
+import cnnplayground.teach.LessonCatalog;
+import cnnplayground.teach.LessonDataset;
+import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.data.DatasetChooser;
+import cnnplayground.ui.i18n.UiLanguage;
+import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.teach.LessonCard;
+import cnnplayground.ui.teach.LessonPanel;
+import cnnplayground.ui.train.HyperParameterForm;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.framework.junit5.Start;
+
+/** A lecturer opens lessons from the sidebar: network, dataset, tab and card are set up in one click. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class LessonPanelTest extends PlaygroundTestBase {
+
+    private static final long LOAD_WAIT_SECONDS = 120;
+
+    private TeachingRobot teacher;
+
+    @Start
+    void start(Stage stage) {
+        view = PlaygroundScene.show(stage, TestDatasets.digits(64));
+    }
+
+    @Override
+    protected void stopAfterTest() throws InterruptedException {
+        awaitShutdown(view::shutdown);
+    }
+
+    @Test
+    void should_set_up_each_lesson_in_turn_with_one_click() {
+        // given:
+        teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        assertThat(teacher.lessonsShowing()).isTrue();
+        List<String> tabs = teacher.tabIds();
+        DatasetCatalog catalog = DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder());
+
+        for (Lesson lesson : LessonCatalog.all()) {
+            // when:
+            teacher.clickLesson(lesson);
+
+            // then: the editor holds the lesson's network
+            assertThat(user.layerCount()).as(lesson.id()).isEqualTo(lesson.network().layers().size());
+            assertThat(user.totalParams()).as(lesson.id())
+                    .isEqualTo(ModelSummary.thousands(lesson.network().analyze().totalParams().total()));
+            // the first of its tabs that the window has is showing
+            String expectedTab = lesson.tabs().stream().filter(tabs::contains).findFirst().orElseThrow();
+            assertThat(teacher.selectedTabId()).as(lesson.id()).isEqualTo(expectedTab);
+            // the card tells the lesson in the window's language
+            UiText text = view.text();
+            assertThat(teacher.cardTitle()).as(lesson.id()).isEqualTo(text.get(lesson.titleKey()));
+            assertThat(teacher.cardExplanation()).as(lesson.id()).isEqualTo(text.get(lesson.explainKey()))
+                    .doesNotContain("⟦");
+            assertThat(teacher.cardTry()).as(lesson.id()).isEqualTo(text.get(lesson.tryKey())).doesNotContain("⟦");
+            // the dataset is loaded, or the card says why not
+            user.waitUntil(LOAD_WAIT_SECONDS, () -> view.lessons().card().datasetStateProperty().get()
+                    != LessonCard.DatasetState.LOADING);
+            Optional<String> unavailable = catalog.unavailable(LessonPanel.sourceOf(lesson.dataset()));
+            if (unavailable.isPresent()) {
+                assertThat(teacher.cardDataset()).as(lesson.id()).contains(unavailable.get());
+            } else {
+                LessonDataset wanted = lesson.dataset();
+                assertThat(user.onFx(() -> imageShape(view))).as(lesson.id()).isEqualTo(wanted.imageShape());
+                assertThat(user.onFx(() -> view.training().datasetProperty().get().numClasses()))
+                        .as(lesson.id()).isEqualTo(wanted.classes());
+                assertThat(user.isTrainEnabled()).as(lesson.id() + ": " + user.trainBlockedReason()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void should_put_the_lessons_settings_into_the_training_form() {
+        // given:
+        teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+
+        // when:
+        teacher.clickLesson(LessonCatalog.byId("optimizers").orElseThrow());
+
+        // then:
+        assertThat(view.training().hyperParameters().getConfig()).hasValueSatisfying(c -> {
+            assertThat(c.optimizer().cliName()).isEqualTo("sgd");
+            assertThat(c.learningRate()).isEqualTo(0.01);
+        });
+
+        // when:
+        teacher.clickLesson(LessonCatalog.byId("augmentation").orElseThrow());
+
+        // then:
+        assertThat(view.training().hyperParameters().getConfig()).hasValueSatisfying(c -> {
+            assertThat(c.optimizer().cliName()).isEqualTo("adam");
+            assertThat(c.augmentation().maxShift()).isEqualTo(2);
+            assertThat(c.augmentation().maxRotationDegrees()).isEqualTo(10.0);
+        });
+    }
+
+    @Test
+    void should_relabel_the_open_lesson_when_the_language_changes() {
+        // given:
+        teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        Lesson pooling = LessonCatalog.byId("pooling").orElseThrow();
+        teacher.clickLesson(pooling);
+        String english = teacher.cardTitle();
+
+        // when:
+        user.fx().interact(() -> view.text().languageProperty().set(UiLanguage.TRADITIONAL_CHINESE));
+
+        // then:
+        assertThat(teacher.cardTitle()).isEqualTo(view.text().format(UiLanguage.TRADITIONAL_CHINESE,
+                pooling.titleKey())).isNotEqualTo(english).contains("池化");
+        assertThat(teacher.cardExplanation()).contains("池化");
+        assertThat(teacher.label("#lesson-pooling")).contains("池化");
+
+        // when:
+        user.fx().interact(() -> view.text().languageProperty().set(UiLanguage.SIMPLIFIED_CHINESE));
+
+        // then:
+        assertThat(teacher.cardTry()).isEqualTo(view.text().format(UiLanguage.SIMPLIFIED_CHINESE, pooling.tryKey()));
+        assertThat(teacher.cardDataset()).startsWith("数据集");
+        user.fx().interact(() -> view.text().languageProperty().set(UiLanguage.ENGLISH));
+        assertThat(teacher.cardTitle()).isEqualTo(english);
+    }
+
+    @Test
+    void should_refuse_a_lesson_while_training_and_say_why() {
+        // given: a long run going
+        teacher = new TeachingRobot(user);
+        user.setHyperParameter("epochs", "500");
+        user.clickTrain();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.model().isLocked());
+        teacher.clickLessonsButton();
+        Lesson mlp = LessonCatalog.byId("mlpParameters").orElseThrow();
+
+        // when:
+        teacher.clickLesson(mlp);
+
+        // then: the network being trained stays, and the sidebar says why
+        assertThat(user.layerCount()).isEqualTo(8);
+        assertThat(teacher.lessonRefusal()).isEqualTo(view.text().get("lesson.refusedWhileTraining"));
+
+        // when: the run stops
+        user.clickStop();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        teacher.clickLesson(mlp);
+
+        // then:
+        assertThat(teacher.lessonRefusal()).isEmpty();
+        assertThat(user.totalParams()).isEqualTo("669,706");
+    }
+
+    @Test
+    void should_keep_the_network_and_say_so_when_the_lessons_dataset_is_missing() {
+        // given: a panel whose Fashion-MNIST folder does not exist, in a window without a transfer tab
+        UiText text = UiText.in(UiLanguage.ENGLISH);
+        NetworkEditorModel model = new NetworkEditorModel();
+        DatasetCatalog catalog = new DatasetCatalog(DatasetLocator.digitsFolder(), Path.of("/nowhere/fashion-mnist"));
+        List<String> opened = new java.util.ArrayList<>();
+        LessonPanel panel = user.onFx(() -> new LessonPanel(text, model, new HyperParameterForm(),
+                new DatasetChooser(catalog, loaded -> { }), id -> opened.add(id) && id.equals("trainingTab")));
+        Lesson transfer = LessonCatalog.byId("transferLearning").orElseThrow();
+
+        // when:
+        boolean done = user.onFx(() -> panel.open(transfer));
+
+        // then: the unknown tab was passed over without error, the network is set, the card says why
+        assertThat(done).isTrue();
+        assertThat(opened).containsExactly("transferTab", "trainingTab");
+        assertThat(panel.openedTabProperty().get()).isEqualTo("trainingTab");
+        assertThat(model.getNetwork()).isEqualTo(transfer.network());
+        assertThat(panel.card().datasetStateProperty().get()).isEqualTo(LessonCard.DatasetState.MISSING);
+        assertThat(user.onFx(() -> panel.card().datasetText())).contains("Fashion-MNIST")
+                .contains("/nowhere/fashion-mnist").contains(DatasetCatalog.FASHION_MNIST_INSTALL);
+    }
+
+    private static Shape imageShape(PlaygroundView view) {
+        var data = view.training().datasetProperty().get();
+        return Shape.image(data.height(), data.width(), data.channels());
+    }
+}
