@@ -18,7 +18,6 @@ import static cnnplayground.teach.LessonViews.MLP_VS_CNN;
 import static cnnplayground.teach.LessonViews.OPTIMIZER_RACE;
 import static cnnplayground.teach.LessonViews.POOLING;
 import static cnnplayground.teach.LessonViews.RECEPTIVE_FIELD;
-import static cnnplayground.teach.LessonViews.SALIENCY_OVERLAY;
 import static cnnplayground.teach.LessonViews.SAME_PADDING;
 import static cnnplayground.teach.LessonViews.STRIDE_TWO;
 import static cnnplayground.teach.LessonViews.TRAINING_TAB;
@@ -116,15 +115,15 @@ public final class LessonCatalog {
                         new Conv2dSpec(8, 1, VALID, RELU), new FlattenSpec(), new DenseSpec(10, SOFTMAX)),
                 LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
         lessons.add(lesson("classActivationMap", Concept.CLASS_ACTIVATION_MAP, gapCnn(), LessonDataset.DIGITS,
-                List.of(DRAW_TAB), List.of(CAM_OVERLAY, SALIENCY_OVERLAY), defaults.withEpochs(3)));
+                List.of(DRAW_TAB), List.of(CAM_OVERLAY), defaults.withEpochs(3)));
         lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(),
                 LessonDataset.FASHION_MNIST, List.of(TRANSFER_TAB, TRAINING_TAB), List.of(FREEZE_FEATURES),
                 defaults.withEpochs(3)));
         lessons.add(lesson("lenet5", Concept.LENET5, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
-        lessons.add(lesson("vggSmall", Concept.VGG, vggSmall(), LessonDataset.FASHION_MNIST,
+        lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.FASHION_MNIST,
                 List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
-        lessons.add(lesson("resnetSmall", Concept.RESNET, deepShapesCnn(), LessonDataset.SHAPES,
+        lessons.add(lesson("resnetSmall", Concept.RESNET, Presets.resnetSmall(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
         return List.copyOf(lessons);
     }
@@ -160,28 +159,5 @@ public final class LessonCatalog {
                 new DenseSpec(10, SOFTMAX));
     }
 
-    /** VGG's pattern, small: blocks of two 3×3 convs then a 2×2 max pool, filters doubling per block. */
-    private static NetworkSpec vggSmall() {
-        return digits("VGG-style (small)",
-                new Conv2dSpec(32, 3, SAME, RELU), new Conv2dSpec(32, 3, SAME, RELU),
-                Pooling2dSpec.of(PoolMode.MAX, 2),
-                new Conv2dSpec(64, 3, SAME, RELU), new Conv2dSpec(64, 3, SAME, RELU),
-                Pooling2dSpec.of(PoolMode.MAX, 2),
-                new FlattenSpec(), new DenseSpec(128, RELU), new DropoutSpec(0.5), new DenseSpec(10, SOFTMAX));
-    }
 
-    /**
-     * A ResNet's body without its shortcuts: conv + batch-norm pairs, two stages, global average pooling.
-     * Training it next to the same stack with residual blocks shows what the shortcuts add.
-     */
-    private static NetworkSpec deepShapesCnn() {
-        return new NetworkSpec("Deep CNN (ResNet body)", LessonDataset.SHAPES.imageShape(), List.of(
-                new Conv2dSpec(16, 3, SAME, RELU), new BatchNormalizationSpec(),
-                new Conv2dSpec(16, 3, SAME, RELU), new BatchNormalizationSpec(),
-                Pooling2dSpec.of(PoolMode.MAX, 2),
-                new Conv2dSpec(32, 3, SAME, RELU), new BatchNormalizationSpec(),
-                new Conv2dSpec(32, 3, SAME, RELU), new BatchNormalizationSpec(),
-                new GlobalPooling2dSpec(PoolMode.AVERAGE),
-                new DenseSpec(LessonDataset.SHAPES.classes(), SOFTMAX)));
-    }
 }

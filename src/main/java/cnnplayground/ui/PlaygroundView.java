@@ -23,6 +23,7 @@ import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Map;
 import cnnplayground.ui.teach.LessonPanel;
+import cnnplayground.ui.teach.LessonViewOptions;
 import cnnplayground.ui.teach.PresentationMode;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -146,6 +147,7 @@ public final class PlaygroundView extends BorderPane {
         Tab evaluateTab = tab(text.text("tab.evaluate"), "evaluateTab", evaluation);
         Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
+        LessonViewOptions.install(lessons, stepper, live, model);
         Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
         Tab compareTab = tab(text.text("compare.tab"), "compareTab", compare);
         sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab,

@@ -8,6 +8,10 @@ import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.Shape;
 import cnnplayground.teach.Lesson;
 import cnnplayground.teach.LessonCatalog;
+import cnnplayground.teach.WindowOperation;
+import cnnplayground.spec.Padding;
+import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.LayerKind;
 import cnnplayground.teach.LessonDataset;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.data.DatasetChooser;
@@ -109,6 +113,46 @@ class LessonPanelTest extends PlaygroundTestBase {
             assertThat(c.augmentation().maxShift()).isEqualTo(2);
             assertThat(c.augmentation().maxRotationDegrees()).isEqualTo(10.0);
         });
+    }
+
+    @Test
+    void should_set_the_convolution_stepper_and_the_locks_as_each_lesson_asks() {
+        // given:
+        teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+
+        // when: the pooling lesson
+        teacher.clickLesson(LessonCatalog.byId("pooling").orElseThrow());
+
+        // then: the stepper slides a 2×2 max-pooling window with stride 2 on the Convolution tab
+        assertThat(view.selectedTabId()).isEqualTo("convolutionTab");
+        assertThat(user.onFx(() -> view.stepper().operationProperty().get())).isEqualTo(WindowOperation.MAX_POOLING);
+        assertThat(user.onFx(() -> view.stepper().strideProperty().get())).isEqualTo(2);
+
+        // when: the stride lesson, after it
+        teacher.clickLesson(LessonCatalog.byId("stride").orElseThrow());
+
+        // then: a convolution again, with stride 2 and valid padding, nothing left over from pooling
+        assertThat(user.onFx(() -> view.stepper().operationProperty().get())).isEqualTo(WindowOperation.CONVOLUTION);
+        assertThat(user.onFx(() -> view.stepper().strideProperty().get())).isEqualTo(2);
+        assertThat(user.onFx(() -> view.stepper().windowPaddingProperty().get())).isEqualTo(Padding.VALID);
+
+        // when: the padding lesson
+        teacher.clickLesson(LessonCatalog.byId("padding").orElseThrow());
+
+        // then:
+        assertThat(user.onFx(() -> view.stepper().windowPaddingProperty().get())).isEqualTo(Padding.SAME);
+        assertThat(user.onFx(() -> view.stepper().strideProperty().get())).isEqualTo(1);
+
+        // when: the transfer-learning lesson
+        teacher.clickLesson(LessonCatalog.byId("transferLearning").orElseThrow());
+
+        // then: every convolution is locked, the Dense head is not
+        NetworkSpec network = user.onFx(() -> view.model().getNetwork());
+        for (int i = 0; i < network.layers().size(); i++) {
+            assertThat(network.isFrozen(i)).as("layer %d", i)
+                    .isEqualTo(network.layers().get(i).kind() == LayerKind.CONV_2D);
+        }
     }
 
     @Test

@@ -1,0 +1,71 @@
+package cnnplayground.ui.teach;
+
+import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.LayerSpec;
+import cnnplayground.spec.Padding;
+import cnnplayground.teach.KernelPreset;
+import cnnplayground.teach.LessonViews;
+import cnnplayground.teach.WindowOperation;
+import cnnplayground.ui.LiveViews;
+import cnnplayground.ui.builder.NetworkEditorModel;
+import cnnplayground.ui.viz.ExplanationPanel;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * What a lesson's view options do to the window's views. Each stepper option starts from the stepper's
+ * plain setting (a 3×3 edge kernel, stride 1, {@code valid}), so one lesson's knobs never leak into the
+ * next lesson.
+ */
+public final class LessonViewOptions {
+
+    private static final int KERNEL = 3;
+    private static final int POOL = 2;
+
+    private LessonViewOptions() {
+    }
+
+    public static void install(LessonPanel lessons, ConvolutionStepperView stepper, LiveViews live,
+                               NetworkEditorModel model) {
+        lessons.onViewOption(LessonViews.EDGE_KERNEL, () -> stepper(stepper, s -> { }));
+        lessons.onViewOption(LessonViews.STRIDE_TWO, () -> stepper(stepper, s -> s.strideProperty().set(2)));
+        lessons.onViewOption(LessonViews.SAME_PADDING,
+                () -> stepper(stepper, s -> s.windowPaddingProperty().set(Padding.SAME)));
+        lessons.onViewOption(LessonViews.POOLING, () -> stepper(stepper, s -> {
+            s.operationProperty().set(WindowOperation.MAX_POOLING);
+            s.sizeProperty().set(POOL);
+            s.strideProperty().set(POOL);
+        }));
+        lessons.onViewOption(LessonViews.CAM_OVERLAY, () -> explain(live, ExplanationPanel.Mode.CAM));
+        lessons.onViewOption(LessonViews.SALIENCY_OVERLAY, () -> explain(live, ExplanationPanel.Mode.SALIENCY));
+        lessons.onViewOption(LessonViews.FREEZE_FEATURES, () -> freezeFeatures(model));
+    }
+
+    private static void stepper(ConvolutionStepperView stepper, Consumer<ConvolutionStepperView> setting) {
+        stepper.pause();
+        stepper.operationProperty().set(WindowOperation.CONVOLUTION);
+        stepper.windowPaddingProperty().set(Padding.VALID);
+        stepper.strideProperty().set(1);
+        stepper.setKernel(KernelPreset.EDGE.kernel(KERNEL, new Random(0)));
+        setting.accept(stepper);
+        stepper.reset();
+    }
+
+    private static void explain(LiveViews live, ExplanationPanel.Mode mode) {
+        // CAM needs a GlobalAveragePooling2D → Dense ending; the panels refuse it with their reason otherwise
+        live.drawExplanation().modeProperty().set(mode);
+        live.sampleExplanation().modeProperty().set(mode);
+    }
+
+    /** Locks every layer that extracts features (convolutions), leaving the classifier head trainable. */
+    private static void freezeFeatures(NetworkEditorModel model) {
+        List<LayerSpec> layers = model.getNetwork().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerKind kind = layers.get(i).kind();
+            if (kind == LayerKind.CONV_2D || kind == LayerKind.RESIDUAL_BLOCK) {
+                model.setFrozen(i, true);
+            }
+        }
+    }
+}
