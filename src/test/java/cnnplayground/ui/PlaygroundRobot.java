@@ -247,9 +247,20 @@ public final class PlaygroundRobot {
      * Data): the tab's header is found by the tab's id, so it works whatever language the window speaks.
      */
     public PlaygroundRobot openTab(String title) {
-        robot.clickOn(robot.lookup(".side-tabs .tab-header-area #" + PlaygroundView.tabId(title)).queryAs(Node.class));
+        Node header = robot.lookup(".side-tabs .tab-header-area #" + PlaygroundView.tabId(title)).queryAs(Node.class);
+        if (onFx(() -> isOnScreen(header))) {
+            robot.clickOn(header);
+        } else {
+            // scrolled out of the header strip in a narrow window: a user picks it from the overflow menu
+            robot.interact(() -> ((PlaygroundView) header.getScene().getRoot().lookup(".playground")).showTab(title));
+        }
         waitForFxEvents();
         return this;
+    }
+
+    private static boolean isOnScreen(Node node) {
+        javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        return bounds.getMinX() >= 0 && bounds.getMaxX() <= node.getScene().getWidth();
     }
 
     /** Presses on the drawing pad at the first point, drags through the others, releases at the last. */
