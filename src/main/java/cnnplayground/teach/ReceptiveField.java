@@ -10,6 +10,7 @@ import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.spec.ResidualBlockSpec;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.Size2;
 import java.util.List;
@@ -38,7 +39,7 @@ public record ReceptiveField(int top, int left, int bottom, int right, int fullH
      * through every layer before it: a unit range {@code [a, b]} of a window layer's output comes from
      * {@code [a·s − pad, b·s − pad + k − 1]} of its input, where {@code pad} is the zeros Keras adds
      * before the first row or column. Layers that keep the shape (activations, dropout, batch
-     * normalisation) pass ranges through unchanged.
+     * normalisation) pass ranges through unchanged; a residual block is the union of its two paths.
      *
      * @throws IllegalArgumentException if the layer or the unit does not exist, or the network has no
      *                                  shape up to that layer
@@ -63,26 +64,51 @@ public record ReceptiveField(int top, int left, int bottom, int right, int fullH
             throw new IllegalArgumentException("unit (" + row + ", " + col + ") is outside layer " + (layerIndex + 1)
                     + "'s " + out.height() + "×" + out.width() + " output");
         }
-        int top = row;
-        int bottom = row;
-        int left = col;
-        int right = col;
+        Range range = new Range(row, col, row, col);
         for (int i = layerIndex; i >= 0; i--) {
             LayerSpec layer = layers.get(i).spec();
             Shape in = layers.get(i).inputShape().orElseThrow();
-            Window w = Window.of(layer);
-            if (w == null) {
-                continue; // a position's own value only: the range passes through
+            if (layer instanceof ResidualBlockSpec) {
+                range = residual((ResidualBlockSpec) layer, range, in, layers.get(i).outputShape().orElseThrow());
+                continue;
             }
+            Window w = Window.of(layer);
+            if (w != null) {
+                range = range.back(w, in);
+            } // else a position's own value only: the range passes through
+        }
+        return new ReceptiveField(Math.max(0, range.top), Math.max(0, range.left), Math.min(image.height() - 1, range.bottom),
+                Math.min(image.width() - 1, range.right), range.bottom - range.top + 1, range.right - range.left + 1, false);
+    }
+
+    /**
+     * A residual block adds its two paths, so a unit sees the union of what each path sees: the main
+     * path's two {@code same} convolutions (back through the second, stride 1, whose input has the
+     * block's output size, then the first, with the block's stride), and the shortcut's single
+     * position (identity, or the 1×1 projection with the stride). The union is the main path's range,
+     * which always contains the shortcut's; it is taken anyway so the rule cannot silently go wrong.
+     */
+    private static Range residual(ResidualBlockSpec block, Range range, Shape in, Shape out) {
+        Range main = range.back(Window.of(block.secondConv()), out).back(Window.of(block.firstConv()), in);
+        Range shortcut = block.needsProjection(in) ? range.back(Window.of(block.projection()), in) : range;
+        return main.union(shortcut);
+    }
+
+    /** Rows {@code top..bottom} and columns {@code left..right} of some layer's input or output, unclipped. */
+    private record Range(int top, int left, int bottom, int right) {
+        /** The input range a window layer reads to produce this output range. */
+        Range back(Window w, Shape in) {
             int padTop = w.padding.amounts(in.height(), w.size.rows(), w.strides.rows()).before();
             int padLeft = w.padding.amounts(in.width(), w.size.cols(), w.strides.cols()).before();
-            top = top * w.strides.rows() - padTop;
-            bottom = bottom * w.strides.rows() - padTop + w.size.rows() - 1;
-            left = left * w.strides.cols() - padLeft;
-            right = right * w.strides.cols() - padLeft + w.size.cols() - 1;
+            return new Range(top * w.strides.rows() - padTop, left * w.strides.cols() - padLeft,
+                    bottom * w.strides.rows() - padTop + w.size.rows() - 1,
+                    right * w.strides.cols() - padLeft + w.size.cols() - 1);
         }
-        return new ReceptiveField(Math.max(0, top), Math.max(0, left), Math.min(image.height() - 1, bottom),
-                Math.min(image.width() - 1, right), bottom - top + 1, right - left + 1, false);
+
+        Range union(Range other) {
+            return new Range(Math.min(top, other.top), Math.min(left, other.left), Math.max(bottom, other.bottom),
+                    Math.max(right, other.right));
+        }
     }
 
     private static boolean allSpatial(List<LayerSummary> layers, int upTo) {

@@ -63,4 +63,13 @@ class ExportCommandTest {
     void pytorch_code_of_a_preset_equals_the_exporter() {
         assertEquals(PyTorchCode.of(Presets.cifarCnn()), cli("export", "--format", "pytorch", "--preset", "CIFAR CNN").out());
     }
+
+    @Test
+    void the_resnet_preset_exports_as_functional_keras_and_a_residual_module() {
+        CliTest.Result keras = cli("export", "--format", "keras", "--preset", "resnetSmall");
+        assertEquals(0, keras.exit(), keras.err());
+        assertEquals(KerasCode.of(Presets.resnetSmall()), keras.out());
+        assertTrue(keras.out().contains("model = keras.Model(inputs, outputs)"), keras.out());
+        assertTrue(cli("export", "--format", "pytorch", "--preset", "ResNet small").out().contains("Residual("));
+    }
 }

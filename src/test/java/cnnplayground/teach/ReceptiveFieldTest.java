@@ -103,6 +103,29 @@ class ReceptiveFieldTest {
         assertThat(ReceptiveField.of(odd, 0, 0, 0)).isEqualTo(new ReceptiveField(0, 0, 1, 1, 3, 3, false));
     }
 
+    private static final NetworkSpec RESNET = Presets.resnetSmall();
+
+    @Test
+    void resnet_blocks_see_through_both_convolutions_of_their_main_path() {
+        // stem 3×3 same: unit r ← input r−1..r+1 (3).
+        // block 1 (16, stride 1, on 28): second conv a−1..a+1, first conv a−2..a+2, stem a−3..a+3 (7).
+        assertThat(ReceptiveField.of(RESNET, 1, 10, 10)).isEqualTo(new ReceptiveField(7, 7, 13, 13, 7, 7, false));
+
+        // block 2 (32, stride 2, 28 → 14; 3×3 by 2 on 28 pads 0 before, 1 after): second conv b−1..b+1,
+        // first conv 2(b−1)..2(b+1)+2 = 2b−2..2b+4, block 1 2b−4..2b+6, stem 2b−5..2b+7 (13);
+        // the 1×1 stride-2 shortcut sees only 2b, inside that. Unit (5, 5): 5..17.
+        assertThat(ReceptiveField.of(RESNET, 2, 5, 5)).isEqualTo(new ReceptiveField(5, 5, 17, 17, 13, 13, false));
+
+        // block 3 (64, stride 2, 14 → 7; pads 0 before on 14): second conv c−1..c+1, first conv 2c−2..2c+4,
+        // block 2 from b = 2c−2 to b = 2c+4: 2(2c−2)−5..2(2c+4)+7 = 4c−9..4c+15 (25).
+        assertThat(ReceptiveField.of(RESNET, 3, 3, 3)).isEqualTo(new ReceptiveField(3, 3, 27, 27, 25, 25, false));
+        // unit (0, 6): rows −9..15, cols 15..39, clipped to the 28×28 image
+        assertThat(ReceptiveField.of(RESNET, 3, 0, 6)).isEqualTo(new ReceptiveField(0, 15, 15, 27, 25, 25, false));
+
+        // then: after global pooling every unit sees the whole digit
+        assertThat(ReceptiveField.of(RESNET, 4, 0, 0).wholeImage()).isTrue();
+    }
+
     @Test
     void a_unit_outside_the_layer_is_refused() {
         assertThatThrownBy(() -> ReceptiveField.of(LENET, 2, 10, 0)).hasMessageContaining("10×10");

@@ -98,6 +98,67 @@ class NetworkExportTest extends PlaygroundTestBase {
     }
 
     /** Share of pixels that are not the white background. */
+    @Test
+    void should_draw_residual_shortcuts_and_hatch_frozen_layers() throws Exception {
+        // given: the ResNet preset, and the same with its second block (layer 3) frozen
+        cnnplayground.spec.NetworkSpec resnet = Presets.resnetSmall();
+        cnnplayground.spec.NetworkSpec frozen = resnet.withFrozen(2, true);
+
+        // when:
+        BufferedImage plain = diagram(resnet);
+        BufferedImage hatched = diagram(frozen);
+        BufferedImage vgg = diagram(Presets.vggSmall());
+
+        // then: three blue shortcuts beside the residual boxes, none for a plain stack
+        assertThat(shortcutPixels(plain)).isGreaterThan(3 * 40);
+        assertThat(shortcutPixels(vgg)).isZero();
+        // only the frozen block's box changes (hatching and its tag); the box above stays as it was
+        double boxTop = 28 + 44 + 3 * (50 + 18);
+        assertThat(differingPixels(plain, hatched, boxTop, boxTop + 50)).isGreaterThan(500);
+        assertThat(differingPixels(plain, hatched, boxTop - 68, boxTop - 18)).isZero();
+    }
+
+    private BufferedImage diagram(cnnplayground.spec.NetworkSpec network) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<byte[]> png = new java.util.concurrent.atomic.AtomicReference<>();
+        user.fx().interact(() -> {
+            try {
+                png.set(ArchitectureDiagram.png(network, view.text()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return ImageIO.read(new java.io.ByteArrayInputStream(png.get()));
+    }
+
+    /** Pixels close to the shortcut's blue. */
+    private static long shortcutPixels(BufferedImage image) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.abs(r - 0x08) < 24 && Math.abs(g - 0x51) < 24 && Math.abs(b - 0x9c) < 24) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static long differingPixels(BufferedImage a, BufferedImage b, double top, double bottom) {
+        long n = 0;
+        for (int y = (int) top; y < (int) bottom; y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private static double inkedShare(BufferedImage image) {
         long inked = 0;
         for (int y = 0; y < image.getHeight(); y++) {

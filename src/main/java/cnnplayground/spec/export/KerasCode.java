@@ -1,10 +1,12 @@
 package cnnplayground.spec.export;
 
+import cnnplayground.spec.Activation;
 import cnnplayground.spec.ActivationSpec;
 import cnnplayground.spec.BatchNormalizationSpec;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.DropoutSpec;
+import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.ModelSummary;
@@ -12,14 +14,17 @@ import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.Pooling2dSpec;
-import cnnplayground.spec.Activation;
+import cnnplayground.spec.ResidualBlockSpec;
+import cnnplayground.spec.Size2;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A network as a runnable Keras 3 program: {@code keras.Sequential} with one line per layer, written
- * the way a lecture writes it (defaults left out), compiled with the loss the app trains with, and
- * {@code model.summary()} at the end, whose table matches the app's.
+ * A network as a runnable Keras 3 program, written the way a lecture writes it (defaults left out),
+ * compiled with the loss the app trains with, and {@code model.summary()} at the end, whose totals
+ * match the app's. A plain stack is a {@code keras.Sequential} with one line per layer; a network with
+ * a residual block needs the functional API, since the shortcut branches off and joins again. A frozen
+ * layer gets {@code trainable=False}.
  */
 public final class KerasCode {
 
@@ -39,12 +44,11 @@ public final class KerasCode {
                 .append(ModelSummary.thousands(analysis.totalParams().total())).append(" parameters.\n");
         py.append("import keras\n");
         py.append("from keras import layers\n\n");
-        py.append("model = keras.Sequential([\n");
-        py.append("    keras.Input(shape=").append(PythonText.tuple(network.input().dims())).append("),\n");
-        for (LayerSummary layer : analysis.layers()) {
-            py.append("    ").append(layer(layer.spec())).append(",\n");
+        if (hasResidualBlock(network)) {
+            functional(py, network, analysis);
+        } else {
+            sequential(py, network, analysis);
         }
-        py.append("])\n\n");
         boolean softmaxOutput = PythonText.finalSoftmaxLayer(network.layers()).isPresent();
         if (softmaxOutput) {
             py.append("# The labels are one-hot; the app trains with the same softmax cross-entropy.\n");
@@ -59,23 +63,86 @@ public final class KerasCode {
         return py.toString();
     }
 
+    static boolean hasResidualBlock(NetworkSpec network) {
+        return network.layers().stream().anyMatch(l -> l.kind() == LayerKind.RESIDUAL_BLOCK);
+    }
+
+    private static void sequential(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis) {
+        py.append("model = keras.Sequential([\n");
+        py.append("    keras.Input(shape=").append(PythonText.tuple(network.input().dims())).append("),\n");
+        for (LayerSummary layer : analysis.layers()) {
+            py.append("    ").append(layer(layer.spec(), network.isFrozen(layer.index()))).append(",\n");
+        }
+        py.append("])\n\n");
+    }
+
+    /** {@code x = layer(x)} line by line; a residual block as the few lines its Javadoc shows. */
+    private static void functional(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis) {
+        py.append("inputs = keras.Input(shape=").append(PythonText.tuple(network.input().dims())).append(")\n");
+        String x = "inputs";
+        List<LayerSummary> layers = analysis.layers();
+        for (LayerSummary layer : layers) {
+            boolean frozen = network.isFrozen(layer.index());
+            String result = layer.index() == layers.size() - 1 ? "outputs" : "x";
+            if (layer.spec() instanceof ResidualBlockSpec) {
+                ResidualBlockSpec block = (ResidualBlockSpec) layer.spec();
+                py.append("# ").append(layer.name()).append(": ").append(layer(block, frozen)).append('\n');
+                py.append("y = ").append(layer(block.firstConv(), frozen)).append('(').append(x).append(")\n");
+                py.append("y = ").append(layer(block.secondConv(), frozen)).append("(y)\n");
+                String shortcut = x;
+                if (block.needsProjection(layer.inputShape().orElseThrow())) {
+                    py.append("s = ").append(layer(block.projection(), frozen)).append('(').append(x)
+                            .append(")  # 1×1 projection: the shortcut must match y's shape\n");
+                    shortcut = "s";
+                }
+                String sum = "layers.Add()([y, " + shortcut + "])";
+                py.append(result).append(" = ").append(block.activation() == Activation.LINEAR ? sum
+                        : "layers.Activation(" + PythonText.string(block.activation().kerasName()) + ")(" + sum + ")")
+                        .append('\n');
+            } else {
+                py.append(result).append(" = ").append(layer(layer.spec(), frozen)).append('(').append(x).append(")\n");
+            }
+            x = result;
+        }
+        if (layers.isEmpty()) {
+            py.append("outputs = inputs\n");
+        }
+        py.append("model = keras.Model(inputs, outputs)\n\n");
+    }
+
     /** One layer as a Keras constructor call. */
     static String layer(LayerSpec spec) {
+        return layer(spec, false);
+    }
+
+    /**
+     * One layer as a Keras constructor call, {@code trainable=False} if frozen. A residual block is no
+     * Keras class: it reads {@code ResidualBlock(...)} with the arguments of the app's JSON, for comments.
+     */
+    static String layer(LayerSpec spec, boolean frozen) {
+        List<String> args = arguments(spec);
+        if (frozen) {
+            args.add("trainable=False");
+        }
+        String prefix = spec.kind() == LayerKind.RESIDUAL_BLOCK ? "" : "layers.";
+        return prefix + spec.kind().kerasName() + "(" + String.join(", ", args) + ")";
+    }
+
+    /** The arguments a lecture writes; a switch expression, so a new layer type does not compile without a case. */
+    private static List<String> arguments(LayerSpec spec) {
         List<String> args = new ArrayList<>();
-        // a switch on the kind with no default: a new layer type does not compile until it has a case
-        switch (spec.kind()) {
+        return switch (spec.kind()) {
             case CONV_2D -> {
                 Conv2dSpec conv = (Conv2dSpec) spec;
                 args.add(String.valueOf(conv.filters()));
                 args.add(PythonText.size(conv.kernelSize()));
-                if (conv.strides().rows() != 1 || conv.strides().cols() != 1) {
-                    args.add("strides=" + PythonText.size(conv.strides()));
-                }
+                strides(args, conv.strides());
                 padding(args, conv.padding());
                 activation(args, conv.activation());
                 if (!conv.useBias()) {
                     args.add("use_bias=False");
                 }
+                yield args;
             }
             case MAX_POOLING_2D, AVERAGE_POOLING_2D -> {
                 Pooling2dSpec pool = (Pooling2dSpec) spec;
@@ -84,10 +151,9 @@ public final class KerasCode {
                     args.add("strides=" + PythonText.size(pool.strides()));
                 }
                 padding(args, pool.padding());
+                yield args;
             }
-            case GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN -> {
-                // no arguments
-            }
+            case GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN -> args;
             case DENSE -> {
                 DenseSpec dense = (DenseSpec) spec;
                 args.add(String.valueOf(dense.units()));
@@ -95,8 +161,12 @@ public final class KerasCode {
                 if (!dense.useBias()) {
                     args.add("use_bias=False");
                 }
+                yield args;
             }
-            case DROPOUT -> args.add(PythonText.number(((DropoutSpec) spec).rate()));
+            case DROPOUT -> {
+                args.add(PythonText.number(((DropoutSpec) spec).rate()));
+                yield args;
+            }
             case BATCH_NORMALIZATION -> {
                 BatchNormalizationSpec bn = (BatchNormalizationSpec) spec;
                 if (bn.momentum() != BatchNormalizationSpec.DEFAULT_MOMENTUM) {
@@ -105,10 +175,27 @@ public final class KerasCode {
                 if (bn.epsilon() != BatchNormalizationSpec.DEFAULT_EPSILON) {
                     args.add("epsilon=" + PythonText.number(bn.epsilon()));
                 }
+                yield args;
             }
-            case ACTIVATION -> args.add(PythonText.string(((ActivationSpec) spec).activation().kerasName()));
+            case ACTIVATION -> {
+                args.add(PythonText.string(((ActivationSpec) spec).activation().kerasName()));
+                yield args;
+            }
+            case RESIDUAL_BLOCK -> {
+                ResidualBlockSpec block = (ResidualBlockSpec) spec;
+                args.add(String.valueOf(block.filters()));
+                args.add(PythonText.size(block.kernelSize()));
+                strides(args, block.strides());
+                args.add("activation=" + PythonText.string(block.activation().kerasName()));
+                yield args;
+            }
+        };
+    }
+
+    private static void strides(List<String> args, Size2 strides) {
+        if (strides.rows() != 1 || strides.cols() != 1) {
+            args.add("strides=" + PythonText.size(strides));
         }
-        return "layers." + spec.kind().kerasName() + "(" + String.join(", ", args) + ")";
     }
 
     private static void padding(List<String> args, Padding padding) {

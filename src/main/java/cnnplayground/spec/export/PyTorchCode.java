@@ -6,6 +6,7 @@ import cnnplayground.spec.BatchNormalizationSpec;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.DropoutSpec;
+import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.NetworkAnalysis;
@@ -13,6 +14,7 @@ import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.ResidualBlockSpec;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.Size2;
 import java.math.BigDecimal;
@@ -28,7 +30,9 @@ import java.util.OptionalInt;
  * <p>Keras' {@code same} padding is reproduced exactly: TensorFlow puts an odd extra row or column
  * at the bottom / right, which PyTorch's symmetric {@code padding=} cannot say, so such layers get
  * an explicit pad in front ({@code -inf} for max pooling, so the padding is never picked; average
- * pooling divides by the real pixels only), as the app's engine does.
+ * pooling divides by the real pixels only), as the app's engine does. A residual block is a small
+ * {@code Residual} module, written only when the network has one; a frozen layer's parameters stop
+ * requiring gradients right after the model is built, so the printed split matches Keras'.
  */
 public final class PyTorchCode {
 
@@ -46,10 +50,18 @@ public final class PyTorchCode {
         NetworkAnalysis analysis = PythonText.requireShapes(network);
         OptionalInt omittedSoftmax = PythonText.finalSoftmaxLayer(network.layers());
         List<String> body = new ArrayList<>();
-        boolean needsAveragePool = false;
+        List<String> freezing = new ArrayList<>();
+        int modules = 0;
         for (LayerSummary layer : analysis.layers()) {
-            needsAveragePool |= layer(body, layer, omittedSoftmax.isPresent() && omittedSoftmax.getAsInt() == layer.index());
+            List<String> lines = layer(layer, omittedSoftmax.isPresent() && omittedSoftmax.getAsInt() == layer.index());
+            int count = (int) lines.stream().filter(line -> !line.startsWith("#")).count();
+            if (network.isFrozen(layer.index()) && layer.params().total() > 0) {
+                freezing.add(freeze(layer, modules, count));
+            }
+            modules += count;
+            lines.forEach(line -> body.add(line.replace("\n", "\n" + INDENT)));
         }
+        String modelText = String.join("\n", body);
         Shape in = network.input();
         StringBuilder py = new StringBuilder();
         py.append("# ").append(PythonText.comment(network.name())).append(", exported from CNN Playground.\n");
@@ -57,23 +69,32 @@ public final class PyTorchCode {
                 .append(" parameters as the Keras model, channels first: (N, C, H, W).\n");
         py.append("import torch\n");
         py.append("from torch import nn\n\n");
-        if (needsAveragePool) {
+        if (modelText.contains("AvgPool2dSame(")) {
             py.append(AVERAGE_POOL_SAME);
+        }
+        if (modelText.contains("Residual(")) {
+            py.append(RESIDUAL);
         }
         py.append("model = nn.Sequential(\n");
         body.forEach(line -> py.append(INDENT).append(line).append('\n'));
         py.append(")\n\n");
+        if (!freezing.isEmpty()) {
+            py.append("# Frozen layers (Keras' trainable=False): training leaves their weights as they are.\n");
+            freezing.forEach(line -> py.append(line).append('\n'));
+            py.append('\n');
+        }
         py.append("# Softmax and cross-entropy in one, on class indices (the one-hot labels' argmax).\n");
         py.append("loss_fn = nn.CrossEntropyLoss()\n");
         py.append("optimizer = torch.optim.Adam(model.parameters(), lr=0.001)\n\n");
         py.append("# Keras counts BatchNormalization's moving mean and variance as non-trainable parameters;\n");
         py.append("# PyTorch keeps them as buffers, so they are added here.\n");
         py.append("trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)\n");
+        py.append("frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)\n");
         py.append("moving = sum(b.numel() for name, b in model.named_buffers()\n");
         py.append("             if name.endswith((\"running_mean\", \"running_var\")))\n");
-        py.append("print(f\"Total params: {trainable + moving:,}\")\n");
+        py.append("print(f\"Total params: {trainable + frozen + moving:,}\")\n");
         py.append("print(f\"Trainable params: {trainable:,}\")\n");
-        py.append("print(f\"Non-trainable params: {moving:,}\")\n\n");
+        py.append("print(f\"Non-trainable params: {frozen + moving:,}\")\n\n");
         py.append("model.eval()  # Dropout off, BatchNorm on its moving statistics\n");
         py.append("with torch.no_grad():\n");
         py.append(INDENT).append("out = model(torch.zeros(1, ").append(in.channels()).append(", ")
@@ -82,45 +103,83 @@ public final class PyTorchCode {
         return py.toString();
     }
 
-    /** Appends one spec layer's modules, under a comment naming it; true if it needs {@code AvgPool2dSame}. */
-    private static boolean layer(List<String> body, LayerSummary layer, boolean omitSoftmax) {
+    /** The loop that freezes one layer's modules: {@code model[3]}, or {@code model[3:5]} for several. */
+    private static String freeze(LayerSummary layer, int first, int count) {
+        String modules = count == 1 ? "model[" + first + "]" : "model[" + first + ":" + (first + count) + "]";
+        String line = "for p in " + modules + ".parameters():  # " + layer.name() + "\n" + INDENT + "p.requires_grad_(False)";
+        if (layer.spec().kind() == LayerKind.BATCH_NORMALIZATION) {
+            line += "\n# Keras also runs a frozen BatchNormalization on its moving statistics: call "
+                    + modules + ".eval() after each model.train()";
+        }
+        return line;
+    }
+
+    /**
+     * One spec layer's modules, under a comment naming it: one entry per module (a multi-line one
+     * for a residual block) or per comment line. A switch expression, so a new layer type does not
+     * compile until it has a case.
+     */
+    private static List<String> layer(LayerSummary layer, boolean omitSoftmax) {
         Shape in = layer.inputShape().orElseThrow();
         Shape out = layer.outputShape().orElseThrow();
         long params = layer.params().total();
-        body.add("# " + layer.name() + ": " + KerasCode.layer(layer.spec()) + " -> " + PythonText.torchShape(out)
+        List<String> lines = new ArrayList<>();
+        lines.add("# " + layer.name() + ": " + KerasCode.layer(layer.spec()) + " -> " + PythonText.torchShape(out)
                 + (params > 0 ? ", " + ModelSummary.thousands(params) + " parameters" : ""));
-        boolean needsAveragePool = false;
-        // a switch on the kind with no default: a new layer type does not compile until it has a case
-        switch (layer.spec().kind()) {
-            case CONV_2D -> conv(body, (Conv2dSpec) layer.spec(), in);
-            case MAX_POOLING_2D, AVERAGE_POOLING_2D -> needsAveragePool = pool(body, (Pooling2dSpec) layer.spec(), in);
-            case GLOBAL_AVERAGE_POOLING_2D -> {
-                body.add("nn.AdaptiveAvgPool2d(1),");
-                body.add("nn.Flatten(),");
-            }
-            case GLOBAL_MAX_POOLING_2D -> {
-                body.add("nn.AdaptiveMaxPool2d(1),");
-                body.add("nn.Flatten(),");
-            }
-            case FLATTEN -> {
-                body.add("# Keras flattens in H, W, C order, nn.Flatten in C, H, W: the same " + out.channels()
-                        + " values in another order.");
-                body.add("# A network trained from scratch does not care; weights copied from Keras would need reordering.");
-                body.add("nn.Flatten(),");
-            }
+        lines.addAll(switch (layer.spec().kind()) {
+            case CONV_2D -> conv((Conv2dSpec) layer.spec(), in);
+            case MAX_POOLING_2D, AVERAGE_POOLING_2D -> pool((Pooling2dSpec) layer.spec(), in);
+            case GLOBAL_AVERAGE_POOLING_2D -> List.of("nn.AdaptiveAvgPool2d(1),", "nn.Flatten(),");
+            case GLOBAL_MAX_POOLING_2D -> List.of("nn.AdaptiveMaxPool2d(1),", "nn.Flatten(),");
+            case FLATTEN -> List.of(
+                    "# Keras flattens in H, W, C order, nn.Flatten in C, H, W: the same " + out.channels()
+                            + " values in another order.",
+                    "# A network trained from scratch does not care; weights copied from Keras would need reordering.",
+                    "nn.Flatten(),");
             case DENSE -> {
                 DenseSpec dense = (DenseSpec) layer.spec();
-                body.add("nn.Linear(" + in.channels() + ", " + dense.units() + (dense.useBias() ? "" : ", bias=False") + "),");
-                activation(body, dense.activation(), omitSoftmax);
+                List<String> dl = new ArrayList<>();
+                dl.add("nn.Linear(" + in.channels() + ", " + dense.units() + (dense.useBias() ? "" : ", bias=False") + "),");
+                dl.addAll(activation(dense.activation(), omitSoftmax));
+                yield dl;
             }
-            case DROPOUT -> body.add("nn.Dropout(" + PythonText.number(((DropoutSpec) layer.spec()).rate()) + "),");
-            case BATCH_NORMALIZATION -> batchNorm(body, (BatchNormalizationSpec) layer.spec(), in);
-            case ACTIVATION -> activation(body, ((ActivationSpec) layer.spec()).activation(), omitSoftmax);
-        }
-        return needsAveragePool;
+            case DROPOUT -> List.of("nn.Dropout(" + PythonText.number(((DropoutSpec) layer.spec()).rate()) + "),");
+            case BATCH_NORMALIZATION -> List.of(batchNorm((BatchNormalizationSpec) layer.spec(), in));
+            case ACTIVATION -> activation(((ActivationSpec) layer.spec()).activation(), omitSoftmax);
+            case RESIDUAL_BLOCK -> List.of(residual((ResidualBlockSpec) layer.spec(), in, out));
+        });
+        return lines;
     }
 
-    private static void conv(List<String> body, Conv2dSpec conv, Shape in) {
+    /**
+     * {@code Residual(main, shortcut, activation)}, both paths built as the Conv2D layers are, so
+     * {@code same} padding with a stride pads as TensorFlow does. The second convolution's input has
+     * the block's output shape (stride 1, {@code same}).
+     */
+    private static String residual(ResidualBlockSpec block, Shape in, Shape out) {
+        List<String> main = new ArrayList<>(conv(block.firstConv(), in));
+        main.addAll(conv(block.secondConv(), out));
+        String shortcut = block.needsProjection(in)
+                ? sequence(conv(block.projection(), in)) + "  # 1×1 projection to y's shape"
+                : "nn.Identity(),";
+        List<String> activation = activation(block.activation(), false);
+        String after = activation.isEmpty() ? "nn.Identity()," : activation.get(0);
+        return "Residual(\n" + INDENT + sequence(main).replace("\n", "\n" + INDENT) + "\n"
+                + INDENT + shortcut + "\n" + INDENT + after + "\n),";
+    }
+
+    /** One module as it is, several in an {@code nn.Sequential}. */
+    private static String sequence(List<String> modules) {
+        if (modules.size() == 1) {
+            return modules.get(0);
+        }
+        StringBuilder sb = new StringBuilder("nn.Sequential(\n");
+        modules.forEach(m -> sb.append(INDENT).append(m).append('\n'));
+        return sb.append("),").toString();
+    }
+
+    private static List<String> conv(Conv2dSpec conv, Shape in) {
+        List<String> modules = new ArrayList<>();
         Pad pad = Pad.of(conv.padding(), in, conv.kernelSize(), conv.strides());
         List<String> args = new ArrayList<>(List.of(String.valueOf(in.channels()), String.valueOf(conv.filters()),
                 "kernel_size=" + PythonText.size(conv.kernelSize())));
@@ -132,53 +191,53 @@ public final class PyTorchCode {
                 args.add("padding=" + pad.symmetric());
             }
         } else {
-            body.add("nn.ZeroPad2d(" + pad.leftRightTopBottom() + "),  # TensorFlow's extra zero goes bottom / right");
+            modules.add("nn.ZeroPad2d(" + pad.leftRightTopBottom() + "),  # TensorFlow's extra zero goes bottom / right");
         }
         if (!conv.useBias()) {
             args.add("bias=False");
         }
-        body.add("nn.Conv2d(" + String.join(", ", args) + "),");
-        activation(body, conv.activation(), false);
+        modules.add("nn.Conv2d(" + String.join(", ", args) + "),");
+        modules.addAll(activation(conv.activation(), false));
+        return modules;
     }
 
-    /** True when the layer uses {@code AvgPool2dSame}. */
-    private static boolean pool(List<String> body, Pooling2dSpec pool, Shape in) {
+    private static List<String> pool(Pooling2dSpec pool, Shape in) {
         Pad pad = Pad.of(pool.padding(), in, pool.poolSize(), pool.strides());
         String kernel = PythonText.size(pool.poolSize());
         String stride = pool.strides().equals(pool.poolSize()) ? "" : ", stride=" + PythonText.size(pool.strides());
         if (pool.mode() == PoolMode.MAX) {
+            List<String> modules = new ArrayList<>();
             if (!pad.isNone()) {
-                body.add("nn.ConstantPad2d(" + pad.leftRightTopBottom() + ", float(\"-inf\")),  # never the max");
+                modules.add("nn.ConstantPad2d(" + pad.leftRightTopBottom() + ", float(\"-inf\")),  # never the max");
             }
-            body.add("nn.MaxPool2d(" + kernel + stride + "),");
-            return false;
+            modules.add("nn.MaxPool2d(" + kernel + stride + "),");
+            return modules;
         }
         if (pad.isNone()) {
-            body.add("nn.AvgPool2d(" + kernel + stride + "),");
-            return false;
+            return List.of("nn.AvgPool2d(" + kernel + stride + "),");
         }
         String strides = PythonText.size(pool.strides());
-        body.add("AvgPool2dSame(" + kernel + ", " + strides + ", " + pad.leftRightTopBottom() + "),");
-        return true;
+        return List.of("AvgPool2dSame(" + kernel + ", " + strides + ", " + pad.leftRightTopBottom() + "),");
     }
 
     /** PyTorch's momentum weighs the new batch, Keras' the moving value: {@code 1 - momentum}. */
-    private static void batchNorm(List<String> body, BatchNormalizationSpec bn, Shape in) {
+    private static String batchNorm(BatchNormalizationSpec bn, Shape in) {
         String momentum = BigDecimal.ONE.subtract(BigDecimal.valueOf(bn.momentum())).stripTrailingZeros().toPlainString();
-        body.add("nn.BatchNorm" + (in.isSpatial() ? "2d" : "1d") + "(" + in.channels() + ", eps="
-                + PythonText.number(bn.epsilon()) + ", momentum=" + momentum + "),");
+        return "nn.BatchNorm" + (in.isSpatial() ? "2d" : "1d") + "(" + in.channels() + ", eps="
+                + PythonText.number(bn.epsilon()) + ", momentum=" + momentum + "),";
     }
 
-    private static void activation(List<String> body, Activation activation, boolean omitSoftmax) {
-        switch (activation) {
-            case LINEAR -> { }
-            case RELU -> body.add("nn.ReLU(),");
-            case SIGMOID -> body.add("nn.Sigmoid(),");
-            case TANH -> body.add("nn.Tanh(),");
-            case SOFTMAX -> body.add(omitSoftmax
+    /** The activation's module, none for linear; a comment instead of the softmax the loss applies. */
+    private static List<String> activation(Activation activation, boolean omitSoftmax) {
+        return switch (activation) {
+            case LINEAR -> List.of();
+            case RELU -> List.of("nn.ReLU(),");
+            case SIGMOID -> List.of("nn.Sigmoid(),");
+            case TANH -> List.of("nn.Tanh(),");
+            case SOFTMAX -> List.of(omitSoftmax
                     ? "# softmax left out: nn.CrossEntropyLoss applies it to these logits itself"
                     : "nn.Softmax(dim=1),  # Keras' softmax runs over channels, dim 1 here");
-        }
+        };
     }
 
     /** Keras {@code same} padding of one layer, per side. */
@@ -219,6 +278,23 @@ public final class PyTorchCode {
                 def forward(self, x):
                     real = torch.ones_like(x[:, :1])
                     return self.pool(self.pad(x)) / self.pool(self.pad(real))
+
+
+            """;
+
+    private static final String RESIDUAL = """
+            class Residual(nn.Module):
+                \"""Keras' residual block: activation(main(x) + shortcut(x)); the shortcut is x itself
+                or a 1×1 convolution when the channels or the size change.\"""
+
+                def __init__(self, main, shortcut, activation):
+                    super().__init__()
+                    self.main = main
+                    self.shortcut = shortcut
+                    self.activation = activation
+
+                def forward(self, x):
+                    return self.activation(self.main(x) + self.shortcut(x))
 
 
             """;

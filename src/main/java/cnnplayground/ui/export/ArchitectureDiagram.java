@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
 /**
  * A network drawn as a picture for slides: the input box first, then one box per layer from top to
  * bottom with its type and arguments, output shape and parameters, coloured by kind and as wide as
- * its output is large (on a log scale), then the totals. Drawn on a {@link Canvas} on the FX thread.
+ * its output is large (on a log scale), then the totals. A residual block's shortcut skips round its
+ * box on the right; a frozen layer's box is hatched and tagged. Drawn on a {@link Canvas} on the FX thread.
  */
 public final class ArchitectureDiagram {
 
@@ -69,9 +70,17 @@ public final class ArchitectureDiagram {
             y += BOX_HEIGHT + ARROW;
             Shape out = layer.outputShape().orElse(null);
             long params = layer.params().total();
-            box(g, y, out == null ? MIN_BOX_WIDTH : width(out, largest), colour(layer.spec().kind()),
-                    layer.spec().label(), out == null ? "?" : "→ " + out,
+            double width = out == null ? MIN_BOX_WIDTH : width(out, largest);
+            boolean frozen = network.isFrozen(layer.index());
+            String title = frozen ? layer.spec().label() + "   ·   " + text.get("export.diagram.frozen") : layer.spec().label();
+            box(g, y, width, colour(layer.spec().kind()), title, out == null ? "?" : "→ " + out,
                     params > 0 ? text.get("export.diagram.params", ModelSummary.thousands(params)) : "");
+            if (frozen) {
+                hatch(g, y, width);
+            }
+            if (layer.spec().kind() == LayerKind.RESIDUAL_BLOCK) {
+                shortcut(g, y, width);
+            }
         }
         y += BOX_HEIGHT;
         ParamCount total = analysis.totalParams();
@@ -111,6 +120,39 @@ public final class ArchitectureDiagram {
         g.fillText(title, WIDTH / 2.0, y + 16, width - 16);
         g.setFont(font(FontWeight.NORMAL, 12));
         g.fillText(params.isEmpty() ? shape : shape + "   ·   " + params, WIDTH / 2.0, y + 35, width - 16);
+    }
+
+    /** Grey diagonal lines over a frozen layer's box: its weights stay as they are. */
+    private static void hatch(GraphicsContext g, double y, double width) {
+        double x = (WIDTH - width) / 2;
+        g.save();
+        g.beginPath();
+        g.rect(x, y, width, BOX_HEIGHT);
+        g.clip();
+        g.setStroke(Color.web("#000000", 0.18));
+        g.setLineWidth(2);
+        for (double d = -BOX_HEIGHT; d < width; d += 10) {
+            g.strokeLine(x + d, y + BOX_HEIGHT, x + d + BOX_HEIGHT, y);
+        }
+        g.restore();
+    }
+
+    /**
+     * A residual block's shortcut: the block's input skips round the box on the right and is added
+     * ({@code +}) to the main path's output at its bottom.
+     */
+    private static void shortcut(GraphicsContext g, double y, double width) {
+        double right = (WIDTH + width) / 2;
+        double out = right + 14;
+        double from = y - ARROW / 2;
+        double to = y + BOX_HEIGHT - 10;
+        g.setStroke(Color.web("#08519c"));
+        g.setLineWidth(2);
+        g.strokePolyline(new double[] {WIDTH / 2.0, out, out, right + 2}, new double[] {from, from, to, to}, 4);
+        g.setFill(Color.web("#08519c"));
+        g.fillPolygon(new double[] {right + 1, right + 8, right + 8}, new double[] {to, to - 4, to + 4}, 3);
+        g.setFont(font(FontWeight.BOLD, 14));
+        g.fillText("+", right - 8, to);
     }
 
     private static void arrow(GraphicsContext g, double top) {

@@ -127,6 +127,78 @@ class CodeExportTest {
     }
 
     @Test
+    void a_network_with_a_residual_block_is_keras_functional_code_with_add_and_activation() {
+        String code = KerasCode.of(Presets.resnetSmall());
+        assertTrue(code.contains("""
+                inputs = keras.Input(shape=(28, 28, 1))
+                x = layers.Conv2D(16, 3, padding="same", activation="relu")(inputs)
+                # residual_block: ResidualBlock(16, 3, activation="relu")
+                y = layers.Conv2D(16, 3, padding="same", activation="relu")(x)
+                y = layers.Conv2D(16, 3, padding="same")(y)
+                x = layers.Activation("relu")(layers.Add()([y, x]))
+                # residual_block_1: ResidualBlock(32, 3, strides=2, activation="relu")
+                y = layers.Conv2D(32, 3, strides=2, padding="same", activation="relu")(x)
+                y = layers.Conv2D(32, 3, padding="same")(y)
+                s = layers.Conv2D(32, 1, strides=2, padding="same")(x)  # 1×1 projection: the shortcut must match y's shape
+                x = layers.Activation("relu")(layers.Add()([y, s]))
+                """), code);
+        assertTrue(code.contains("""
+                x = layers.GlobalAveragePooling2D()(x)
+                outputs = layers.Dense(10, activation="softmax")(x)
+                model = keras.Model(inputs, outputs)
+                """), code);
+        assertTrue(!code.contains("Sequential"), code);
+        assertTrue(KerasCode.of(Presets.vggSmall()).contains("model = keras.Sequential(["), "no residual block: Sequential");
+    }
+
+    @Test
+    void a_residual_block_is_a_residual_module_padded_as_tensorflow_pads_a_stride() {
+        String code = PyTorchCode.of(Presets.resnetSmall());
+        assertTrue(code.contains("class Residual(nn.Module):"), code);
+        assertTrue(code.contains("""
+                    # residual_block_1: ResidualBlock(32, 3, strides=2, activation="relu") -> (N, 32, 14, 14), 14,432 parameters
+                    Residual(
+                        nn.Sequential(
+                            nn.ZeroPad2d((0, 1, 0, 1)),  # TensorFlow's extra zero goes bottom / right
+                            nn.Conv2d(16, 32, kernel_size=3, stride=2),
+                            nn.ReLU(),
+                            nn.Conv2d(32, 32, kernel_size=3, padding=1),
+                        ),
+                        nn.Conv2d(16, 32, kernel_size=1, stride=2),  # 1×1 projection to y's shape
+                        nn.ReLU(),
+                    ),
+                """), code);
+        assertTrue(code.contains("""
+                        nn.Identity(),
+                        nn.ReLU(),
+                """), "the first block keeps its input as the shortcut");
+        assertTrue(!PyTorchCode.of(Presets.vggSmall()).contains("Residual"), "the class only where it is used");
+    }
+
+    @Test
+    void frozen_layers_are_not_trainable_in_either_program() {
+        // given: the stem and the second block of the ResNet frozen
+        NetworkSpec frozen = Presets.resnetSmall().withFrozen(0, true).withFrozen(2, true);
+
+        // when:
+        String keras = KerasCode.of(frozen);
+        String torch = PyTorchCode.of(frozen);
+
+        // then:
+        assertTrue(keras.contains("x = layers.Conv2D(16, 3, padding=\"same\", activation=\"relu\", trainable=False)(inputs)"),
+                keras);
+        assertTrue(keras.contains("y = layers.Conv2D(32, 3, padding=\"same\", trainable=False)(y)"), keras);
+        assertTrue(torch.contains("""
+                for p in model[0:2].parameters():  # conv2d
+                    p.requires_grad_(False)
+                for p in model[3].parameters():  # residual_block_1
+                    p.requires_grad_(False)
+                """), torch);
+        assertTrue(KerasCode.of(tiny().withFrozen(3, true)).contains(
+                "layers.Dense(3, activation=\"softmax\", trainable=False),"));
+    }
+
+    @Test
     void a_layer_that_cannot_take_its_input_is_named() {
         NetworkSpec broken = new NetworkSpec("broken", Shape.image(4, 4, 1), List.of(
                 new DenseSpec(3, Activation.SOFTMAX)));
@@ -139,9 +211,7 @@ class CodeExportTest {
     void both_programs_parse_for_every_preset_and_fuzzed_stack(@TempDir java.nio.file.Path dir) throws Exception {
         List<java.nio.file.Path> files = new ArrayList<>();
         List<NetworkSpec> networks = new ArrayList<>(Presets.all());
-        networks.add(oddPadding());
-        networks.add(normalized());
-        networks.addAll(validFuzzedStacks(50));
+        networks.addAll(extraNetworks());
         for (int i = 0; i < networks.size(); i++) {
             files.add(PythonRunner.write(dir.resolve("keras_" + i + ".py"), KerasCode.of(networks.get(i))));
             files.add(PythonRunner.write(dir.resolve("torch_" + i + ".py"), PyTorchCode.of(networks.get(i))));
@@ -156,9 +226,7 @@ class CodeExportTest {
             throws Exception {
         PythonRunner python = PythonRunner.find(true);
         List<NetworkSpec> networks = new ArrayList<>(Presets.all());
-        networks.add(oddPadding());
-        networks.add(normalized());
-        networks.addAll(validFuzzedStacks(50));
+        networks.addAll(extraNetworks());
         List<java.nio.file.Path> files = new ArrayList<>();
         for (int i = 0; i < networks.size(); i++) {
             files.add(PythonRunner.write(dir.resolve("torch_" + i + ".py"), PyTorchCode.of(networks.get(i))));
@@ -179,6 +247,29 @@ class CodeExportTest {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /**
+     * Beyond the presets: odd padding, batch normalisation, frozen layers (a frozen BatchNormalization
+     * included), and 50 fuzzed stacks, some with residual blocks, every third with a random layer frozen.
+     */
+    private static List<NetworkSpec> extraNetworks() {
+        List<NetworkSpec> networks = new ArrayList<>();
+        networks.add(oddPadding());
+        networks.add(normalized());
+        networks.add(normalized().withFrozen(1, true).withFrozen(3, true));
+        networks.add(Presets.resnetSmall().withFrozen(0, true).withFrozen(2, true));
+        networks.add(Presets.vggSmall().withFrozen(0, true).withFrozen(1, true));
+        Random random = new Random(FuzzedStacks.SEED);
+        List<NetworkSpec> fuzzed = validFuzzedStacks(50);
+        for (int i = 0; i < fuzzed.size(); i++) {
+            NetworkSpec stack = fuzzed.get(i);
+            networks.add(i % 3 == 0 && !stack.layers().isEmpty()
+                    ? stack.withFrozen(random.nextInt(stack.layers().size()), true) : stack);
+        }
+        assertTrue(networks.stream().filter(KerasCode::hasResidualBlock).count() >= 5,
+                "enough networks with residual blocks to be worth running");
+        return networks;
     }
 
     private static String torchOutput(Shape keras) {
