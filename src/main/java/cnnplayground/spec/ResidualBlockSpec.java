@@ -65,7 +65,12 @@ public record ResidualBlockSpec(int filters, Size2 kernelSize, Size2 strides, Ac
 
     @Override
     public ParamCount paramCount(Shape input) {
-        return ParamCount.trainable(exactParams(input));
+        try {
+            return ParamCount.trainable(exactParams(input));
+        } catch (ArithmeticException e) {
+            // validation refuses such a kernel (outputShape); a count asked for anyway saturates, never wraps
+            return ParamCount.trainable(Long.MAX_VALUE);
+        }
     }
 
     /** @throws ArithmeticException when an absurd kernel's count does not fit a long */
