@@ -50,6 +50,9 @@ import javafx.scene.layout.StackPane;
  */
 public final class PlaygroundView extends BorderPane {
 
+    /** The editor's share of the window's width: the side tabs' eight headers fit in the rest at 1280 px. */
+    private static final double EDITOR_SHARE = 0.55;
+
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
     private final NetworkEditorView editor = new NetworkEditorView(model, text);
@@ -167,10 +170,10 @@ public final class PlaygroundView extends BorderPane {
 
         SplitPane split = new SplitPane(editor, sideTabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(EDITOR_SHARE);
         SplitPane.setResizableWithParent(sideTabs, false);
         // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
-        presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : 0.6));
+        presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : EDITOR_SHARE));
         setCenter(new StackPane(split, presentation.help()));
         setLeft(lessons);
 

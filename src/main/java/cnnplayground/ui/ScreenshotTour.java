@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Screen;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class ScreenshotTour {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
     private static final String TOUR_EPOCHS = "3";
+    private static final String LESSON_FOLDER = "lessons";
     /** Output cells the Convolution tab has filled in its picture. */
     private static final int STEPPER_STEPS = 12;
     private static final String CAM_EPOCHS = "3";
@@ -215,7 +217,7 @@ public final class ScreenshotTour {
             stage.close();
             return null;
         });
-        List<Path> all = new java.util.ArrayList<>(List.of(editor, training, trained, featureMaps, evolution,
+        List<Path> all = new ArrayList<>(List.of(editor, training, trained, featureMaps, evolution,
                 receptiveField, filters, draw, convolution, evaluation, evaluationCell, chinese));
         all.addAll(explained);
         all.addAll(List.of(invalid, summary, data));
@@ -276,9 +278,33 @@ public final class ScreenshotTour {
         Path presentation = snap("presentation");
         onFx(() -> {
             view.presentation().activeProperty().set(false);
+            stage.setWidth(PlaygroundApp.WIDTH);
+            stage.setHeight(PlaygroundApp.HEIGHT);
             return null;
         });
-        return List.of(lesson, compare, presentation);
+        List<Path> shots = new ArrayList<>(List.of(lesson, compare, presentation));
+        shots.addAll(everyLesson());
+        return shots;
+    }
+
+    /** Each lesson as one click sets it up, before any training: {@code lessons/lesson-01-imageTensor.png}, … */
+    private List<Path> everyLesson() throws Exception {
+        Files.createDirectories(directory.resolve(LESSON_FOLDER));
+        List<Path> shots = new ArrayList<>();
+        List<cnnplayground.teach.Lesson> all = LessonCatalog.all();
+        for (int i = 0; i < all.size(); i++) {
+            cnnplayground.teach.Lesson lesson = all.get(i);
+            onFx(() -> {
+                ((ToggleButton) stage.getScene().lookup("#lessonsButton")).setSelected(true);
+                view.lessons().open(lesson);
+                return null;
+            });
+            waitFor(() -> onFxQuietly(() -> view.lessons().card().datasetStateProperty().get()
+                    != LessonCard.DatasetState.LOADING));
+            shots.add(snap(String.format(java.util.Locale.ROOT, "%s/lesson-%02d-%s", LESSON_FOLDER, i + 1,
+                    lesson.id())));
+        }
+        return shots;
     }
 
     /**

@@ -10,8 +10,8 @@ import javafx.scene.control.Tooltip;
  */
 final class FreezeToggle extends ToggleButton {
 
-    private static final String LOCKED = "🔒";
-    private static final String UNLOCKED = "🔓";
+    /** A snowflake for "frozen", faint until pressed: DejaVu Sans has it, unlike the lock emoji (a box). */
+    private static final String SNOWFLAKE = "❄";
 
     private final NetworkEditorModel model;
     private int index = -1;
@@ -26,12 +26,11 @@ final class FreezeToggle extends ToggleButton {
         setTooltip(tip);
         disableProperty().bind(model.lockedProperty());
         selectedProperty().addListener((obs, was, now) -> {
-            setText(now ? LOCKED : UNLOCKED);
             if (!showing && index >= 0 && index < model.size() && !model.isLocked()) {
                 model.setFrozen(index, now);
             }
         });
-        setText(UNLOCKED);
+        setText(SNOWFLAKE);
     }
 
     /** Shows row {@code index}'s flag without editing the network. */
@@ -41,7 +40,6 @@ final class FreezeToggle extends ToggleButton {
             index = rowIndex;
             setId(id(rowIndex));
             setSelected(frozen);
-            setText(frozen ? LOCKED : UNLOCKED);
         } finally {
             showing = false;
         }

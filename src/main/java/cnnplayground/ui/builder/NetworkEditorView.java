@@ -49,7 +49,10 @@ public final class NetworkEditorView extends BorderPane {
     private final Label nonTrainableParams = new Label();
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
+    private static final double PRESET_MENU_MIN_WIDTH = 130;
+
     private final Region toolbarSpacer = new Region();
+    private final HBox toolbar;
     private final UiText text;
     private boolean refreshing;
 
@@ -70,7 +73,8 @@ public final class NetworkEditorView extends BorderPane {
         paletteScroll.getStyleClass().add("palette-scroll");
         setLeft(paletteScroll);
 
-        setTop(toolbar());
+        toolbar = buildToolbar();
+        setTop(new VBox(toolbar, lockedBanner()));
         // The form sits under the list rather than beside it: rows need the width for shapes and counts.
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
@@ -100,11 +104,23 @@ public final class NetworkEditorView extends BorderPane {
 
     /** Adds a control after the toolbar's editing buttons (the Export menu lives in its own package). */
     public void addToToolbar(javafx.scene.Node control) {
-        HBox bar = (HBox) getTop();
+        HBox bar = toolbar;
         bar.getChildren().add(bar.getChildren().indexOf(toolbarSpacer), control);
     }
 
-    private HBox toolbar() {
+    /** While a run trains, on a row of its own: in the toolbar it squeezed the preset menu to "Pre…". */
+    private Label lockedBanner() {
+        Label locked = new Label();
+        locked.textProperty().bind(text.text("editor.locked"));
+        locked.getStyleClass().add("locked-banner");
+        locked.setMaxWidth(Double.MAX_VALUE);
+        locked.visibleProperty().bind(model.lockedProperty());
+        locked.managedProperty().bind(locked.visibleProperty());
+        VBox.setMargin(locked, new javafx.geometry.Insets(0, 12, 6, 12));
+        return locked;
+    }
+
+    private HBox buildToolbar() {
         Label presetLabel = new Label();
         presetLabel.textProperty().bind(text.text("editor.preset"));
         presets.setId("presetChooser");
@@ -142,13 +158,13 @@ public final class NetworkEditorView extends BorderPane {
         });
         inputShape.setId("inputShape");
         inputShape.getStyleClass().add("input-shape");
-        Label locked = new Label();
-        locked.textProperty().bind(text.text("editor.locked"));
-        locked.getStyleClass().add("locked-banner");
-        locked.visibleProperty().bind(model.lockedProperty());
-        locked.managedProperty().bind(locked.visibleProperty());
         HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, locked, inputShape);
+        // in a narrow editor the status texts give way, never the controls
+        presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        presets.setMinWidth(PRESET_MENU_MIN_WIDTH);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        inputShape.setMinWidth(0);
+        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, inputShape);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("editor-toolbar");
         return bar;

@@ -24,6 +24,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -70,6 +71,8 @@ public final class ExportMenu extends HBox {
         this.network = network;
         MenuButton menu = new MenuButton();
         menu.setId("exportMenu");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
         menu.textProperty().bind(text.text("export.menu"));
         menu.getItems().addAll(item("exportKeras", "export.keras", Format.KERAS),
                 item("exportPyTorch", "export.pytorch", Format.PYTORCH),
@@ -99,7 +102,7 @@ public final class ExportMenu extends HBox {
     public CompletableFuture<Path> export(Format format, Path file) {
         NetworkSpec spec = network.get();
         status.getStyleClass().remove("export-failed");
-        status.setText("");
+        UiText.clear(status.textProperty());
         CompletableFuture<Path> written;
         try {
             // code is text and quick; the diagram is drawn here (the FX thread draws) and encoded there
@@ -144,7 +147,7 @@ public final class ExportMenu extends HBox {
 
     private void showOutcome(Path file, Throwable failure) {
         if (failure == null) {
-            status.setText(text.get("export.wrote", file.getFileName()));
+            status.textProperty().bind(text.text("export.wrote", String.valueOf(file.getFileName())));
             return;
         }
         Throwable cause = failure;
@@ -152,7 +155,7 @@ public final class ExportMenu extends HBox {
             cause = cause.getCause();
         }
         status.getStyleClass().add("export-failed");
-        status.setText(text.get("export.failed", file, cause.getMessage()));
+        status.textProperty().bind(text.text("export.failed", String.valueOf(file), cause.getMessage()));
     }
 
     private Optional<Path> showSaveDialog(Window owner, Format format, String suggestedName) {
