@@ -136,6 +136,7 @@ public final class PlaygroundView extends BorderPane {
         lessonsButton.textProperty().bind(text.text("lesson.button"));
         lessonsButton.getStyleClass().add("header-toggle");
         lessons.visibleProperty().bind(lessonsButton.selectedProperty());
+        editor.paletteShownProperty().bind(lessonsButton.selectedProperty().not());
         lessons.managedProperty().bind(lessons.visibleProperty());
         HBox header = new HBox(14, title, subtitle, headerSpacer, lessonsButton, presentation.button(),
                 new LanguageChooser(text));

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -53,6 +55,7 @@ public final class NetworkEditorView extends BorderPane {
 
     private final Region toolbarSpacer = new Region();
     private final HBox toolbar;
+    private final BooleanProperty paletteShown = new SimpleBooleanProperty(this, "paletteShown", true);
     private final UiText text;
     private boolean refreshing;
 
@@ -71,6 +74,8 @@ public final class NetworkEditorView extends BorderPane {
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("palette-scroll");
+        paletteScroll.visibleProperty().bind(paletteShown);
+        paletteScroll.managedProperty().bind(paletteShown);
         setLeft(paletteScroll);
 
         toolbar = buildToolbar();
@@ -106,6 +111,14 @@ public final class NetworkEditorView extends BorderPane {
     public void addToToolbar(javafx.scene.Node control) {
         HBox bar = toolbar;
         bar.getChildren().add(bar.getChildren().indexOf(toolbarSpacer), control);
+    }
+
+    /**
+     * Whether the layer palette shows on the left. The window hides it while the lessons sidebar is
+     * open, so the layer rows keep the width for their arguments, shapes and counts.
+     */
+    public BooleanProperty paletteShownProperty() {
+        return paletteShown;
     }
 
     /** While a run trains, on a row of its own: in the toolbar it squeezed the preset menu to "Pre…". */
