@@ -104,24 +104,7 @@ public final class BlockFactory {
      * output Dense; empty when that activation is not softmax (a linear output).
      */
     public static OptionalInt finalSoftmaxLayer(NetworkSpec spec) {
-        List<LayerSpec> layers = spec.layers();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            LayerSpec layer = layers.get(i);
-            if (layer instanceof DropoutSpec) {
-                continue;
-            }
-            if (layer instanceof ActivationSpec a) {
-                if (a.activation() == Activation.LINEAR) {
-                    continue;
-                }
-                return a.activation() == Activation.SOFTMAX ? OptionalInt.of(i) : OptionalInt.empty();
-            }
-            if (layer instanceof DenseSpec d && d.activation() == Activation.SOFTMAX) {
-                return OptionalInt.of(i);
-            }
-            return OptionalInt.empty();
-        }
-        return OptionalInt.empty();
+        return spec.finalSoftmaxLayer();
     }
 
     private static NetworkAnalysis requireValid(NetworkSpec spec) {

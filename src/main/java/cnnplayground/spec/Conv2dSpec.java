@@ -35,12 +35,7 @@ public record Conv2dSpec(int filters, Size2 kernelSize, Size2 strides, Padding p
 
     @Override
     public ParamCount paramCount(Shape input) {
-        try {
-            return ParamCount.trainable(exactParams(input));
-        } catch (ArithmeticException e) {
-            // validation refuses such a kernel (outputShape); a count asked for anyway saturates, never wraps
-            return ParamCount.trainable(Long.MAX_VALUE);
-        }
+        return ParamCount.trainableExact(() -> exactParams(input));
     }
 
     /** @throws ArithmeticException when an absurd kernel's count does not fit a long */

@@ -202,4 +202,30 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
         }
         return new NetworkSpec(name, input, newLayers, newFrozen);
     }
+
+    /**
+     * The index of the layer whose softmax makes the network's output: walking back from the end
+     * over Dropout and Activation layers, the first Activation that is not linear, or else the
+     * output Dense; empty when that activation is not softmax (a linear output). The engine trains
+     * on the logits before it, and the exported PyTorch code leaves it to the loss.
+     */
+    public OptionalInt finalSoftmaxLayer() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            LayerSpec layer = layers.get(i);
+            if (layer instanceof DropoutSpec) {
+                continue;
+            }
+            if (layer instanceof ActivationSpec a) {
+                if (a.activation() == Activation.LINEAR) {
+                    continue;
+                }
+                return a.activation() == Activation.SOFTMAX ? OptionalInt.of(i) : OptionalInt.empty();
+            }
+            if (layer instanceof DenseSpec d && d.activation() == Activation.SOFTMAX) {
+                return OptionalInt.of(i);
+            }
+            return OptionalInt.empty();
+        }
+        return OptionalInt.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package cnnplayground.spec;
 
+import java.util.function.LongSupplier;
+
 /**
  * Parameters of a layer or network; BatchNormalization's moving statistics are the non-trainable ones.
  * Counts are {@code long} and past 2^31 on purpose: a Dense layer of 1,000,000 units after a 50,176-unit
@@ -18,6 +20,18 @@ public record ParamCount(long trainable, long nonTrainable) {
 
     public static ParamCount trainable(long n) {
         return new ParamCount(n, 0);
+    }
+
+    /**
+     * A count computed with exact arithmetic, saturated when it overflows: validation refuses such a
+     * layer, but a count asked for anyway must never wrap.
+     */
+    public static ParamCount trainableExact(LongSupplier exact) {
+        try {
+            return trainable(exact.getAsLong());
+        } catch (ArithmeticException tooBig) {
+            return trainable(Long.MAX_VALUE);
+        }
     }
 
     public long total() {

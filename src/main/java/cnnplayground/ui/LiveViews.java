@@ -39,7 +39,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -470,16 +469,16 @@ public final class LiveViews {
     /** The timeline, then "Record every N batches" and the export buttons with their outcome. */
     private VBox evolutionBar() {
         timeline.setId("evolutionTimeline");
-        Label everyCaption = label("evolution.recordEvery");
+        Label everyCaption = text.label("evolution.recordEvery");
         everyCaption.getStyleClass().add("hint");
         Spinner<Integer> every = new Spinner<>(1, MAX_RECORD_EVERY, DEFAULT_RECORD_EVERY);
         every.setId("recordEvery");
         every.setEditable(true);
         every.setPrefWidth(88);
-        every.setTooltip(tooltip("evolution.recordEveryTip"));
+        every.setTooltip(text.tooltip("evolution.recordEveryTip"));
         every.valueProperty().addListener((obs, was, now) -> recordEvery.set(now));
         recordEvery.addListener((obs, was, now) -> every.getValueFactory().setValue(now.intValue()));
-        Label batches = label("evolution.batches");
+        Label batches = text.label("evolution.batches");
         batches.getStyleClass().add("hint");
         Button gif = new Button();
         gif.textProperty().bind(text.text("evolution.exportGif"));
@@ -559,7 +558,7 @@ public final class LiveViews {
     }
 
     private HBox sampleBar() {
-        Label caption = label("maps.sample");
+        Label caption = text.label("maps.sample");
         caption.getStyleClass().add("hint");
         Spinner<Integer> chooser = new Spinner<>();
         chooser.setId("sampleChooser");
@@ -573,12 +572,12 @@ public final class LiveViews {
         sample.addListener((obs, was, now) -> samples.setValue(now.intValue()));
         Button next = new Button();
         next.textProperty().bind(text.text("maps.next"));
-        next.setTooltip(tooltip("maps.nextTip"));
+        next.setTooltip(text.tooltip("maps.nextTip"));
         next.setId("nextSample");
         next.setOnAction(e -> samples.increment(1));
         sampleLabel.setId("sampleLabel");
         sampleLabel.getStyleClass().add("sample-label");
-        Label rateCaption = label("maps.updatesPerSecond");
+        Label rateCaption = text.label("maps.updatesPerSecond");
         rateCaption.getStyleClass().add("hint");
         Spinner<Integer> rate = new Spinner<>(1, MAX_UPDATES_PER_SECOND, DEFAULT_UPDATES_PER_SECOND);
         rate.setId("updatesPerSecond");
@@ -607,15 +606,5 @@ public final class LiveViews {
         sampleLabel.textProperty().bind(text.text("maps.labelled", data.classNames().get(data.label(i))));
     }
 
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(text.text(key));
-        return label;
-    }
 
-    private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text.text(key));
-        return tip;
-    }
 }

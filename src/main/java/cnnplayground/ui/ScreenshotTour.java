@@ -388,15 +388,7 @@ public final class ScreenshotTour {
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(1, TimeUnit.MINUTES);
+        return FxThread.call(action, Duration.ofMinutes(1));
     }
 
     private static boolean onFxQuietly(Supplier<Boolean> check) {

@@ -49,7 +49,7 @@ public final class KerasCode {
         } else {
             sequential(py, network, analysis);
         }
-        boolean softmaxOutput = PythonText.finalSoftmaxLayer(network.layers()).isPresent();
+        boolean softmaxOutput = network.finalSoftmaxLayer().isPresent();
         if (softmaxOutput) {
             py.append("# The labels are one-hot; the app trains with the same softmax cross-entropy.\n");
             py.append("model.compile(optimizer=\"adam\", loss=\"categorical_crossentropy\", metrics=[\"accuracy\"])\n");

@@ -48,7 +48,7 @@ public final class PyTorchCode {
      */
     public static String of(NetworkSpec network) {
         NetworkAnalysis analysis = PythonText.requireShapes(network);
-        OptionalInt omittedSoftmax = PythonText.finalSoftmaxLayer(network.layers());
+        OptionalInt omittedSoftmax = network.finalSoftmaxLayer();
         List<String> body = new ArrayList<>();
         List<String> freezing = new ArrayList<>();
         int modules = 0;

@@ -41,30 +41,6 @@ final class PythonText {
         return analysis;
     }
 
-    /**
-     * The layer whose softmax is the network's output: walking back over Dropout and linear
-     * Activation layers, a softmax Activation or a softmax Dense. The same rule the engine uses to
-     * train on logits ({@code BlockFactory.finalSoftmaxLayer}).
-     */
-    static OptionalInt finalSoftmaxLayer(List<LayerSpec> layers) {
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            LayerSpec layer = layers.get(i);
-            if (layer instanceof DropoutSpec) {
-                continue;
-            }
-            if (layer instanceof ActivationSpec a) {
-                if (a.activation() == Activation.LINEAR) {
-                    continue;
-                }
-                return a.activation() == Activation.SOFTMAX ? OptionalInt.of(i) : OptionalInt.empty();
-            }
-            if (layer instanceof DenseSpec d && d.activation() == Activation.SOFTMAX) {
-                return OptionalInt.of(i);
-            }
-            return OptionalInt.empty();
-        }
-        return OptionalInt.empty();
-    }
 
     /** {@code 5} for a square size, {@code (3, 5)} otherwise: how Keras arguments are usually written. */
     static String size(Size2 size) {

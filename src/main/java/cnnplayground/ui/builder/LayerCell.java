@@ -61,17 +61,14 @@ final class LayerCell extends ListCell<LayerSummary> {
         HBox buttons = new HBox(2, freeze, up, down, remove);
         buttons.getStyleClass().add("layer-buttons");
         buttons.disableProperty().bind(model.lockedProperty());
-        // the arguments sit under the type: beside it, a narrow editor cut them to "…"
-        VBox name = new VBox(0, type, arguments);
-        name.setMinWidth(0);
-        name.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(name, Priority.ALWAYS);
-        HBox line = new HBox(8, index, name, shape, params, buttons);
+        HBox line = new HBox(8, index, type, arguments, shape, params, buttons);
         line.setAlignment(Pos.CENTER_LEFT);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
         arguments.setMinWidth(0);
+        // The arguments take whatever the fixed columns leave, so they are cut only when the row is narrow.
         arguments.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(arguments, Priority.ALWAYS);
         root = new VBox(2, line, problem);
         root.getStyleClass().add("layer-card");
         // A cell as wide as the list, never wider: long problem texts wrap instead of scrolling sideways.
@@ -126,6 +123,8 @@ final class LayerCell extends ListCell<LayerSummary> {
         String label = item.spec().label();
         String kerasName = item.spec().kind().kerasName();
         arguments.setText(label.startsWith(kerasName) ? label.substring(kerasName.length()).strip() : label);
+        // a narrow editor cuts the arguments short: the full text is one hover away
+        arguments.setTooltip(arguments.getText().isEmpty() ? null : new Tooltip(arguments.getText()));
         shape.setText(item.outputShape().map(Shape::toString).orElse("?"));
         params.setText(item.hasShape() ? ModelSummary.thousands(item.params().total()) : "–");
         NetworkAnalysis now = analysis.get();
@@ -154,21 +153,23 @@ final class LayerCell extends ListCell<LayerSummary> {
         setText(null);
     }
 
-    /** Column titles lined up with the rows' index, type (arguments under it), shape and parameter columns. */
+    /** Column titles lined up with the rows' index, type, arguments, shape and parameter columns. */
     static HBox header(UiText text) {
+        Label arguments = label("layer-arguments");
+        arguments.textProperty().bind(text.text("editor.column.arguments"));
+        arguments.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(arguments, Priority.ALWAYS);
         Label index = label("layer-index");
         index.textProperty().bind(text.text("editor.column.index"));
         Label type = label("layer-type");
         type.textProperty().bind(text.text("editor.column.layer"));
-        type.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(type, Priority.ALWAYS);
         Label shape = label("layer-shape");
         shape.textProperty().bind(text.text("editor.column.output"));
         Label params = label("layer-params");
         params.textProperty().bind(text.text("editor.column.params"));
         Region buttons = new Region();
         buttons.getStyleClass().add("layer-buttons-placeholder");
-        HBox header = new HBox(8, index, type, shape, params, buttons);
+        HBox header = new HBox(8, index, type, arguments, shape, params, buttons);
         header.getStyleClass().add("layer-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;

@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.beans.property.StringProperty;
 
 /**
@@ -62,6 +64,20 @@ public final class UiText {
     /** The string for {@code key}, kept up to date when the language changes: bind a label's text to it. */
     public StringBinding text(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), language);
+    }
+
+    /** A label showing {@code key}, relabelled when the language changes. */
+    public Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(text(key));
+        return label;
+    }
+
+    /** A tooltip showing {@code key}, relabelled when the language changes. */
+    public Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text(key));
+        return tip;
     }
 
     /** The string for {@code key} in {@code in}, whatever the window speaks now. */

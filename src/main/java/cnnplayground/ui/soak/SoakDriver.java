@@ -1,5 +1,6 @@
 package cnnplayground.ui.soak;
 
+import cnnplayground.ui.FxThread;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingSnapshot;
@@ -11,12 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
 
@@ -178,14 +176,6 @@ public final class SoakDriver {
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(FX_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return FxThread.call(action, FX_TIMEOUT);
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
@@ -72,7 +71,7 @@ public final class HyperParameterForm extends GridPane {
         });
         optimizer.setValue(initial.optimizer());
         optimizer.valueProperty().addListener((obs, was, now) -> recompute());
-        addRow(getRowCount(), caption("train.optimizer"), optimizer);
+        addRow(getRowCount(), text.label("train.optimizer"), optimizer);
 
         learningRate = field("learningRate", "train.learningRate", String.valueOf(initial.learningRate()),
                 t -> positive(Double.parseDouble(t), "train.error.learningRate"), "train.expect.learningRate");
@@ -111,7 +110,7 @@ public final class HyperParameterForm extends GridPane {
         schedule.setValue(initial.schedule());
         schedule.valueProperty().addListener((obs, was, now) -> recompute());
         namesFollowLanguage(schedule);
-        more.addRow(more.getRowCount(), caption("train.schedule"), schedule);
+        more.addRow(more.getRowCount(), text.label("train.schedule"), schedule);
 
         augmentationGrid.setId("augmentationSettings");
         augmentationGrid.getStyleClass().add("hyper-grid");
@@ -123,7 +122,7 @@ public final class HyperParameterForm extends GridPane {
         zoom = field(augmentationGrid, "zoom", "train.zoom", String.valueOf(a.maxZoom()),
                 t -> belowOne(Double.parseDouble(t), "train.error.zoom"), "train.expect.zoom");
         flip.setId("flipCheck");
-        flip.setTooltip(tooltip("train.flipTip"));
+        flip.setTooltip(text.tooltip("train.flipTip"));
         flip.setSelected(a.horizontalFlip());
         flip.selectedProperty().addListener((obs, was, now) -> recompute());
         augmentationGrid.add(flip, 0, augmentationGrid.getRowCount(), 2, 1);
@@ -195,17 +194,7 @@ public final class HyperParameterForm extends GridPane {
         }
     }
 
-    private Label caption(String key) {
-        Label label = new Label();
-        label.textProperty().bind(text.text(key));
-        return label;
-    }
 
-    private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text.text(key));
-        return tip;
-    }
 
     /** The box's cells show its converter's names again whenever the language changes. */
     private <T> void namesFollowLanguage(ComboBox<T> box) {
@@ -242,7 +231,7 @@ public final class HyperParameterForm extends GridPane {
         TextField input = new TextField(value);
         input.setId(id + "Field");
         input.setPrefColumnCount(8);
-        input.setTooltip(tooltip(expectedKey));
+        input.setTooltip(text.tooltip(expectedKey));
         Label error = new Label();
         error.setId(id + "Error");
         error.getStyleClass().add("field-error");
@@ -253,7 +242,7 @@ public final class HyperParameterForm extends GridPane {
         input.textProperty().addListener((obs, was, now) -> recompute());
         fields.add(field);
         int row = grid.getRowCount();
-        Label label = caption(captionKey);
+        Label label = text.label(captionKey);
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, label, input);
         grid.add(error, 1, row + 1);

@@ -26,7 +26,7 @@ class UiTextBundlesTest {
     private static final Path UI_SOURCES = Path.of("src/main/java/cnnplayground/ui");
     /** {@code text.get("k")}, {@code uiText.text("k")}, {@code view.text().get("k")}: a UiText receiver by name. */
     private static final Pattern KEY_USE =
-            Pattern.compile("(?:(?:\\b\\w*[tT]ext|text\\(\\))\\s*\\.\\s*(?:text|get)|\\bphrase)\\(\\s*\"([^\"]+)\"");
+            Pattern.compile("(?:(?:\\b\\w*[tT]ext|text\\(\\))\\s*\\.\\s*(?:text|get|label|tooltip)|\\bphrase)\\(\\s*\"([^\"]+)\"");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     @ParameterizedTest
