@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.Pooling2dSpec;
+import cnnplayground.ui.i18n.CjkFonts;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
@@ -48,6 +51,12 @@ class LanguageSwitchTest extends PlaygroundTestBase {
     private static final Set<String> NOT_TRANSLATED = Set.of("summaryText", "datasetSource");
     /** Style classes of text in Keras' own words: a layer's arguments ("6 5×5 same relu"). */
     private static final Set<String> KERAS_WORDS = Set.of("layer-arguments");
+
+    @BeforeEach
+    void needsACjkFont() {
+        // the window refuses Chinese without one (LanguageChooserTest covers that); .ci/run installs fonts-noto-cjk
+        Assumptions.assumeTrue(CjkFonts.installed(), "no CJK font: sudo apt-get install fonts-noto-cjk");
+    }
 
     @Start
     void start(Stage stage) {
