@@ -108,14 +108,9 @@ public final class LiveModel implements ModelProbe {
         if (input == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the probe input is missing"));
         }
-        WeightsSnapshot weights = newest.get();
-        if (weights == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "no weights are loaded yet; call load(...) with a WeightsSnapshot before probing"));
-        }
-        IllegalArgumentException misfit = checkSize(weights.spec(), input);
-        if (misfit != null) {
-            return CompletableFuture.failedFuture(misfit);
+        RuntimeException refused = refusal(input, "probing");
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         CompletableFuture<ProbeResult> future = new CompletableFuture<>();
         synchronized (lock) {
@@ -133,6 +128,16 @@ public final class LiveModel implements ModelProbe {
         return future;
     }
 
+    /** Why {@code input} cannot be looked at now (no weights yet, or the wrong size); null when it can. */
+    private RuntimeException refusal(FloatGrid input, String doing) {
+        WeightsSnapshot weights = newest.get();
+        if (weights == null) {
+            return new IllegalStateException(
+                    "no weights are loaded yet; call load(...) with a WeightsSnapshot before " + doing);
+        }
+        return checkSize(weights.spec(), input);
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -144,14 +149,9 @@ public final class LiveModel implements ModelProbe {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "an explanation needs an input, a kind and a target, got " + input + ", " + kind + ", " + target));
         }
-        WeightsSnapshot weights = newest.get();
-        if (weights == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "no weights are loaded yet; call load(...) with a WeightsSnapshot before explaining"));
-        }
-        IllegalArgumentException misfit = checkSize(weights.spec(), input);
-        if (misfit != null) {
-            return CompletableFuture.failedFuture(misfit);
+        RuntimeException refused = refusal(input, "explaining");
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         CompletableFuture<Explanation> future = new CompletableFuture<>();
         synchronized (lock) {
