@@ -28,7 +28,6 @@ import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.ResidualBlockSpec;
 import cnnplayground.spec.Size2;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**

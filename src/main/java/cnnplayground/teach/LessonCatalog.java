@@ -24,10 +24,8 @@ import static cnnplayground.teach.LessonViews.TRAINING_TAB;
 import static cnnplayground.teach.LessonViews.TRANSFER_TAB;
 
 import cnnplayground.spec.ActivationSpec;
-import cnnplayground.spec.BatchNormalizationSpec;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
-import cnnplayground.spec.DropoutSpec;
 import cnnplayground.spec.FlattenSpec;
 import cnnplayground.spec.GlobalPooling2dSpec;
 import cnnplayground.spec.LayerSpec;

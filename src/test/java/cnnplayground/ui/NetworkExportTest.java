@@ -7,7 +7,6 @@ import cnnplayground.spec.Presets;
 import cnnplayground.spec.export.KerasCode;
 import cnnplayground.spec.export.PyTorchCode;
 import cnnplayground.ui.export.ArchitectureDiagram;
-import cnnplayground.ui.export.ExportMenu;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,11 @@
 package cnnplayground.spec.export;
 
-import cnnplayground.spec.Activation;
-import cnnplayground.spec.ActivationSpec;
-import cnnplayground.spec.DenseSpec;
-import cnnplayground.spec.DropoutSpec;
-import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.Size2;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /** Python literals and the checks both exporters share. */

@@ -10,7 +10,6 @@ import cnnplayground.spec.Presets;
 import cnnplayground.spec.SpecProblem;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;

@@ -321,8 +321,7 @@ public final class CompareView extends ScrollPane {
     }
 
     private Label caption(String key) {
-        Label label = new Label();
-        label.textProperty().bind(text.text(key));
+        Label label = text.label(key);
         label.getStyleClass().add("hint");
         return label;
     }

@@ -122,8 +122,7 @@ final class ComparisonSection extends VBox {
     }
 
     private Label header(String key) {
-        Label label = new Label();
-        label.textProperty().bind(text.text(key));
+        Label label = text.label(key);
         label.getStyleClass().add("comparison-header");
         return label;
     }
