@@ -45,7 +45,7 @@ class EvaluationTest extends PlaygroundTestBase {
                 new cnnplayground.data.DatasetSplits(TestDatasets.digits(320), java.util.Optional.of(test)))));
         user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
 
         // when:
         user.openTab("Evaluate").clickEvaluate();
@@ -66,7 +66,7 @@ class EvaluationTest extends PlaygroundTestBase {
         // given: one epoch on 320 digits
         user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
 
         // when:
         user.openTab("Evaluate").clickEvaluate();
@@ -115,7 +115,7 @@ class EvaluationTest extends PlaygroundTestBase {
         // given: a two-epoch run
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         Path csv = dir.resolve("history.csv");
         Path png = dir.resolve("charts.png");
 

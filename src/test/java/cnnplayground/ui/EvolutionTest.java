@@ -48,7 +48,7 @@ class EvolutionTest extends PlaygroundTestBase {
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "16");
         user.openTab("Feature maps").setRecordEvery(10).openTab("Training");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
 
         // when: the student opens the feature maps, which follow the newest frame
         user.openTab("Feature maps");

@@ -45,7 +45,7 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
         });
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
     }
 
     private long opaquePixels() {
@@ -99,7 +99,7 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         user.openTab("Draw").drawOnPad(SEVEN);
         user.waitUntil(WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() > 0);
 

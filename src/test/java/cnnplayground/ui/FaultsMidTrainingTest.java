@@ -59,7 +59,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
     void saveAGoodCheckpoint() throws Exception {
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         checkpoint = dir.resolve("檢查點 lenet.cnnmodel");
         assertThat(user.saveModelTo(checkpoint)).isTrue();
         checkpointBytes = Files.readAllBytes(checkpoint);
@@ -76,7 +76,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         user.clickStop();
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         assertThat(user.fx().lookup("#progressText").queryLabeled().getText()).startsWith("Stopped");
         assertRecovered();
     }
@@ -88,7 +88,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
 
         // when:
         user.clickPause();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
+        awaitTrainingState(TrainingState.PAUSED);
         TrainingRun run = launcher.last();
         long held = run.latest().progress().stepsDone();
         assertThat(run.isThreadAlive()).as("a paused run keeps its thread, waiting").isTrue();
@@ -97,7 +97,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         user.clickStop();
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         assertRecovered();
     }
 
@@ -119,7 +119,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
 
         // when: the run is stopped, the same edit works
         user.clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         user.selectLayer(5).setArgument("units", "100");
 
         // then:
@@ -149,7 +149,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
 
         // when: after the run it is handed over again
         user.clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         user.fx().interact(() -> view.setDataset("other digits", TestDatasets.digits(100)));
 
         // then:
@@ -179,7 +179,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
 
         // when: after the run
         user.clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
 
         // then: it loads
         assertThat(user.loadModelFrom(checkpoint)).isTrue();
@@ -227,9 +227,9 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         return view.training();
     }
 
-    /** 20 epochs of 640 digits in batches of 16: minutes, far longer than any test waits. */
+    /** Batches of 16 for many epochs: far longer than any test waits. */
     private void startALongRun() {
-        user.setHyperParameter("epochs", "20").setHyperParameter("batchSize", "16");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
         int before = launcher.runs().size();
         user.clickTrain();
         user.waitUntil(RUN_WAIT_SECONDS, () -> training().charts().batchLossSeries().getData().size() >= 2);
@@ -249,7 +249,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         assertThat(user.isTrainEnabled()).as(user.trainBlockedReason()).isTrue();
         int before = launcher.runs().size();
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         assertThat(launcher.runs()).hasSize(before + 1);
         assertEnded(launcher.last());
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();

@@ -110,7 +110,7 @@ class ForeignModelTest extends PlaygroundTestBase {
         // given: a finished run on the digits, then a model for five classes loaded
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         user.loadModelFrom(ModelFilesForTests.lenetModel(dir.resolve("五 類.cnnmodel"), 5));
         assertThat(user.modelFileStatus()).contains("this model takes 28×28×1 images in 5 classes",
                 "the dataset in use holds 28×28×1 images in 10 classes");

@@ -55,7 +55,7 @@ class FxResponsivenessTest extends PlaygroundTestBase {
     @Test
     void should_keep_the_fx_thread_answering_while_training_with_live_views() {
         // given: the Feature maps tab open, small batches so the views get many new weights
-        user.setHyperParameter("epochs", "20").setHyperParameter("batchSize", "16");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
         meter = FxStallMeter.start();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = user.onFx(() -> Thread.currentThread().getId());
@@ -74,7 +74,7 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         long backAt = stepsDone();
         user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= backAt + 40);
         user.openTab("Training").clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
 
         // then:
         StallStats stalls = meter.total();

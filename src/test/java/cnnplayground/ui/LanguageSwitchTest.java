@@ -102,7 +102,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
     void should_switch_language_while_a_run_goes_on_and_keep_training() {
         // given: a run long enough to talk over
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
-        user.setHyperParameter("epochs", "20").setHyperParameter("batchSize", "16");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
         user.clickTrain();
         user.waitUntil(RUN_WAIT_SECONDS, () -> progressText().startsWith("Epoch "));
 
@@ -127,7 +127,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
 
         // when: stopped in Chinese, then back to English
         user.clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         assertThat(progressText()).startsWith("已在 ");
         user.chooseLanguage(UiLanguage.ENGLISH.ownName());
 
@@ -140,7 +140,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         // given: a trained network, evaluated, with a digit drawn and a confusion cell opened
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         user.openTab("Evaluate").clickEvaluate();
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.evaluation().reportProperty().get() != null);
         user.fx().interact(() -> view.evaluation().showCell(7, 7));

@@ -187,7 +187,7 @@ class LessonPanelTest extends PlaygroundTestBase {
     void should_refuse_a_lesson_while_training_and_say_why() {
         // given: a long run going
         teacher = new TeachingRobot(user);
-        user.setHyperParameter("epochs", "500");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
         user.clickTrain();
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.model().isLocked());
         teacher.clickLessonsButton();
@@ -202,7 +202,7 @@ class LessonPanelTest extends PlaygroundTestBase {
 
         // when: the run stops
         user.clickStop();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         teacher.clickLesson(mlp);
 
         // then:

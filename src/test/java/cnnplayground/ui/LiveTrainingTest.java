@@ -55,7 +55,7 @@ class LiveTrainingTest extends PlaygroundTestBase {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
 
         // when:
         user.openTab("Draw").drawOnPad(new javafx.geometry.Point2D(140, 40), new javafx.geometry.Point2D(140, 140),

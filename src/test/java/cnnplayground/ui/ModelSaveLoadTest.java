@@ -45,7 +45,7 @@ class ModelSaveLoadTest extends PlaygroundTestBase {
         user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "32")
                 .setHyperParameter("weightDecay", "0.0001");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
 
         // when:
         Path file = dir.resolve("lenet.cnnmodel");
@@ -83,7 +83,7 @@ class ModelSaveLoadTest extends PlaygroundTestBase {
         user.clickTrain();
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isFalse();
         assertThat(user.onFx(() -> training().resumeCheck().isSelected()))
                 .as("resuming is offered once per load").isFalse();

@@ -1,5 +1,6 @@
 package cnnplayground.ui;
 
+import cnnplayground.engine.TrainingState;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -20,6 +21,12 @@ abstract class PlaygroundTestBase {
 
     /** How long a test waits for a real training run, and for its closing thread at teardown. */
     protected static final long RUN_WAIT_SECONDS = 120;
+
+    /**
+     * Epochs for a run a test means to interrupt (stop, pause, edit, close): so many that no machine finishes
+     * them while the test talks to the window; CI's fast machine did 20 epochs of 640 digits in seconds.
+     */
+    protected static final String INTERRUPTED_RUN_EPOCHS = "1000";
 
     protected PlaygroundView view;
     protected PlaygroundRobot user;
@@ -44,6 +51,19 @@ abstract class PlaygroundTestBase {
         user.fx().interact(() -> closer[0] = shutdown.get().orElse(null));
         if (closer[0] != null) {
             closer[0].join(TimeUnit.SECONDS.toMillis(RUN_WAIT_SECONDS));
+        }
+    }
+
+    /**
+     * Waits until the training panel reaches {@code want}; on timeout says which state it is in instead, so a run
+     * that finished before a test could stop it reads as that, not as a stop that hung.
+     */
+    protected final void awaitTrainingState(TrainingState want) {
+        try {
+            user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == want);
+        } catch (AssertionError e) {
+            TrainingState seen = user.onFx(() -> view.training().stateProperty().get());
+            throw new AssertionError("waited " + RUN_WAIT_SECONDS + " s for " + want + "; the run is " + seen, e);
         }
     }
 }

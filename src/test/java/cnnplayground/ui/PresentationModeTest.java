@@ -65,44 +65,44 @@ class PresentationModeTest extends PlaygroundTestBase {
     void should_train_pause_resume_and_stop_from_the_keyboard() {
         // given: a run long enough to pause, and the focus away from any text field
         teacher = new TeachingRobot(user);
-        user.setHyperParameter("epochs", "500");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
         user.fx().interact(() -> view.editor().layerList().requestFocus());
 
         // when:
         teacher.press(KeyCode.CONTROL, KeyCode.ENTER);
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.RUNNING);
+        awaitTrainingState(TrainingState.RUNNING);
 
         // when:
         teacher.press(KeyCode.SPACE);
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.PAUSED);
+        awaitTrainingState(TrainingState.PAUSED);
         assertThat(user.pauseButtonText()).isEqualTo("Resume");
 
         // when:
         teacher.press(KeyCode.SPACE);
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.RUNNING);
+        awaitTrainingState(TrainingState.RUNNING);
 
         // when:
         teacher.press(KeyCode.CONTROL, KeyCode.PERIOD);
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
     }
 
     @Test
     void should_leave_space_to_a_text_field_being_typed_in() {
         // given: a long run going, and the cursor in a field that stays editable meanwhile
         teacher = new TeachingRobot(user);
-        user.setHyperParameter("epochs", "500");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
         user.openTab("Compare");
         user.fx().clickOn("#compareSubset .text-field");
         teacher.press(KeyCode.CONTROL, KeyCode.ENTER);
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.RUNNING);
+        awaitTrainingState(TrainingState.RUNNING);
 
         // when:
         teacher.press(KeyCode.SPACE);
@@ -118,7 +118,7 @@ class PresentationModeTest extends PlaygroundTestBase {
         teacher.press(KeyCode.CONTROL, KeyCode.PERIOD);
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
 
         // when: the field loses the focus with the stray space in it
         user.fx().interact(() -> view.editor().layerList().requestFocus());

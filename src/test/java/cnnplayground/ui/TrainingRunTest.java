@@ -43,7 +43,7 @@ class TrainingRunTest extends PlaygroundTestBase {
         user.clickTrain();
 
         // then: the editor is locked while it runs, and points arrive
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
         assertThat(lockedWhileRunning).isTrue();
         assertThat(user.onFx(() -> training().charts().batchLossSeries().getData().size())).isGreaterThan(1);
         assertThat(user.onFx(() -> training().charts().trainLossSeries().getData().size())).isEqualTo(1);
@@ -59,7 +59,7 @@ class TrainingRunTest extends PlaygroundTestBase {
     void should_pause_resume_and_stop_a_run() {
         // given: a run long enough to interrupt
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
-        user.setHyperParameter("epochs", "20").setHyperParameter("batchSize", "16");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
 
         // when:
         user.clickTrain();
@@ -76,7 +76,7 @@ class TrainingRunTest extends PlaygroundTestBase {
         user.clickPause();
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.PAUSED);
+        awaitTrainingState(TrainingState.PAUSED);
         ScreenshotTool.save(user.fx(), view, "paused");
         assertThat(user.pauseButtonText()).isEqualTo("Resume");
 
@@ -84,14 +84,14 @@ class TrainingRunTest extends PlaygroundTestBase {
         user.clickPause();
 
         // then:
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.RUNNING);
+        awaitTrainingState(TrainingState.RUNNING);
         assertThat(user.pauseButtonText()).isEqualTo("Pause");
 
         // when:
         user.clickStop();
 
         // then: stopped, buttons back to idle, editing allowed again
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.STOPPED);
+        awaitTrainingState(TrainingState.STOPPED);
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(user.isPauseEnabled()).isFalse();
         assertThat(user.isStopEnabled()).isFalse();
@@ -124,7 +124,7 @@ class TrainingRunTest extends PlaygroundTestBase {
     void should_close_a_running_run_without_blocking_the_fx_thread() throws InterruptedException {
         // given: a run in progress
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(2000)));
-        user.setHyperParameter("epochs", "20");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
         user.clickTrain();
         user.waitUntil(RUN_WAIT_SECONDS, () -> !training().charts().batchLossSeries().getData().isEmpty());
 

@@ -106,7 +106,7 @@ class TransferLearningUiTest extends PlaygroundTestBase {
     private void trainAndWait() {
         user.scrollTo("#trainButton");
         user.clickTrain();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() == TrainingState.FINISHED);
+        awaitTrainingState(TrainingState.FINISHED);
     }
 
     /** Types into the classes box and presses Enter, as one types "5-9". */
