@@ -2,6 +2,7 @@ package cnnplayground;
 
 import cnnplayground.cli.Cli;
 import cnnplayground.ui.PlaygroundApp;
+import cnnplayground.ui.RenderingSettings;
 import cnnplayground.ui.ScreenshotTour;
 import cnnplayground.ui.soak.SoakCommand;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        RenderingSettings.apply();
         if (args.length == 0) {
             javafx.application.Application.launch(PlaygroundApp.class);
             return;
