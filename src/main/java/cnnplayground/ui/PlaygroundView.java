@@ -167,6 +167,10 @@ public final class PlaygroundView extends BorderPane {
                 evaluation.refresh();
             }
         });
+        // views on hidden tabs keep their newest data and draw it once their tab is chosen
+        training.chartsShownProperty().bind(trainingTab.selectedProperty());
+        live.featureMaps().shownProperty().bind(mapsTab.selectedProperty());
+        live.filters().shownProperty().bind(filtersTab.selectedProperty());
         live.start();
 
         SplitPane split = new SplitPane(editor, sideTabs);

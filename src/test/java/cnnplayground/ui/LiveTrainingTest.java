@@ -38,14 +38,22 @@ class LiveTrainingTest extends PlaygroundTestBase {
                 && view.live().featureMaps().tileCount(firstConv()) == 6);
         long firstStep = user.onFx(() -> view.live().featureMaps().resultProperty().get().step());
         int[] tileBefore = user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow()));
-        int[] filterBefore = user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow()));
+        user.openTab("Filters");
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().filters().filterImage(firstConv(), 0, 0).isPresent());
 
-        // then: some hundred batches later, the same tile and filter look different
+        // then: some hundred batches later, the same tile looks different
+        user.openTab("Feature maps");
+        int[] filterBefore = user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow()));
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().featureMaps().resultProperty().get().step() > firstStep + 100);
         assertThat(user.onFx(() -> Heatmaps.pixels(view.live().featureMaps().tileImage(firstConv(), 0).orElseThrow())))
                 .isNotEqualTo(tileBefore);
+        // and the filter, kept as it was while its tab was hidden, shows the newest weights once its tab is chosen
+        assertThat(user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow())))
+                .isEqualTo(filterBefore);
+        user.openTab("Filters");
         assertThat(user.onFx(() -> Heatmaps.pixels(view.live().filters().filterImage(firstConv(), 0, 0).orElseThrow())))
                 .isNotEqualTo(filterBefore);
+        user.openTab("Feature maps");
         ScreenshotTool.save(user.fx(), view, "feature-maps-live");
     }
 

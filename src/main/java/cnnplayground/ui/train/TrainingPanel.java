@@ -20,6 +20,7 @@ import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;
+import cnnplayground.ui.RefreshWhenShown;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.builder.ProblemText;
 import cnnplayground.ui.i18n.UiText;
@@ -111,6 +112,10 @@ public final class TrainingPanel extends VBox {
     private WeightsSnapshot lastBest;
     private TrainingConfig lastConfig;
     private SnapshotRedrawer redrawer;
+    /** What the charts are to show next; kept while the Training tab is hidden and drawn when it shows. */
+    private TrainingSnapshot chartSnapshot;
+    private long chartStepsPerEpoch = 1;
+    private final RefreshWhenShown chartRedraw = new RefreshWhenShown(this::drawCharts);
     private int epochs;
 
     public TrainingPanel(NetworkEditorModel model, TrainingLauncher launcher) {
@@ -328,6 +333,11 @@ public final class TrainingPanel extends VBox {
         return charts;
     }
 
+    /** Whether the charts are on screen: off, they skip redraws and catch up when shown. */
+    public BooleanProperty chartsShownProperty() {
+        return chartRedraw.shownProperty();
+    }
+
     public AugmentationPreview augmentationPreview() {
         return preview;
     }
@@ -426,6 +436,7 @@ public final class TrainingPanel extends VBox {
         Optional<TransferPlan> plan = resumeCheck.isVisible() && resumeCheck.isSelected() ? startPlan()
                 : Optional.empty();
         WeightsSnapshot from = plan.isPresent() ? startingWeights().orElseThrow() : null;
+        chartSnapshot = null;
         charts.clear();
         failure.setVisible(false);
         progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
@@ -665,11 +676,18 @@ public final class TrainingPanel extends VBox {
     }
 
     private void redraw(TrainingSnapshot snapshot) {
-        long perEpoch = epochs > 0 && snapshot.progress().totalSteps() > 0
+        chartSnapshot = snapshot;
+        chartStepsPerEpoch = epochs > 0 && snapshot.progress().totalSteps() > 0
                 ? Math.max(1, snapshot.progress().totalSteps() / epochs) : 1;
-        charts.show(snapshot, perEpoch);
+        chartRedraw.request();
         if (!snapshot.state().isFinal()) {
             showProgress(snapshot, epochs, state.get() == TrainingState.PAUSED);
+        }
+    }
+
+    private void drawCharts() {
+        if (chartSnapshot != null) {
+            charts.show(chartSnapshot, chartStepsPerEpoch);
         }
     }
 

@@ -3,6 +3,7 @@ package cnnplayground.ui.viz;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.ui.RefreshWhenShown;
 import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -69,6 +71,7 @@ public final class FeatureMapView extends BorderPane {
     private MapRow selectedRow;
     private int selectedChannel = -1;
     private WritableImage enlargedImage;
+    private final RefreshWhenShown redraw = new RefreshWhenShown(this::refresh);
 
     public FeatureMapView() {
         this(new UiText());
@@ -128,15 +131,20 @@ public final class FeatureMapView extends BorderPane {
         enlarged.managedProperty().bind(enlarged.visibleProperty());
         setRight(enlarged);
 
-        result.addListener((obs, was, now) -> refresh());
-        scaling.addListener((obs, was, now) -> refresh());
-        classNames.addListener((obs, was, now) -> refresh());
+        result.addListener((obs, was, now) -> redraw.request());
+        scaling.addListener((obs, was, now) -> redraw.request());
+        classNames.addListener((obs, was, now) -> redraw.request());
         refresh();
     }
 
     /** The probe result shown; {@code null} shows the "train first" text. */
     public ObjectProperty<ProbeResult> resultProperty() {
         return result;
+    }
+
+    /** Whether the view is on screen: off, new results wait until it is (see {@link RefreshWhenShown}). */
+    public BooleanProperty shownProperty() {
+        return redraw.shownProperty();
     }
 
     public ObjectProperty<Scaling> scalingProperty() {

@@ -4,12 +4,14 @@ import cnnplayground.engine.FilterBank;
 import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.LayerKind;
+import cnnplayground.ui.RefreshWhenShown;
 import cnnplayground.ui.i18n.UiText;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
@@ -46,6 +48,7 @@ public final class FilterView extends BorderPane {
     private final Map<String, Map<Long, ImageView>> images = new LinkedHashMap<>();
     private final Map<String, Label> notes = new HashMap<>();
     private String signature = "";
+    private final RefreshWhenShown redraw = new RefreshWhenShown(this::refresh);
 
     public FilterView() {
         this(new UiText());
@@ -67,8 +70,13 @@ public final class FilterView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("viz-toolbar");
         setTop(toolbar);
-        result.addListener((obs, was, now) -> refresh());
+        result.addListener((obs, was, now) -> redraw.request());
         refresh();
+    }
+
+    /** Whether the view is on screen: off, new results wait until it is (see {@link RefreshWhenShown}). */
+    public BooleanProperty shownProperty() {
+        return redraw.shownProperty();
     }
 
     /** The probe result whose filters are shown; {@code null} shows the "train first" text. */
