@@ -32,6 +32,10 @@ import javafx.scene.shape.StrokeLineJoin;
  * image in memory for {@link #toGrid()}. Reading the canvas back ({@code snapshot}) would make the FX
  * thread wait for the renderer to finish a frame, 60–150 ms a time on a busy machine with software
  * rendering, at every pen-up and every 50 ms while drawing.
+ *
+ * <p>Each dragged point only adds its segment to the canvas, and the grey image is redrawn when
+ * {@link #toGrid()} asks for it, not per point: redrawing every stroke at every mouse event kept the FX
+ * thread busy 40–100 ms at a time while a long stroke was drawn during training.
  */
 public final class DrawingPad extends VBox {
 
@@ -46,6 +50,7 @@ public final class DrawingPad extends VBox {
     private final Button undo = new Button();
     private final Button clear = new Button();
     private List<Point2D> current;
+    private boolean rasterStale = true;
 
     public DrawingPad() {
         this(new UiText());
@@ -107,6 +112,7 @@ public final class DrawingPad extends VBox {
         if (!strokes.isEmpty()) {
             strokes.remove(strokes.size() - 1);
             current = null;
+            redraw();
             changed();
         }
     }
@@ -115,12 +121,17 @@ public final class DrawingPad extends VBox {
         if (!strokes.isEmpty()) {
             strokes.clear();
             current = null;
+            redraw();
             changed();
         }
     }
 
     /** What is on the pad, {@value #SIZE}×{@value #SIZE}×1, 0 (black) .. 1 (white). */
     public FloatGrid toGrid() {
+        if (rasterStale) {
+            rasterize();
+            rasterStale = false;
+        }
         byte[] pixels = ((java.awt.image.DataBufferByte) raster.getRaster().getDataBuffer()).getData();
         float[] grey = new float[SIZE * SIZE];
         for (int i = 0; i < grey.length; i++) {
@@ -131,14 +142,19 @@ public final class DrawingPad extends VBox {
 
     private void begin(double x, double y) {
         current = new ArrayList<>();
-        current.add(new Point2D(clamp(x), clamp(y)));
+        Point2D at = new Point2D(clamp(x), clamp(y));
+        current.add(at);
         strokes.add(current);
+        dot(brush(), at);
         changed();
     }
 
     private void extend(double x, double y) {
         if (current != null) {
-            current.add(new Point2D(clamp(x), clamp(y)));
+            Point2D from = current.get(current.size() - 1);
+            Point2D to = new Point2D(clamp(x), clamp(y));
+            current.add(to);
+            brush().strokeLine(from.getX(), from.getY(), to.getX(), to.getY());
             changed();
         }
     }
@@ -151,25 +167,22 @@ public final class DrawingPad extends VBox {
     }
 
     private void changed() {
-        redraw();
+        rasterStale = true;
         undo.setDisable(strokes.isEmpty());
         clear.setDisable(strokes.isEmpty());
         revision.set(revision.get() + 1);
     }
 
+    /** All strokes anew: for undo and clear, which take ink away. */
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.BLACK);
         g.fillRect(0, 0, SIZE, SIZE);
-        g.setStroke(Color.WHITE);
-        g.setFill(Color.WHITE);
-        g.setLineWidth(BRUSH_WIDTH);
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        brush();
         for (List<Point2D> stroke : strokes) {
             Point2D first = stroke.get(0);
             if (stroke.size() == 1) {
-                g.fillOval(first.getX() - BRUSH_WIDTH / 2, first.getY() - BRUSH_WIDTH / 2, BRUSH_WIDTH, BRUSH_WIDTH);
+                dot(g, first);
                 continue;
             }
             g.beginPath();
@@ -179,7 +192,21 @@ public final class DrawingPad extends VBox {
             }
             g.stroke();
         }
-        rasterize();
+    }
+
+    /** The canvas's context with the pen set: white, {@value #BRUSH_WIDTH} px, round ends. */
+    private GraphicsContext brush() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setStroke(Color.WHITE);
+        g.setFill(Color.WHITE);
+        g.setLineWidth(BRUSH_WIDTH);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        return g;
+    }
+
+    private static void dot(GraphicsContext g, Point2D at) {
+        g.fillOval(at.getX() - BRUSH_WIDTH / 2, at.getY() - BRUSH_WIDTH / 2, BRUSH_WIDTH, BRUSH_WIDTH);
     }
 
     /** The strokes into {@link #raster}, with the canvas's brush: round, anti-aliased, white on black. */
