@@ -17,14 +17,17 @@ import org.testfx.framework.junit5.Start;
  * The FX thread keeps answering while the network trains with every live view on: the Feature maps tab
  * updating, then the Draw tab predicting a drawn digit. An {@link FxStallMeter} watches the whole time.
  *
- * <p>The issue's target is 50 ms. On the project's CI machine (2 cores shared with other builds,
- * headless Monocle with software rendering) that cannot be held: at a load average of 7–21 the
- * longest runLater wait measured 300–800 ms, p99 280–580 ms, median 30–80 ms, while the FX thread
- * itself was busy only about 9 % of the time: it waits for a core and for the software renderer
- * (JavaFX's own {@code waitForRenderingToComplete}), never for the engine (a JFR recording shows no
- * engine or DJL frame on it). So the bounds below catch a real freeze (the FX thread waiting on
- * training or computing tensors: seconds, and its busy share up) without failing on a busy machine;
- * the numbers measured are printed for the record.
+ * <p>The issue's target is 50 ms. It prints three sets of numbers: the whole run, the first lap (each
+ * view built and styled for the first time, in a JVM that has not compiled that code yet) and the
+ * second (the same actions again). On an otherwise idle 2-core machine the second lap stays under it
+ * (longest wait 22–49 ms, p99 10–16 ms); the first does not (180–250 ms: building, styling and first
+ * painting each view, with the JIT still compiling).
+ * On the project's CI machine (2 cores shared with other builds, headless Monocle with software
+ * rendering) no bound of that size holds: at a load average of 7–21 the longest wait measured
+ * 300–800 ms, while the FX thread itself computed only about 10 % of the time; it waits for a core
+ * and for the software renderer, never for the engine. So the bounds below catch a real freeze (the
+ * FX thread waiting on training or computing tensors: seconds, and its busy share up) without failing
+ * on a busy machine; the numbers are printed for the record.
  */
 @Timeout(value = 420, unit = TimeUnit.SECONDS)
 class FxResponsivenessTest extends PlaygroundTestBase {
@@ -35,6 +38,10 @@ class FxResponsivenessTest extends PlaygroundTestBase {
     static final double MAX_P99_MILLIS = 1000;
     /** The FX thread's own share of the time (CPU time over wall time), which a busy machine does not inflate. */
     static final double MAX_BUSY_SHARE = 0.6;
+
+    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 58), new Point2D(210, 62),
+        new Point2D(185, 120), new Point2D(160, 180), new Point2D(140, 235)};
+    private static final Point2D[] ONE = {new Point2D(140, 40), new Point2D(142, 140), new Point2D(140, 240)};
 
     private FxStallMeter meter;
 
@@ -62,17 +69,18 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         long cpuBefore = threads.getThreadCpuTime(fxThread);
         long wallBefore = System.nanoTime();
 
-        // when: training runs with the maps updating, then a digit is drawn on the pad mid-run
+        // when: training runs with the maps updating, then a digit is drawn on the pad mid-run: the first
+        // time each view is built and styled, in a JVM that has not compiled that code yet
         user.clickTrain().openTab("Feature maps");
         user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= 60 && view.live().featureMaps().resultProperty().get() != null);
-        user.openTab("Draw").drawOnPad(new Point2D(70, 60), new Point2D(140, 58), new Point2D(210, 62),
-                new Point2D(185, 120), new Point2D(160, 180), new Point2D(140, 235));
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() == 10);
-        long drawnAt = stepsDone();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= drawnAt + 60);
-        user.openTab("Feature maps");
-        long backAt = stepsDone();
-        user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= backAt + 40);
+        drawADigitAndGoBack(SEVEN);
+        StallStats firstTime = meter.lap();
+
+        // and again, the views built: the steady state of a lesson
+        long settledAt = stepsDone();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= settledAt + 100);
+        drawADigitAndGoBack(ONE);
+        StallStats settled = meter.lap();
         user.openTab("Training").clickStop();
         awaitTrainingState(TrainingState.STOPPED);
 
@@ -80,12 +88,24 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         StallStats stalls = meter.total();
         double busy = (double) (threads.getThreadCpuTime(fxThread) - cpuBefore) / (System.nanoTime() - wallBefore);
         System.out.printf(java.util.Locale.ROOT, "FX thread during training with live views: %s; FX thread busy %.0f%%"
-                + " of the time; load average %.1f%n", stalls, busy * 100,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + " of the time; load average %.1f%n  views built for the first time: %s%n  views built: %s%n",
+                stalls, busy * 100, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                firstTime, settled);
         assertThat(stalls.probes()).as("runLater probes that ran").isGreaterThan(100);
         assertThat(stalls.maxStallMillis()).as(stalls.toString()).isLessThan(MAX_STALL_MILLIS);
         assertThat(stalls.p99LatencyMillis()).as(stalls.toString()).isLessThan(MAX_P99_MILLIS);
         assertThat(busy).as("share of the time the FX thread computed").isLessThan(MAX_BUSY_SHARE);
+    }
+
+    /** Draws on the Draw tab, waits for the answer and 60 batches more, then watches the Feature maps for 40. */
+    private void drawADigitAndGoBack(Point2D... stroke) {
+        user.openTab("Draw").clearPad().drawOnPad(stroke);
+        long drawnAt = stepsDone();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() == 10
+                && stepsDone() >= drawnAt + 60);
+        user.openTab("Feature maps");
+        long backAt = stepsDone();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= backAt + 40);
     }
 
     private long stepsDone() {
