@@ -40,6 +40,8 @@ public final class TrainingCharts extends VBox {
     private final XYChart.Series<Number, Number> validationAccuracy;
     private final MarkedChart lossChart;
     private final MarkedChart accuracyChart;
+    private List<EpochMetrics> shownEpochs = List.of();
+    private long shownStepsPerEpoch;
 
     public TrainingCharts() {
         this(new UiText());
@@ -109,6 +111,7 @@ public final class TrainingCharts extends VBox {
     }
 
     public void clear() {
+        shownEpochs = List.of();
         batchLoss.getData().clear();
         trainLoss.getData().clear();
         validationLoss.getData().clear();
@@ -131,6 +134,11 @@ public final class TrainingCharts extends VBox {
         List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
         List<XYChart.Data<Number, Number>> va = new ArrayList<>();
         List<EpochMetrics> epochs = thin(snapshot.epochs());
+        if (epochs.equals(shownEpochs) && stepsPerEpoch == shownStepsPerEpoch) {
+            return; // epoch points change once an epoch; each one is a styled node, made anew only then
+        }
+        shownEpochs = epochs;
+        shownStepsPerEpoch = stepsPerEpoch;
         for (EpochMetrics e : epochs) {
             long x = e.epoch() * Math.max(1, stepsPerEpoch);
             tl.add(marked(point(x, e.trainLoss()), false));

@@ -79,6 +79,45 @@ class TrainingChartsTest {
     }
 
     @Test
+    void should_keep_the_epoch_points_between_epoch_ends_and_add_one_when_an_epoch_ends(FxRobot robot) {
+        // given: one epoch ended, shown
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
+        EpochMetrics first = new EpochMetrics(1, 1.5f, 0.6f, 1.2f, 0.7f, 3.0);
+        robot.interact(() -> charts.show(snapshot(List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)), List.of(first)), 50));
+        XYChart.Data<Number, Number> point = charts.trainLossSeries().getData().get(0);
+
+        // when: more batches of epoch 2, no new epoch
+        robot.interact(() -> charts.show(snapshot(List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f),
+                new BatchMetrics(2, 1, 51, 1.9f, 0.3f)), List.of(first)), 50));
+
+        // then: the batch curve moved on, the epoch point is the same node as before
+        assertThat(charts.batchLossSeries().getData()).hasSize(2);
+        assertThat(charts.trainLossSeries().getData()).hasSize(1);
+        assertThat(charts.trainLossSeries().getData().get(0)).isSameAs(point);
+
+        // when: epoch 2 ends
+        robot.interact(() -> charts.show(snapshot(List.of(new BatchMetrics(2, 50, 100, 1.1f, 0.6f)),
+                List.of(first, new EpochMetrics(2, 0.9f, 0.8f, 1.0f, 0.75f, 3.0))), 50));
+
+        // then:
+        assertThat(charts.trainLossSeries().getData()).extracting(d -> d.getXValue().longValue()).containsExactly(50L, 100L);
+        assertThat(charts.validationAccuracySeries().getData()).hasSize(2);
+
+        // when: a new run clears the charts and its first epoch looks like the old run's
+        robot.interact(() -> {
+            charts.clear();
+            charts.show(snapshot(List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)), List.of(first)), 50);
+        });
+
+        // then: drawn again, not skipped as unchanged
+        assertThat(charts.trainLossSeries().getData()).hasSize(1);
+    }
+
+    private static TrainingSnapshot snapshot(List<BatchMetrics> batches, List<EpochMetrics> epochs) {
+        return new TrainingSnapshot(1, TrainingState.RUNNING, "CPU", TrainingProgress.NONE, batches, epochs);
+    }
+
+    @Test
     void should_draw_the_evolution_marker_at_the_marked_step_and_move_it(FxRobot robot) {
         // given: a 200-batch run on screen
         TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
