@@ -7,6 +7,7 @@ import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.ui.DatasetLocator;
+import cnnplayground.ui.FxStallExplainer;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.PlaygroundView;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * {@code soak [--epochs N] [--samples N] [--out FILE.csv] [--draw-every SECONDS]}: the real app in a
+ * {@code soak [--epochs N] [--samples N] [--out FILE.csv] [--draw-every SECONDS] [--explain-stalls MS]}: the real app in a
  * real window (under {@code xvfb-run} where there is no display) trains LeNet-5 on the first N bundled
  * digits with the live views on and the pad drawn on every few seconds, logs memory and FX stalls per
  * epoch (stdout, and the CSV rewritten atomically after each epoch), then judges the curve with
@@ -38,17 +39,28 @@ public final class SoakCommand {
     static final int DEFAULT_EPOCHS = 20;
     static final int DEFAULT_SAMPLES = 10_000;
     static final int DEFAULT_DRAW_EVERY_SECONDS = 3;
-    private static final String USAGE =
-            "usage: soak [--epochs N (20)] [--samples N (10000)] [--out FILE.csv] [--draw-every SECONDS (3)]";
+    private static final String USAGE = "usage: soak [--epochs N (20)] [--samples N (10000)] [--out FILE.csv]"
+            + " [--draw-every SECONDS (3)] [--explain-stalls MS]";
 
-    /** The parsed command line. */
-    public record Options(int epochs, int samples, Optional<Path> out, Duration drawEvery) {
+    /**
+     * The parsed command line.
+     *
+     * @param explainStallsMillis when present, every FX wait at least this long is explained on stdout
+     *                            (see {@link FxStallExplainer})
+     */
+    public record Options(int epochs, int samples, Optional<Path> out, Duration drawEvery,
+                          Optional<Long> explainStallsMillis) {
+
+        public Options(int epochs, int samples, Optional<Path> out, Duration drawEvery) {
+            this(epochs, samples, out, drawEvery, Optional.empty());
+        }
 
         public static Options parse(List<String> words) {
             int epochs = DEFAULT_EPOCHS;
             int samples = DEFAULT_SAMPLES;
             Optional<Path> out = Optional.empty();
             int drawEvery = DEFAULT_DRAW_EVERY_SECONDS;
+            Optional<Long> explainStalls = Optional.empty();
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
                 if (i + 1 >= words.size()) {
@@ -60,10 +72,11 @@ public final class SoakCommand {
                     case "--samples" -> samples = positive(word, value);
                     case "--draw-every" -> drawEvery = positive(word, value);
                     case "--out" -> out = Optional.of(Path.of(value));
+                    case "--explain-stalls" -> explainStalls = Optional.of((long) positive(word, value));
                     default -> throw new IllegalArgumentException("unknown option " + word + "; " + USAGE);
                 }
             }
-            return new Options(epochs, samples, out, Duration.ofSeconds(drawEvery));
+            return new Options(epochs, samples, out, Duration.ofSeconds(drawEvery), explainStalls);
         }
 
         private static int positive(String option, String value) {
@@ -145,7 +158,13 @@ public final class SoakCommand {
             out.println(row.toCsv());
             options.out().ifPresent(file -> write(file, rows));
         });
-        driver.run();
+        Optional<FxStallExplainer> explainer = options.explainStallsMillis()
+                .map(ms -> FxStallExplainer.start(ms, out::print));
+        try {
+            driver.run();
+        } finally {
+            explainer.ifPresent(FxStallExplainer::close);
+        }
         SoakVerdict verdict = SoakVerdict.of(rows, driver.strokesDrawn(), driver.strokesAnswered(), driver.stalls());
         verdict.summary().forEach(out::println);
         options.out().ifPresent(file -> out.println("wrote " + file.toAbsolutePath()));
