@@ -1,33 +1,56 @@
 package cnnplayground.engine;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
 
 /** A seeded train/validation split that keeps each class's share the same in both parts. */
 public record StratifiedSplit(int[] train, int[] validation) {
 
+    /**
+     * Each class's members in a seeded random order (the order {@code Collections.shuffle} gives with the same
+     * {@link Random}), the first {@code validationFraction} of them held out. Works on int arrays: it runs on
+     * the FX thread when a run is started from the window, where boxing 60,000 indices took 70 ms in a cold JVM.
+     */
     public static StratifiedSplit of(int[] labels, int classes, double validationFraction, long seed) {
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
         }
+        int[][] byClass = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        int[] filled = new int[classes];
         for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
+            byClass[labels[i]][filled[labels[i]]++] = i;
         }
         Random random = new Random(seed);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> validation = new ArrayList<>();
-        for (List<Integer> members : byClass) {
-            Collections.shuffle(members, random);
-            int held = (int) Math.round(members.size() * validationFraction);
-            validation.addAll(members.subList(0, held));
-            train.addAll(members.subList(held, members.size()));
+        int[] train = new int[labels.length];
+        int[] validation = new int[labels.length];
+        int trained = 0;
+        int held = 0;
+        for (int[] members : byClass) {
+            shuffle(members, random);
+            int out = (int) Math.round(members.length * validationFraction);
+            System.arraycopy(members, 0, validation, held, out);
+            System.arraycopy(members, out, train, trained, members.length - out);
+            held += out;
+            trained += members.length - out;
         }
-        Collections.sort(train);
-        Collections.sort(validation);
-        return new StratifiedSplit(train.stream().mapToInt(Integer::intValue).toArray(),
-                validation.stream().mapToInt(Integer::intValue).toArray());
+        train = Arrays.copyOf(train, trained);
+        validation = Arrays.copyOf(validation, held);
+        Arrays.sort(train);
+        Arrays.sort(validation);
+        return new StratifiedSplit(train, validation);
+    }
+
+    /** {@code Collections.shuffle(list, random)}'s swaps, on an array. */
+    private static void shuffle(int[] items, Random random) {
+        for (int i = items.length; i > 1; i--) {
+            int j = random.nextInt(i);
+            int t = items[i - 1];
+            items[i - 1] = items[j];
+            items[j] = t;
+        }
     }
 }

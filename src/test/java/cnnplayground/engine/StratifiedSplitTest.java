@@ -34,4 +34,39 @@ class StratifiedSplitTest {
     void no_validation_fraction_keeps_everything_for_training() {
         assertEquals(1000, StratifiedSplit.of(LABELS, 2, 0.0, 1).train().length);
     }
+
+    @Test
+    void the_split_is_the_one_earlier_versions_made_from_the_same_seed() {
+        // given: 1,000 labels of 7 classes, split as the first version did (boxed lists, Collections.shuffle)
+        java.util.Random labelsRandom = new java.util.Random(3);
+        int[] labels = new int[1000];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = labelsRandom.nextInt(7);
+        }
+        java.util.List<java.util.List<Integer>> byClass = new java.util.ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+            byClass.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        java.util.Random random = new java.util.Random(42);
+        java.util.List<Integer> train = new java.util.ArrayList<>();
+        java.util.List<Integer> validation = new java.util.ArrayList<>();
+        for (java.util.List<Integer> members : byClass) {
+            java.util.Collections.shuffle(members, random);
+            int held = (int) Math.round(members.size() * 0.15);
+            validation.addAll(members.subList(0, held));
+            train.addAll(members.subList(held, members.size()));
+        }
+        java.util.Collections.sort(train);
+        java.util.Collections.sort(validation);
+
+        // when:
+        StratifiedSplit split = StratifiedSplit.of(labels, 7, 0.15, 42);
+
+        // then: a saved model's validation numbers stay comparable with runs made before
+        assertArrayEquals(train.stream().mapToInt(Integer::intValue).toArray(), split.train());
+        assertArrayEquals(validation.stream().mapToInt(Integer::intValue).toArray(), split.validation());
+    }
 }
