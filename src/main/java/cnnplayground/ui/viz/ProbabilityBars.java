@@ -4,12 +4,11 @@ import cnnplayground.engine.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One labelled horizontal bar per class with its probability; the most likely class is highlighted. */
@@ -17,7 +16,7 @@ public final class ProbabilityBars extends VBox {
 
     private static final String TOP = "top-class";
 
-    private final List<Bar> bars = new ArrayList<>();
+    private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> percents = new ArrayList<>();
     private final List<HBox> rows = new ArrayList<>();
     private int top = -1;
@@ -33,7 +32,7 @@ public final class ProbabilityBars extends VBox {
             build(p.length, classNames);
         }
         for (int k = 0; k < p.length; k++) {
-            bars.get(k).setValue(p[k]);
+            bars.get(k).setProgress(p[k]);
             percents.get(k).setText(String.format(Locale.ROOT, "%.1f%%", 100 * p[k]));
             rows.get(k).getStyleClass().remove(TOP);
         }
@@ -52,7 +51,7 @@ public final class ProbabilityBars extends VBox {
 
     /** What bar {@code classIndex} shows now, 0..1. */
     public double shownProbability(int classIndex) {
-        return bars.get(classIndex).value();
+        return bars.get(classIndex).getProgress();
     }
 
     public int classCount() {
@@ -69,7 +68,9 @@ public final class ProbabilityBars extends VBox {
         for (int k = 0; k < classes; k++) {
             Label name = new Label(k < classNames.size() ? classNames.get(k) : Integer.toString(k));
             name.getStyleClass().add("probability-name");
-            Bar bar = new Bar();
+            ProgressBar bar = new ProgressBar(0);
+            bar.getStyleClass().add("probability-bar");
+            bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             Label percent = new Label();
             percent.getStyleClass().add("probability-percent");
@@ -80,43 +81,6 @@ public final class ProbabilityBars extends VBox {
             percents.add(percent);
             rows.add(row);
             getChildren().add(row);
-        }
-    }
-
-    /**
-     * A track whose fill covers the given share of its width. Two plain regions: a {@code ProgressBar}'s skin
-     * took the FX thread several milliseconds each to build and style the first time the bars were shown.
-     */
-    private static final class Bar extends Region {
-
-        private final Region fill = new Region();
-        private double value;
-
-        Bar() {
-            getStyleClass().add("probability-bar");
-            fill.getStyleClass().add("probability-fill");
-            fill.setManaged(false);
-            getChildren().add(fill);
-            setMaxWidth(Double.MAX_VALUE);
-        }
-
-        void setValue(double newValue) {
-            if (newValue != value) {
-                value = newValue;
-                requestLayout();
-            }
-        }
-
-        double value() {
-            return value;
-        }
-
-        @Override
-        protected void layoutChildren() {
-            Insets in = getInsets();
-            double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
-            fill.resizeRelocate(in.getLeft(), in.getTop(), snapSizeX(width * Math.max(0, Math.min(1, value))),
-                    Math.max(0, getHeight() - in.getTop() - in.getBottom()));
         }
     }
 }
