@@ -129,16 +129,16 @@ public final class TrainingCharts extends VBox {
         fitBatchAxis(lossChart, lastStep);
         fitBatchAxis(accuracyChart, lastStep);
         batchLoss.getData().setAll(smoothedLoss(snapshot.batches()));
-        List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
-        List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
-        List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
-        List<XYChart.Data<Number, Number>> va = new ArrayList<>();
         List<EpochMetrics> epochs = thin(snapshot.epochs());
         if (epochs.equals(shownEpochs) && stepsPerEpoch == shownStepsPerEpoch) {
             return; // epoch points change once an epoch; each one is a styled node, made anew only then
         }
         shownEpochs = epochs;
         shownStepsPerEpoch = stepsPerEpoch;
+        List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> va = new ArrayList<>();
         for (EpochMetrics e : epochs) {
             long x = e.epoch() * Math.max(1, stepsPerEpoch);
             tl.add(marked(point(x, e.trainLoss()), false));
