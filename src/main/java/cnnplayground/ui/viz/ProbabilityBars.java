@@ -34,10 +34,15 @@ public final class ProbabilityBars extends VBox {
         for (int k = 0; k < p.length; k++) {
             bars.get(k).setProgress(p[k]);
             percents.get(k).setText(String.format(Locale.ROOT, "%.1f%%", 100 * p[k]));
-            rows.get(k).getStyleClass().remove(TOP);
         }
-        top = prediction.topClass();
-        rows.get(top).getStyleClass().add(TOP);
+        // a style class change restyles the row: only when the top class changes, not at every update
+        if (prediction.topClass() != top) {
+            if (top >= 0) {
+                rows.get(top).getStyleClass().remove(TOP);
+            }
+            top = prediction.topClass();
+            rows.get(top).getStyleClass().add(TOP);
+        }
     }
 
     /** Back to no bars. */
