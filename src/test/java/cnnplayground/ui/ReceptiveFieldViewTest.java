@@ -8,10 +8,9 @@ import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.viz.FeatureMapView;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,9 +111,9 @@ class ReceptiveFieldViewTest extends PlaygroundTestBase {
     /** Clicks the middle of unit ({@code row}, {@code col}) in a channel's tile drawn {@code scale} pixels a unit. */
     private void clickUnit(String rowName, int channel, int scale, int row, int col) {
         user.scrollTo("#featureRow-" + rowName);
-        Node image = ((Pane) maps.tileNodes(rowName).get(channel)).getChildrenUnmodifiable().get(0);
-        user.fx().clickOn(user.fx().point(image).atPosition(Pos.TOP_LEFT)
-                .atOffset(new Point2D(col * scale + scale / 2.0, row * scale + scale / 2.0)));
+        Bounds picture = user.onFx(() -> maps.tileOnScreen(rowName, channel).orElseThrow());
+        user.fx().clickOn(new Point2D(picture.getMinX() + col * scale + scale / 2.0,
+                picture.getMinY() + row * scale + scale / 2.0));
     }
 
     /** Both boxes, on the input row and beside the enlarged tile, are drawn. */

@@ -17,8 +17,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -164,14 +164,32 @@ public final class FeatureMapView extends BorderPane {
     /** Channel tiles the row shows (0 for strips and the output). */
     public int tileCount(String rowName) {
         Row row = rows.get(rowName);
-        return row instanceof MapRow ? ((MapRow) row).views.size() : 0;
+        return row instanceof MapRow ? ((MapRow) row).pictures.length : 0;
     }
 
     /** The image of one channel tile. */
     public Optional<Image> tileImage(String rowName, int channel) {
         Row row = rows.get(rowName);
-        if (row instanceof MapRow && channel < ((MapRow) row).views.size()) {
-            return Optional.of(((MapRow) row).views.get(channel).getImage());
+        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
+            return Optional.ofNullable(((MapRow) row).pictures[channel]);
+        }
+        return Optional.empty();
+    }
+
+    /** The caption under a channel's tile, as drawn. */
+    public Optional<String> tileCaption(String rowName, int channel) {
+        Row row = rows.get(rowName);
+        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
+            return Optional.of(((MapRow) row).caption(channel));
+        }
+        return Optional.empty();
+    }
+
+    /** Where a channel's picture is on the screen, to click a unit of it (tests and the screenshot tour). */
+    public Optional<Bounds> tileOnScreen(String rowName, int channel) {
+        Row row = rows.get(rowName);
+        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
+            return ((MapRow) row).pictureOnScreen(channel);
         }
         return Optional.empty();
     }
@@ -351,8 +369,15 @@ public final class FeatureMapView extends BorderPane {
         abstract void update(FloatGrid values, ProbeResult r);
     }
 
+    /**
+     * A spatial layer, one picture per channel. The input row is a few nodes so the receptive-field
+     * box can lie over its picture; layers are one {@link ChannelTiles} canvas however many channels.
+     */
     private final class MapRow extends Row {
-        final List<ImageView> views = new ArrayList<>();
+        final WritableImage[] pictures;
+        final List<ImageView> inputViews = new ArrayList<>();
+        final List<Label> inputCaptions = new ArrayList<>();
+        final ChannelTiles tiles;
         final boolean input;
         final boolean rgb;
         final int scale;
@@ -364,31 +389,47 @@ public final class FeatureMapView extends BorderPane {
             this.input = input;
             this.rgb = input && first.channels() == 3;
             this.scale = Math.max(1, TILE_PIXELS / Math.max(first.height(), first.width()));
-            FlowPane tiles = new FlowPane(6, 6);
-            tiles.getStyleClass().add("feature-tiles");
             int count = rgb ? 1 : Math.min(MAX_TILES, first.channels());
+            pictures = new WritableImage[count];
+            List<ObservableValue<String>> captions = new ArrayList<>();
             for (int c = 0; c < count; c++) {
-                ImageView view = new ImageView();
-                view.setSmooth(false);
-                Label label = new Label("RGB");
-                if (!rgb) {
-                    label.textProperty().bind(text.text("maps.channel", String.valueOf(c)));
-                }
-                label.getStyleClass().add("tile-label");
-                VBox tile = new VBox(2, input ? receptiveField.wrap(view, scale) : view, label);
-                view.setOnMouseClicked(e -> pickUnit(name, e.getX(), e.getY(), input ? 0 : scale));
-                tile.getStyleClass().add("feature-tile");
-                int channel = c;
-                tile.setOnMouseClicked(e -> select(this, channel));
-                views.add(view);
-                tiles.getChildren().add(tile);
+                captions.add(rgb ? Bindings.concat("RGB") : text.text("maps.channel", String.valueOf(c)));
             }
-            box.getChildren().add(tiles);
             if (input) {
-                box.getChildren().add(receptiveField.captionLabel());
+                tiles = null;
+                box.getChildren().addAll(inputTiles(captions), receptiveField.captionLabel());
+            } else {
+                tiles = new ChannelTiles(captions, first.width() * scale, first.height() * scale);
+                tiles.setOnTileClicked((channel, at) -> {
+                    if (at != null) {
+                        pickUnit(name, at.getX(), at.getY(), scale);
+                    }
+                    select(this, channel);
+                });
+                box.getChildren().add(tiles);
             }
             limit = first.channels() > count && !rgb
                     ? UiText.phrase("maps.firstChannels", String.valueOf(count), String.valueOf(first.channels())) : "";
+        }
+
+        private FlowPane inputTiles(List<ObservableValue<String>> captions) {
+            FlowPane flow = new FlowPane(6, 6);
+            flow.getStyleClass().add("feature-tiles");
+            for (int c = 0; c < captions.size(); c++) {
+                ImageView view = new ImageView();
+                view.setSmooth(false);
+                Label label = new Label();
+                label.textProperty().bind(captions.get(c));
+                label.getStyleClass().add("tile-label");
+                VBox tile = new VBox(2, receptiveField.wrap(view, scale), label);
+                tile.getStyleClass().add("feature-tile");
+                int channel = c;
+                tile.setOnMouseClicked(e -> select(this, channel));
+                inputViews.add(view);
+                inputCaptions.add(label);
+                flow.getChildren().add(tile);
+            }
+            return flow;
         }
 
         ColorMap map() {
@@ -403,14 +444,33 @@ public final class FeatureMapView extends BorderPane {
                     : Heatmaps.channelRange(values, channel);
         }
 
+        Optional<Bounds> pictureOnScreen(int channel) {
+            if (input) {
+                ImageView view = inputViews.get(channel);
+                return Optional.ofNullable(view.localToScreen(view.getLayoutBounds()));
+            }
+            return Optional.ofNullable(tiles.localToScreen(tiles.pictureBounds(channel)));
+        }
+
+        String caption(int channel) {
+            return input ? inputCaptions.get(channel).getText() : tiles.caption(channel);
+        }
+
         @Override
         void update(FloatGrid newValues, ProbeResult r) {
             values = newValues;
-            for (int c = 0; c < views.size(); c++) {
-                WritableImage old = (WritableImage) views.get(c).getImage();
+            for (int c = 0; c < pictures.length; c++) {
                 float[] range = rangeOf(c);
-                views.get(c).setImage(rgb ? Heatmaps.rgb(old, values, scale)
-                        : Heatmaps.channel(old, values, c, range[0], range[1], map(), scale));
+                pictures[c] = rgb ? Heatmaps.rgb(pictures[c], values, scale)
+                        : Heatmaps.channel(pictures[c], values, c, range[0], range[1], map(), scale);
+                if (input) {
+                    inputViews.get(c).setImage(pictures[c]);
+                } else {
+                    tiles.setPicture(c, pictures[c]);
+                }
+            }
+            if (tiles != null) {
+                tiles.draw();
             }
             String key = input ? "maps.values"
                     : scaling.get() == Scaling.PER_CHANNEL ? "maps.valuesPerChannel" : "maps.valuesPerLayer";
@@ -472,18 +532,5 @@ public final class FeatureMapView extends BorderPane {
             int top = r.prediction().topClass();
             note.textProperty().bind(text.text("maps.predicts", top < names.size() ? names.get(top) : Integer.toString(top)));
         }
-    }
-
-    /** For tests: the tile nodes of a row, to click on. */
-    public List<Node> tileNodes(String rowName) {
-        Row row = rows.get(rowName);
-        if (!(row instanceof MapRow)) {
-            return List.of();
-        }
-        List<Node> nodes = new ArrayList<>();
-        for (ImageView v : ((MapRow) row).views) {
-            nodes.add(v.getParent());
-        }
-        return nodes;
     }
 }
