@@ -50,7 +50,9 @@ public final class TrainingRun implements TrainingHandle {
     /** For a transfer: which layers take {@link #initial}'s weights; null when all do (a resume) or none. */
     private final TransferPlan transfer;
     private final MetricsRecorder recorder;
-    private final StratifiedSplit split;
+    private final int trainingImages;
+    /** Made on the training thread, which alone reads it: the caller, often the FX thread, need not wait for it. */
+    private StratifiedSplit split;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<WeightsSnapshot> weights = new AtomicReference<>();
     private final AtomicReference<WeightsSnapshot> best = new AtomicReference<>();
@@ -69,8 +71,8 @@ public final class TrainingRun implements TrainingHandle {
         this.config = config;
         this.listener = listener;
         this.checkpoints = checkpoints;
-        this.split = StratifiedSplit.of(data.labels(), data.numClasses(), config.validationFraction(), config.seed());
-        if (split.train().length == 0) {
+        this.trainingImages = StratifiedSplit.trainingCount(data.labels(), data.numClasses(), config.validationFraction());
+        if (trainingImages == 0) {
             throw new IllegalArgumentException("No training images left after holding out "
                     + Math.round(config.validationFraction() * 100) + "% for validation; lower the validation fraction");
         }
@@ -215,7 +217,7 @@ public final class TrainingRun implements TrainingHandle {
     }
 
     private int batchesPerEpoch() {
-        return (split.train().length + config.batchSize() - 1) / config.batchSize();
+        return (trainingImages + config.batchSize() - 1) / config.batchSize();
     }
 
     private void runSafely() {
@@ -242,6 +244,7 @@ public final class TrainingRun implements TrainingHandle {
     }
 
     private void train() throws IOException {
+        split = StratifiedSplit.of(data.labels(), data.numClasses(), config.validationFraction(), config.seed());
         TorchEnvironment torch = TorchEnvironment.load();
         String device = config.cpuOnly() ? torch.cpuName() : torch.deviceName();
         recorder.device(device);

@@ -31,6 +31,16 @@ class StratifiedSplitTest {
     }
 
     @Test
+    void the_training_count_is_the_size_of_the_training_part_without_splitting() {
+        int[] uneven = IntStream.range(0, 997).map(i -> i % 7 == 0 ? 2 : i % 3).toArray();
+        for (double fraction : new double[] {0, 0.05, 0.15, 0.5, 0.99, 1}) {
+            assertEquals(StratifiedSplit.of(uneven, 3, fraction, 5).train().length,
+                    StratifiedSplit.trainingCount(uneven, 3, fraction), "fraction " + fraction);
+        }
+        assertEquals(0, StratifiedSplit.trainingCount(uneven, 3, 1.0));
+    }
+
+    @Test
     void no_validation_fraction_keeps_everything_for_training() {
         assertEquals(1000, StratifiedSplit.of(LABELS, 2, 0.0, 1).train().length);
     }
