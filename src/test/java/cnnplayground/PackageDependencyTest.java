@@ -25,7 +25,7 @@ class PackageDependencyTest {
             "spec;     java.",
             "teach;    java. cnnplayground.spec",
             "data;     java. javax.imageio cnnplayground.spec",
-            "engine;   java. ai.djl. org.slf4j cnnplayground.spec cnnplayground.data cnnplayground.engine",
+            "engine;   java. ai.djl. com.sun.jna. org.slf4j cnnplayground.spec cnnplayground.data cnnplayground.engine",
             "ui;       java. javax.imageio javafx. cnnplayground.spec cnnplayground.teach cnnplayground.data cnnplayground.engine cnnplayground.ui",
             "cli;      java. javax.imageio cnnplayground.spec cnnplayground.teach cnnplayground.data cnnplayground.engine cnnplayground.cli"})
     void package_imports_only_what_its_layer_may_use(String pkg, String allowed) throws IOException {

@@ -222,6 +222,7 @@ public final class TrainingRun implements TrainingHandle {
 
     private void runSafely() {
         try {
+            BackgroundPriority.lowerCurrentThread(BackgroundPriority.TRAINING_NICE);
             train();
         } catch (TrainingFailure e) {
             recorder.state(TrainingState.FAILED);
