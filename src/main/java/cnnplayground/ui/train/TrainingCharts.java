@@ -263,16 +263,26 @@ public final class TrainingCharts extends VBox {
             getPlotChildren().add(marker);
         }
 
+        /**
+         * Moves the marker without a chart layout: the timeline follows a live run frame by frame, and a
+         * layout per frame (axes, tick labels, every line) cost the FX thread most of a frame even with
+         * the Training tab hidden. The next layout places the marker again for new axis ranges.
+         */
         void mark(OptionalLong step) {
             if (!step.equals(marked)) {
                 marked = step;
-                requestChartLayout();
+                placeMarker();
             }
         }
 
         @Override
         protected void layoutPlotChildren() {
             super.layoutPlotChildren();
+            marker.toFront();
+            placeMarker();
+        }
+
+        private void placeMarker() {
             marker.setVisible(marked.isPresent());
             if (marked.isPresent()) {
                 double x = getXAxis().getDisplayPosition(marked.getAsLong());
@@ -280,7 +290,6 @@ public final class TrainingCharts extends VBox {
                 marker.setEndX(x);
                 marker.setStartY(0);
                 marker.setEndY(getYAxis().getHeight());
-                marker.toFront();
             }
         }
     }

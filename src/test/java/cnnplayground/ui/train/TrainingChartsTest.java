@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,12 @@ class TrainingChartsTest {
                 .isCloseTo(charts.lossChartPosition(150), within(1e-6)).isGreaterThan(at50);
         assertThat(charts.lossMarker().getEndY()).isGreaterThan(charts.lossMarker().getStartY());
         assertThat(charts.markedStep()).hasValue(150);
+
+        // and when: a live run moves the mark, the line follows at once without laying the charts out again
+        robot.interact(() -> charts.markStep(OptionalLong.of(120)));
+        assertThat(charts.lossMarker().getStartX()).isCloseTo(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> charts.lossChartPosition(120))), within(1e-6));
+        assertThat(charts.lookupAll(".chart")).isNotEmpty().noneMatch(chart -> ((Parent) chart).isNeedsLayout());
 
         // and when: nothing is selected any more, the marker goes
         robot.interact(() -> {
