@@ -2,6 +2,7 @@ package cnnplayground.ui.i18n;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -28,6 +29,8 @@ public final class UiText {
 
     private final ObjectProperty<UiLanguage> language = new SimpleObjectProperty<>(UiLanguage.ENGLISH);
     private final Map<UiLanguage, ResourceBundle> bundles = new EnumMap<>(UiLanguage.class);
+    /** Parsed patterns by language and key: live views format a few texts per update, and parsing each anew was most of it. */
+    private final Map<UiLanguage, Map<String, MessageFormat>> formats = new EnumMap<>(UiLanguage.class);
 
     public UiText() {
         language.addListener((obs, was, now) -> {
@@ -95,7 +98,11 @@ public final class UiText {
         } catch (MissingResourceException e) {
             return "⟦" + key + "⟧";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(resolved);
+        if (args.length == 0) {
+            return pattern;
+        }
+        return formats.computeIfAbsent(in, l -> new HashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, bundle.getLocale())).format(resolved);
     }
 
     /**
