@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One labelled horizontal bar per class with its probability; the most likely class is highlighted. */
@@ -16,7 +16,7 @@ public final class ProbabilityBars extends VBox {
 
     private static final String TOP = "top-class";
 
-    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Bar> bars = new ArrayList<>();
     private final List<Label> percents = new ArrayList<>();
     private final List<HBox> rows = new ArrayList<>();
     private int top = -1;
@@ -32,7 +32,7 @@ public final class ProbabilityBars extends VBox {
             build(p.length, classNames);
         }
         for (int k = 0; k < p.length; k++) {
-            bars.get(k).setProgress(p[k]);
+            bars.get(k).setValue(p[k]);
             percents.get(k).setText(String.format(Locale.ROOT, "%.1f%%", 100 * p[k]));
         }
         // a style class change restyles the row: only when the top class changes, not at every update
@@ -56,7 +56,7 @@ public final class ProbabilityBars extends VBox {
 
     /** What bar {@code classIndex} shows now, 0..1. */
     public double shownProbability(int classIndex) {
-        return bars.get(classIndex).getProgress();
+        return bars.get(classIndex).value;
     }
 
     public int classCount() {
@@ -73,8 +73,7 @@ public final class ProbabilityBars extends VBox {
         for (int k = 0; k < classes; k++) {
             Label name = new Label(k < classNames.size() ? classNames.get(k) : Integer.toString(k));
             name.getStyleClass().add("probability-name");
-            ProgressBar bar = new ProgressBar(0);
-            bar.getStyleClass().add("probability-bar");
+            Bar bar = new Bar();
             bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             Label percent = new Label();
@@ -86,6 +85,39 @@ public final class ProbabilityBars extends VBox {
             percents.add(percent);
             rows.add(row);
             getChildren().add(row);
+        }
+    }
+
+    /**
+     * A track with a fill scaled to the value. Not a {@code ProgressBar}: its skin (with the machinery for
+     * the indeterminate animation) made the first prediction's ten bars cost the FX thread about 100 ms
+     * to style, and the fill is scaled rather than resized so a new value never lays the tab out again.
+     */
+    private static final class Bar extends Region {
+        private final Region fill = new Region();
+        private double value;
+
+        Bar() {
+            getStyleClass().add("probability-bar");
+            fill.getStyleClass().add("bar");
+            fill.setManaged(false);
+            getChildren().add(fill);
+        }
+
+        void setValue(double newValue) {
+            value = Math.max(0, Math.min(1, newValue));
+            place();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            fill.resizeRelocate(0, 0, getWidth(), getHeight());
+            place();
+        }
+
+        private void place() {
+            fill.setScaleX(value);
+            fill.setTranslateX(-(1 - value) * getWidth() / 2); // scaled about its left end, not its middle
         }
     }
 }
