@@ -108,12 +108,27 @@ class LiveModelTest {
                 assertEquals(layer.name(), a.name());
                 assertEquals(layer.spec().kind(), a.kind());
             }
+            // the outline the views build from before any probe has every grid laid out as the probe's
+            ProbeResult outline = ProbeResult.outline(spec.analyze());
+            assertEquals(dims(result.input()), dims(outline.input()));
+            assertEquals(result.activations().stream().map(a -> a.name() + dims(a.values())).toList(),
+                    outline.activations().stream().map(a -> a.name() + dims(a.values())).toList());
+            assertEquals(result.prediction().probabilities().length, outline.prediction().probabilities().length);
         }
+    }
+
+    private static String dims(FloatGrid g) {
+        return g.height() + "x" + g.width() + "x" + g.channels();
     }
 
     @Test
     void activations_have_the_shapes_the_spec_infers_for_lenet5() throws Exception {
         assertShapesMatchSpec(Presets.lenet5());
+    }
+
+    @Test
+    void activations_have_the_shapes_the_spec_infers_for_an_mlp() throws Exception {
+        assertShapesMatchSpec(Presets.mlp());
     }
 
     @Test
