@@ -10,6 +10,7 @@ import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
+import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.draw.DrawView;
 import cnnplayground.ui.i18n.UiText;
@@ -197,6 +198,19 @@ public final class LiveViews {
         offered = null;
         UiText.clear(exportStatus.textProperty());
         timeline.refresh();
+    }
+
+    /**
+     * The network that will train next, and its classes: the feature maps and the Draw tab build
+     * their rows for it now, while no result is shown, instead of when the first one arrives.
+     */
+    public void prepare(NetworkAnalysis network, List<String> classNames) {
+        ProbeResult outline = ProbeResult.outline(network);
+        if (featureMaps.resultProperty().get() == null) {
+            featureMaps.classNamesProperty().set(classNames);
+            featureMaps.prepare(outline);
+        }
+        draw.prepare(outline, classNames);
     }
 
     /** A trained model to look into while no run offers weights (e.g. one loaded from a file). */

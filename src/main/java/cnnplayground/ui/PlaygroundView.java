@@ -106,6 +106,8 @@ public final class PlaygroundView extends BorderPane {
         live.featureMaps().receptiveField().textProperty().set(text);
         live.draw().featureMaps().receptiveField().textProperty().set(text);
         training.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        new LiveViewsPrebuild(live, model.analysisProperty(), training.datasetProperty(),
+                () -> !training.isTraining() && training.whyNotTrain().isEmpty());
         training.runsProperty().addListener((obs, was, now) -> datasetRefused.setText(""));
         training.addBlocker(new MemoryGate(text, model.networkProperty(), training.hyperParameters().configProperty(),
                 training.cpuOnlyCheck().selectedProperty()).reason());

@@ -328,7 +328,12 @@ public final class PlaygroundRobot {
 
     /** Scrolls until the node a query finds shows, as a user scrolls down to it. */
     public PlaygroundRobot scrollTo(String query) {
-        scrollIntoView(robot.lookup(query).query());
+        return scrollTo(robot.lookup(query).<Node>query());
+    }
+
+    /** Scrolls {@code node} into view, for a node found in one view where several views hold alike ids. */
+    public PlaygroundRobot scrollTo(Node node) {
+        scrollIntoView(node);
         return this;
     }
 

@@ -92,8 +92,9 @@ class ReceptiveFieldViewTest extends PlaygroundTestBase {
         show();
 
         // when:
-        user.scrollTo("#featureRow-dense");
-        user.fx().clickOn("#featureRow-dense .unit-strip");
+        // (looked up in this view: the Draw tab's maps have rows of the same names)
+        user.scrollTo(user.onFx(() -> maps.lookup("#featureRow-dense")));
+        user.fx().clickOn(user.onFx(() -> maps.lookup("#featureRow-dense .unit-strip")));
 
         // then:
         assertThat(maps.receptiveField().caption()).isEqualTo("Layer 6 (Dense): every unit sees the whole input image");
@@ -110,7 +111,7 @@ class ReceptiveFieldViewTest extends PlaygroundTestBase {
 
     /** Clicks the middle of unit ({@code row}, {@code col}) in a channel's tile drawn {@code scale} pixels a unit. */
     private void clickUnit(String rowName, int channel, int scale, int row, int col) {
-        user.scrollTo("#featureRow-" + rowName);
+        user.scrollTo(user.onFx(() -> maps.lookup("#featureRow-" + rowName)));
         Bounds picture = user.onFx(() -> maps.tileOnScreen(rowName, channel).orElseThrow());
         user.fx().clickOn(new Point2D(picture.getMinX() + col * scale + scale / 2.0,
                 picture.getMinY() + row * scale + scale / 2.0));

@@ -135,6 +135,19 @@ public final class DrawView extends VBox {
         maps.resultProperty().set(result);
     }
 
+    /**
+     * Builds the bars and the maps for results shaped like {@code outline} while none is shown (see
+     * {@link FeatureMapView#prepare}).
+     */
+    public void prepare(ProbeResult outline, List<String> classNames) {
+        if (maps.resultProperty().get() != null) {
+            return;
+        }
+        bars.prepare(outline.prediction().probabilities().length, classNames);
+        maps.classNamesProperty().set(classNames);
+        maps.prepare(outline);
+    }
+
     /** Back to "train first": no bars, no maps. */
     public void clearResult() {
         bars.clear();

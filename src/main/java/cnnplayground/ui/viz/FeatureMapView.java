@@ -30,6 +30,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -60,6 +61,8 @@ public final class FeatureMapView extends BorderPane {
     private final UiText text;
     private final VBox rowsBox = new VBox();
     private final ScrollPane scroll = new ScrollPane(rowsBox);
+    /** The rows under the "train first" text: hidden, they can be built and styled before a result comes. */
+    private final StackPane body = new StackPane(scroll, placeholder);
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final ImageView enlargedView = new ImageView();
     private final Label enlargedTitle = new Label();
@@ -131,10 +134,28 @@ public final class FeatureMapView extends BorderPane {
         enlarged.managedProperty().bind(enlarged.visibleProperty());
         setRight(enlarged);
 
+        setCenter(body);
         result.addListener((obs, was, now) -> redraw.request());
         scaling.addListener((obs, was, now) -> redraw.request());
         classNames.addListener((obs, was, now) -> redraw.request());
         refresh();
+    }
+
+    /**
+     * Builds the rows for results shaped like {@code outline} while none is shown, so the first real
+     * result only fills them in. Building and styling a network's rows the first time held the FX thread
+     * for 100–200 ms; done when the network is known, it is off the moment training starts.
+     * Does nothing while a result is shown.
+     */
+    public void prepare(ProbeResult outline) {
+        if (result.get() != null) {
+            return;
+        }
+        ensureRows(outline);
+        rows.get(INPUT_ROW).prepare(outline.input(), outline);
+        for (LayerActivation a : outline.activations()) {
+            rows.get(a.name()).prepare(a.values(), outline);
+        }
     }
 
     /** The probe result shown; {@code null} shows the "train first" text. */
@@ -156,9 +177,9 @@ public final class FeatureMapView extends BorderPane {
         return classNames;
     }
 
-    /** Row names in order: {@code input}, then each layer's Keras name. */
+    /** Row names in order: {@code input}, then each layer's Keras name; none while no result is shown. */
     public List<String> rowNames() {
-        return List.copyOf(rows.keySet());
+        return result.get() == null ? List.of() : List.copyOf(rows.keySet());
     }
 
     /** Channel tiles the row shows (0 for strips and the output). */
@@ -228,17 +249,11 @@ public final class FeatureMapView extends BorderPane {
     private void refresh() {
         ProbeResult r = result.get();
         if (r == null) {
-            rows.clear();
-            signature = "";
             select(null, -1);
-            setCenter(placeholder);
+            showRows(false);
             return;
         }
-        String newSignature = signatureOf(r);
-        if (!newSignature.equals(signature)) {
-            rebuild(r);
-            signature = newSignature;
-        }
+        ensureRows(r);
         rows.get(INPUT_ROW).update(r.input(), r);
         List<LayerActivation> layers = r.activations();
         for (LayerActivation a : layers) {
@@ -247,8 +262,19 @@ public final class FeatureMapView extends BorderPane {
         if (selectedRow != null) {
             showEnlarged();
         }
-        if (getCenter() != scroll) {
-            setCenter(scroll);
+        showRows(true);
+    }
+
+    private void showRows(boolean shown) {
+        scroll.setVisible(shown);
+        placeholder.setVisible(!shown);
+    }
+
+    private void ensureRows(ProbeResult r) {
+        String newSignature = signatureOf(r);
+        if (!newSignature.equals(signature)) {
+            rebuild(r);
+            signature = newSignature;
         }
     }
 
@@ -367,6 +393,11 @@ public final class FeatureMapView extends BorderPane {
         }
 
         abstract void update(FloatGrid values, ProbeResult r);
+
+        /** Like {@link #update}, for an outline: lays the row out without showing a prediction. */
+        void prepare(FloatGrid values, ProbeResult outline) {
+            update(values, outline);
+        }
     }
 
     /**
@@ -531,6 +562,11 @@ public final class FeatureMapView extends BorderPane {
             List<String> names = classNames.get();
             int top = r.prediction().topClass();
             note.textProperty().bind(text.text("maps.predicts", top < names.size() ? names.get(top) : Integer.toString(top)));
+        }
+
+        @Override
+        void prepare(FloatGrid values, ProbeResult outline) {
+            bars.prepare(values.size(), classNames.get());
         }
     }
 }

@@ -11,7 +11,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One labelled horizontal bar per class with its probability; the most likely class is highlighted. */
+/**
+ * One labelled horizontal bar per class with its probability; the most likely class is highlighted.
+ * Hidden until it shows a prediction; {@link #prepare} builds the rows beforehand, so the first
+ * prediction only fills them in.
+ */
 public final class ProbabilityBars extends VBox {
 
     private static final String TOP = "top-class";
@@ -19,18 +23,30 @@ public final class ProbabilityBars extends VBox {
     private final List<Bar> bars = new ArrayList<>();
     private final List<Label> percents = new ArrayList<>();
     private final List<HBox> rows = new ArrayList<>();
+    private final List<Label> names = new ArrayList<>();
     private int top = -1;
+    private boolean shown;
 
     public ProbabilityBars() {
         getStyleClass().add("probability-bars");
+        managedProperty().bind(visibleProperty());
+        setVisible(false);
+    }
+
+    /** Builds the rows for {@code classes} classes without showing anything. */
+    public void prepare(int classes, List<String> classNames) {
+        if (bars.size() != classes) {
+            build(classes);
+        }
+        name(classNames);
     }
 
     /** Shows {@code prediction}; {@code classNames} may be shorter than the classes (indices fill in). */
     public void show(Prediction prediction, List<String> classNames) {
         float[] p = prediction.probabilities();
-        if (bars.size() != p.length) {
-            build(p.length, classNames);
-        }
+        prepare(p.length, classNames);
+        shown = true;
+        setVisible(true);
         for (int k = 0; k < p.length; k++) {
             bars.get(k).setValue(p[k]);
             percents.get(k).setText(String.format(Locale.ROOT, "%.1f%%", 100 * p[k]));
@@ -45,13 +61,10 @@ public final class ProbabilityBars extends VBox {
         }
     }
 
-    /** Back to no bars. */
+    /** Back to no bars shown; the rows stay for the next prediction. */
     public void clear() {
-        getChildren().clear();
-        bars.clear();
-        percents.clear();
-        rows.clear();
-        top = -1;
+        shown = false;
+        setVisible(false);
     }
 
     /** What bar {@code classIndex} shows now, 0..1. */
@@ -59,19 +72,25 @@ public final class ProbabilityBars extends VBox {
         return bars.get(classIndex).value;
     }
 
+    /** Classes shown, 0 while no prediction is. */
     public int classCount() {
-        return bars.size();
+        return shown ? bars.size() : 0;
     }
 
     /** The highlighted class, or -1 when nothing is shown. */
     public int highlightedClass() {
-        return top;
+        return shown ? top : -1;
     }
 
-    private void build(int classes, List<String> classNames) {
-        clear();
+    private void build(int classes) {
+        getChildren().clear();
+        bars.clear();
+        percents.clear();
+        rows.clear();
+        names.clear();
+        top = -1;
         for (int k = 0; k < classes; k++) {
-            Label name = new Label(k < classNames.size() ? classNames.get(k) : Integer.toString(k));
+            Label name = new Label();
             name.getStyleClass().add("probability-name");
             Bar bar = new Bar();
             bar.setMaxWidth(Double.MAX_VALUE);
@@ -82,9 +101,17 @@ public final class ProbabilityBars extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("probability-row");
             bars.add(bar);
+            names.add(name);
             percents.add(percent);
             rows.add(row);
             getChildren().add(row);
+        }
+    }
+
+    /** The same classes may come with other names (another dataset): a label keeps its text when it is unchanged. */
+    private void name(List<String> classNames) {
+        for (int k = 0; k < names.size(); k++) {
+            names.get(k).setText(k < classNames.size() ? classNames.get(k) : Integer.toString(k));
         }
     }
 
