@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -19,6 +20,10 @@ import javafx.application.Platform;
 public final class FxStallMeter implements AutoCloseable {
 
     public static final long PROBE_PERIOD_MILLIS = 10;
+    /** The longest wait a settled FX thread shows, see {@link #awaitSettled}. */
+    public static final double SETTLED_MILLIS = 30;
+    /** Quarter-seconds in a row under {@link #SETTLED_MILLIS} that make the FX thread settled. */
+    private static final int SETTLED_QUARTERS = 2;
 
     private final LatencyHistogram total = new LatencyHistogram();
     private final LatencyHistogram lap = new LatencyHistogram();
@@ -51,6 +56,22 @@ public final class FxStallMeter implements AutoCloseable {
         Platform.runLater(meter.pulses::start);
         meter.prober.scheduleAtFixedRate(meter::post, 0, PROBE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return meter;
+    }
+
+    /**
+     * Waits until the FX thread has kept every wait under {@link #SETTLED_MILLIS} for half a second, as
+     * a window has once it styled and painted itself and built its views, or until {@code timeout}.
+     */
+    public static void awaitSettled(Duration timeout) throws InterruptedException {
+        try (FxStallMeter meter = start()) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            int quiet = 0;
+            while (quiet < SETTLED_QUARTERS && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                StallStats quarter = meter.lap();
+                quiet = quarter.probes() > 0 && quarter.maxStallMillis() < SETTLED_MILLIS ? quiet + 1 : 0;
+            }
+        }
     }
 
     /** Everything since {@link #start()}. */

@@ -60,9 +60,11 @@ class FxResponsivenessTest extends PlaygroundTestBase {
     }
 
     @Test
-    void should_keep_the_fx_thread_answering_while_training_with_live_views() {
-        // given: the Feature maps tab open, small batches so the views get many new weights
+    void should_keep_the_fx_thread_answering_while_training_with_live_views() throws InterruptedException {
+        // given: small batches so the views get many new weights, and the window settled as a student's
+        // is before they press Train (styled, painted, its views built for the network)
         user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
+        FxStallMeter.awaitSettled(java.time.Duration.ofSeconds(15));
         meter = FxStallMeter.start();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = user.onFx(() -> Thread.currentThread().getId());

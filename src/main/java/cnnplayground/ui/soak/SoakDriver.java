@@ -39,9 +39,6 @@ public final class SoakDriver {
     private static final long POLL_MILLIS = 100;
     private static final Duration FX_TIMEOUT = Duration.ofMinutes(1);
 
-    /** A window is settled when this many quarter-seconds in a row kept every FX wait under {@link #SETTLED_MILLIS}. */
-    private static final int SETTLED_QUARTERS = 2;
-    private static final double SETTLED_MILLIS = 30;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
 
     private final PlaygroundView view;
@@ -76,7 +73,8 @@ public final class SoakDriver {
                 predictions.incrementAndGet();
             }
         };
-        awaitSettledWindow();
+        // the window's own first frames (styling, painting) are the app starting, not training
+        FxStallMeter.awaitSettled(SETTLE_TIMEOUT);
         onFx(() -> {
             TrainingConfig config = view.training().hyperParameters().getConfig().orElse(TrainingConfig.defaults());
             view.training().hyperParameters().show(config.withEpochs(epochs));
@@ -183,22 +181,5 @@ public final class SoakDriver {
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
         return FxThread.call(action, FX_TIMEOUT);
-    }
-
-    /**
-     * Waits until the new window has styled and painted itself once, as a student's window has before they
-     * press Train: those first frames are the app starting, not training, and would otherwise be counted
-     * in epoch 1's stalls. Gives up waiting after {@link #SETTLE_TIMEOUT}.
-     */
-    private static void awaitSettledWindow() throws InterruptedException {
-        try (FxStallMeter meter = FxStallMeter.start()) {
-            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-            int quiet = 0;
-            while (quiet < SETTLED_QUARTERS && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                StallStats quarter = meter.lap();
-                quiet = quarter.probes() > 0 && quarter.maxStallMillis() < SETTLED_MILLIS ? quiet + 1 : 0;
-            }
-        }
     }
 }
