@@ -15,13 +15,13 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The FX thread keeps answering while the network trains with every live view on: the Feature maps tab
- * updating, then the Draw tab predicting a drawn digit. An {@link FxStallMeter} watches the whole time.
+ * updating, then the Draw tab predicting a drawn digit. An {@link FxStallMeter} watches the whole time,
+ * from the window settled (as a student's is before pressing Train: its views built for the network).
  *
- * <p>The issue's target is 50 ms. It prints three sets of numbers: the whole run, the first lap (each
- * view built and styled for the first time, in a JVM that has not compiled that code yet) and the
- * second (the same actions again). On an otherwise idle 2-core machine the second lap stays under it
- * (longest wait 22–49 ms, p99 10–16 ms); the first does not (180–250 ms: building, styling and first
- * painting each view, with the JIT still compiling).
+ * <p>The issue's target is 50 ms. It prints the click on Train on its own (the pulse that answers it
+ * restyles some 450 controls as disabled, before the first batch trains), then the training: the whole
+ * run, the first lap (each view shown for the first time, in a JVM that has not compiled that code yet)
+ * and the second (the same actions again). Numbers measured are in the README (Soak and responsiveness).
  * On the project's CI machine (2 cores shared with other builds, headless Monocle with software
  * rendering) no bound of that size holds: at a load average of 7–21 the longest wait measured
  * 300–800 ms, while the FX thread itself computed only about 10 % of the time; it waits for a core
@@ -65,6 +65,11 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         // is before they press Train (styled, painted, its views built for the network)
         user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
         FxStallMeter.awaitSettled(java.time.Duration.ofSeconds(15));
+        StallStats click;
+        try (FxStallMeter clickMeter = FxStallMeter.start()) {
+            user.clickTrain();
+            click = clickMeter.total();
+        }
         meter = FxStallMeter.start();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = user.onFx(() -> Thread.currentThread().getId());
@@ -72,8 +77,8 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         long wallBefore = System.nanoTime();
 
         // when: training runs with the maps updating, then a digit is drawn on the pad mid-run: the first
-        // time each view is built and styled, in a JVM that has not compiled that code yet
-        user.clickTrain().openTab("Feature maps");
+        // time each view is shown and filled in, in a JVM that has not compiled that code yet
+        user.openTab("Feature maps");
         user.waitUntil(RUN_WAIT_SECONDS, () -> stepsDone() >= 60 && view.live().featureMaps().resultProperty().get() != null);
         drawADigitAndGoBack(SEVEN);
         StallStats firstTime = meter.lap();
@@ -89,10 +94,13 @@ class FxResponsivenessTest extends PlaygroundTestBase {
         // then:
         StallStats stalls = meter.total();
         double busy = (double) (threads.getThreadCpuTime(fxThread) - cpuBefore) / (System.nanoTime() - wallBefore);
-        System.out.printf(java.util.Locale.ROOT, "FX thread during training with live views: %s; FX thread busy %.0f%%"
-                + " of the time; load average %.1f%n  views built for the first time: %s%n  views built: %s%n",
-                stalls, busy * 100, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.out.printf(java.util.Locale.ROOT, "FX thread answering the click on Train: %s%n"
+                + "FX thread during training with live views: %s; FX thread busy %.0f%%"
+                + " of the time; load average %.1f%n  views shown for the first time: %s%n  views shown again: %s%n",
+                click, stalls, busy * 100,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 firstTime, settled);
+        assertThat(click.maxStallMillis()).as(click.toString()).isLessThan(MAX_STALL_MILLIS);
         assertThat(stalls.probes()).as("runLater probes that ran").isGreaterThan(100);
         assertThat(stalls.maxStallMillis()).as(stalls.toString()).isLessThan(MAX_STALL_MILLIS);
         assertThat(stalls.p99LatencyMillis()).as(stalls.toString()).isLessThan(MAX_P99_MILLIS);
