@@ -160,6 +160,7 @@ public final class PlaygroundView extends BorderPane {
                 compareTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
+        TabsChosenWithoutFocus.install(sideTabs);
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
                     : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
