@@ -190,29 +190,24 @@ public final class FeatureMapView extends BorderPane {
 
     /** The image of one channel tile. */
     public Optional<Image> tileImage(String rowName, int channel) {
-        Row row = rows.get(rowName);
-        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
-            return Optional.ofNullable(((MapRow) row).pictures[channel]);
-        }
-        return Optional.empty();
+        return mapRow(rowName, channel).map(row -> row.pictures[channel]);
     }
 
     /** The caption under a channel's tile, as drawn. */
     public Optional<String> tileCaption(String rowName, int channel) {
-        Row row = rows.get(rowName);
-        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
-            return Optional.of(((MapRow) row).caption(channel));
-        }
-        return Optional.empty();
+        return mapRow(rowName, channel).map(row -> row.caption(channel));
     }
 
     /** Where a channel's picture is on the screen, to click a unit of it (tests and the screenshot tour). */
     public Optional<Bounds> tileOnScreen(String rowName, int channel) {
+        return mapRow(rowName, channel).flatMap(row -> row.pictureOnScreen(channel));
+    }
+
+    /** The row of feature maps named {@code rowName}, if it has a tile for {@code channel}. */
+    private Optional<MapRow> mapRow(String rowName, int channel) {
         Row row = rows.get(rowName);
-        if (row instanceof MapRow && channel < ((MapRow) row).pictures.length) {
-            return ((MapRow) row).pictureOnScreen(channel);
-        }
-        return Optional.empty();
+        return row instanceof MapRow && channel < ((MapRow) row).pictures.length ? Optional.of((MapRow) row)
+                : Optional.empty();
     }
 
     public boolean hasUnitStrip(String rowName) {
