@@ -24,18 +24,24 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
-    /** Gives the calling thread nice value {@code nice}; returns it, or empty where threads keep theirs. */
+    /**
+     * Gives the calling thread nice value {@code nice}, or leaves it where it is already at least that low
+     * (a whole program started with {@code nice -n 19} stays at 19: raising a priority needs privileges).
+     * Returns the thread's nice value afterwards, or empty where threads keep theirs.
+     */
     public static OptionalInt lowerCurrentThread(int nice) {
         if (!Platform.isLinux()) {
             return OptionalInt.empty();
         }
         try {
             LinuxThreads libc = Native.load("c", LinuxThreads.class);
+            int tid = libc.gettid();
+            int now = libc.getpriority(PRIO_PROCESS, tid);
             // On Linux a thread id given to setpriority names that thread only, not the whole process.
-            if (libc.setpriority(PRIO_PROCESS, libc.gettid(), nice) != 0) {
+            if (now < nice && libc.setpriority(PRIO_PROCESS, tid, nice) != 0) {
                 return OptionalInt.empty();
             }
-            return OptionalInt.of(nice);
+            return OptionalInt.of(Math.max(now, nice));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return OptionalInt.empty();
         }

@@ -43,14 +43,17 @@ class BackgroundPriorityTest {
         worker.start();
         worker.join();
 
-        assertEquals(OptionalInt.of(BackgroundPriority.TRAINING_NICE), lowered.get());
-        assertEquals(OptionalInt.of(BackgroundPriority.TRAINING_NICE), child.get(), "as PyTorch's workers would");
+        // (a build run under `nice -n 19` stays at 19: lowering never raises a priority)
+        int expected = Math.max(mine, BackgroundPriority.TRAINING_NICE);
+        assertEquals(OptionalInt.of(expected), lowered.get());
+        assertEquals(OptionalInt.of(expected), child.get(), "as PyTorch's workers would");
         assertEquals(OptionalInt.of(mine), BackgroundPriority.currentNice(), "the caller's thread keeps its priority");
     }
 
     @Test
     void a_training_run_and_the_threads_pytorch_starts_for_it_run_lowered() throws Exception {
-        assumeTrue(Files.isDirectory(TASKS), "needs /proc");
+        assumeTrue(Files.isDirectory(TASKS) && BackgroundPriority.currentNice().isPresent(), "needs Linux and /proc");
+        int mine = BackgroundPriority.currentNice().getAsInt();
         TrainingConfig manyEpochs = TrainingConfig.defaults().withBatchSize(16).withEpochs(200);
         Map<String, Integer> training = new HashMap<>();
         try (TrainingHandle run = new DjlTrainingLauncher().start(Presets.lenet5(), TinyDigits.first(300), manyEpochs,
@@ -63,9 +66,9 @@ class BackgroundPriorityTest {
             training.putAll(niceOf("training-"));
         }
         assertFalse(training.isEmpty(), "the run's threads are found by name");
-        assertTrue(training.values().stream().allMatch(n -> n == BackgroundPriority.TRAINING_NICE), training::toString);
-        assertTrue(niceOf("main").values().stream().allMatch(n -> n < BackgroundPriority.TRAINING_NICE),
-                "the other threads keep theirs");
+        int expected = Math.max(mine, BackgroundPriority.TRAINING_NICE);
+        assertTrue(training.values().stream().allMatch(n -> n == expected), training + ", expected " + expected);
+        assertEquals(OptionalInt.of(mine), BackgroundPriority.currentNice(), "the test's own thread keeps its priority");
     }
 
     /** Nice value of every thread of this JVM whose name starts with {@code prefix}, by thread id. */
