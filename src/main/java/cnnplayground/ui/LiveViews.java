@@ -206,10 +206,7 @@ public final class LiveViews {
      */
     public void prepare(NetworkAnalysis network, List<String> classNames) {
         ProbeResult outline = ProbeResult.outline(network);
-        if (featureMaps.resultProperty().get() == null) {
-            featureMaps.classNamesProperty().set(classNames);
-            featureMaps.prepare(outline);
-        }
+        featureMaps.prepare(outline, classNames);
         draw.prepare(outline, classNames);
     }
 

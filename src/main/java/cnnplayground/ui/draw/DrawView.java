@@ -144,8 +144,7 @@ public final class DrawView extends VBox {
             return;
         }
         bars.prepare(outline.prediction().probabilities().length, classNames);
-        maps.classNamesProperty().set(classNames);
-        maps.prepare(outline);
+        maps.prepare(outline, classNames);
     }
 
     /** Back to "train first": no bars, no maps. */

@@ -89,14 +89,6 @@ final class ChannelTiles extends Region {
         this.onClick = onClick;
     }
 
-    int size() {
-        return pictures.length;
-    }
-
-    Image picture(int tile) {
-        return pictures[tile];
-    }
-
     String caption(int tile) {
         return captions.get(tile).getValue();
     }
@@ -206,7 +198,7 @@ final class ChannelTiles extends Region {
     }
 
     /** The tile at a point of this node, or -1 in the gaps and past the last tile. */
-    int tileAt(double x, double y) {
+    private int tileAt(double x, double y) {
         double cx = x - snappedLeftInset();
         double cy = y - snappedTopInset();
         if (cx < 0 || cy < 0 || cx % (cellWidth + GAP) >= cellWidth || cy % (cellHeight + GAP) >= cellHeight) {

@@ -145,12 +145,15 @@ public final class FeatureMapView extends BorderPane {
      * Builds the rows for results shaped like {@code outline} while none is shown, so the first real
      * result only fills them in. Building and styling a network's rows the first time held the FX thread
      * for 100–200 ms; done when the network is known, it is off the moment training starts.
-     * Does nothing while a result is shown.
+     * Does nothing while a result is shown (its class names stay too).
+     *
+     * @param outputClassNames the names the output row's bars will carry
      */
-    public void prepare(ProbeResult outline) {
+    public void prepare(ProbeResult outline, List<String> outputClassNames) {
         if (result.get() != null) {
             return;
         }
+        classNames.set(outputClassNames);
         ensureRows(outline);
         rows.get(INPUT_ROW).prepare(outline.input(), outline);
         for (LayerActivation a : outline.activations()) {
