@@ -61,7 +61,7 @@ public final class LiveModel implements ModelProbe {
     private NetworkSpec builtSpec;
     private NetworkAnalysis analysis;
     private SequentialBlock block;
-    private List<Pair<String, Shape>> expectedShapes;
+    private WeightsLayout weightsLayout;
     private NDManager weightsManager;
     private ParameterStore store;
     private WeightsSnapshot applied;
@@ -339,12 +339,12 @@ public final class LiveModel implements ModelProbe {
                 return;
             }
             block = BlockFactory.build(spec);
-            expectedShapes = ParameterLoader.expectedShapes(spec, block, manager);
+            weightsLayout = ParameterLoader.layout(spec, block, manager);
             builtSpec = spec;
         }
         NDManager next = manager.newSubManager();
         try {
-            ParameterLoader.read(block, expectedShapes, weights.parameters(), next);
+            ParameterLoader.read(block, weightsLayout, weights.parameters(), next);
         } catch (MalformedModelException | RuntimeException e) {
             next.close();
             // the block is half loaded: rebuild it for the next weights

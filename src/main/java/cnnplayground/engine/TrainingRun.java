@@ -378,10 +378,8 @@ public final class TrainingRun implements TrainingHandle {
 
     /** Replaces the fresh weights with {@link #initial}'s, which must fit shape for shape. */
     private void loadInitialWeights(SequentialBlock block, NDManager manager) {
-        List<Pair<String, Shape>> expected = block.getParameters().stream()
-                .map(p -> new Pair<>(p.getKey(), p.getValue().getArray().getShape())).toList();
         try {
-            ParameterLoader.read(block, expected, initial.parameters(), manager);
+            ParameterLoader.read(block, WeightsLayout.of(block), initial.parameters(), manager);
         } catch (MalformedModelException e) {
             throw new TrainingFailure("The weights to resume from do not fit the network (" + e.getMessage()
                     + "); load the model again or train from scratch.");
