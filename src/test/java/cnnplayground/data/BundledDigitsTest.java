@@ -1,5 +1,6 @@
 package cnnplayground.data;
 
+import cnnplayground.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +88,7 @@ class BundledDigitsTest {
 
     @Test
     void the_held_out_mnist_test_set_loads_when_present() throws DatasetException {
-        Assumptions.assumeTrue(Files.isDirectory(MNIST_TEST), "no " + MNIST_TEST + " in this checkout");
+        Prerequisites.require(Files.isDirectory(MNIST_TEST), "no " + MNIST_TEST + " beside this checkout");
 
         ImageDataset test = DatasetLoader.loadIdxDirectory(MNIST_TEST).train();
 

@@ -1,10 +1,10 @@
 package cnnplayground.data;
 
+import cnnplayground.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnplayground.data.DatasetCatalog.Source;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class DatasetCatalogTest {
 
     @Test
     void finds_fashion_mnist_where_the_debian_package_installs_it() throws DatasetException {
-        assumeTrue(Files.isDirectory(DatasetCatalog.FASHION_MNIST_DIR), "dataset-fashion-mnist is not installed here");
+        Prerequisites.require(Files.isDirectory(DatasetCatalog.FASHION_MNIST_DIR), "dataset-fashion-mnist is not installed here");
         DatasetCatalog catalog = DatasetCatalog.withDigitsAt(DIGITS);
 
         LoadedDataset fashion = catalog.fashionMnist();

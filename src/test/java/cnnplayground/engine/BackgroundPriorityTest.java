@@ -1,9 +1,10 @@
 package cnnplayground.engine;
 
+import cnnplayground.Prerequisites;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnplayground.spec.Presets;
 import java.io.IOException;
@@ -25,7 +26,7 @@ class BackgroundPriorityTest {
 
     @Test
     void lowering_a_thread_leaves_the_others_and_passes_to_threads_it_starts() throws InterruptedException {
-        assumeTrue(BackgroundPriority.currentNice().isPresent(), "thread priorities are set on Linux only");
+        Prerequisites.require(BackgroundPriority.currentNice().isPresent(), "thread priorities are set on Linux only");
         int mine = BackgroundPriority.currentNice().getAsInt();
         AtomicReference<OptionalInt> lowered = new AtomicReference<>();
         AtomicReference<OptionalInt> child = new AtomicReference<>();
@@ -52,7 +53,7 @@ class BackgroundPriorityTest {
 
     @Test
     void a_training_run_and_the_threads_pytorch_starts_for_it_run_lowered() throws Exception {
-        assumeTrue(Files.isDirectory(TASKS) && BackgroundPriority.currentNice().isPresent(), "needs Linux and /proc");
+        Prerequisites.require(Files.isDirectory(TASKS) && BackgroundPriority.currentNice().isPresent(), "needs Linux and /proc");
         int mine = BackgroundPriority.currentNice().getAsInt();
         TrainingConfig manyEpochs = TrainingConfig.defaults().withBatchSize(16).withEpochs(200);
         Map<String, Integer> training = new HashMap<>();

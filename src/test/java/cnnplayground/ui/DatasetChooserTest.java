@@ -1,7 +1,7 @@
 package cnnplayground.ui;
 
+import cnnplayground.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnnplayground.data.DatasetCatalog;
 import cnnplayground.spec.DenseSpec;
@@ -94,7 +94,7 @@ class DatasetChooserTest extends PlaygroundTestBase {
 
     @Test
     void should_load_fashion_mnist_with_its_class_names() {
-        assumeTrue(Files.isDirectory(DatasetCatalog.FASHION_MNIST_DIR), "dataset-fashion-mnist is not installed here");
+        Prerequisites.require(Files.isDirectory(DatasetCatalog.FASHION_MNIST_DIR), "dataset-fashion-mnist is not installed here");
 
         // when:
         user.chooseDataset("Fashion-MNIST").waitForDataset("Fashion-MNIST").openTab("Data");

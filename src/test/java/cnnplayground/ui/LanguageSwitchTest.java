@@ -1,5 +1,6 @@
 package cnnplayground.ui;
 
+import cnnplayground.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
@@ -30,7 +31,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +55,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
     @BeforeEach
     void needsACjkFont() {
         // the window refuses Chinese without one (LanguageChooserTest covers that); .ci/run installs fonts-noto-cjk
-        Assumptions.assumeTrue(CjkFonts.installed(), "no CJK font: sudo apt-get install fonts-noto-cjk");
+        Prerequisites.require(CjkFonts.installed(), "no CJK font: sudo apt-get install fonts-noto-cjk");
     }
 
     @Start

@@ -1,7 +1,6 @@
 package cnnplayground.spec.export;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import cnnplayground.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ final class PythonRunner {
                 // not installed under this name; try the next
             }
         }
-        assumeTrue(false, withTorch ? "no python3 with torch here (Debian: apt-get install python3-torch)"
+        Prerequisites.require(false, withTorch ? "no python3 with torch here (Debian: apt-get install python3-torch)"
                 : "no python3 here");
         return null;
     }
