@@ -42,16 +42,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
- * {@code bench [--json] [--epochs N] [--data DIR]}: what the live views cost on this machine —
- * LeNet-5 training speed with and without a live probe watching a digit, the time from the end of a
- * stroke on the drawing pad to its prediction, and memory over the watched run.
+ * {@code bench [--json] [--epochs N] [--pairs N] [--data DIR]}: what the live views cost on this
+ * machine — LeNet-5 training speed with and without a live probe watching a digit, the time from the
+ * end of a stroke on the drawing pad to its prediction, and memory over the last watched run.
+ *
+ * <p>Runs without and with the probe alternate, a pair at a time, and the cost is the median of the
+ * pairs' ratios: a machine's speed drifts (other programs, heat, the JIT) by more than the cost
+ * measured, and one pair of runs read that drift as the probe's.
  *
  * <p>{@code --limit N} (not in the usage) uses only the first N images, for tests.
  */
 final class BenchCommand {
 
-    static final String USAGE = "usage: bench [--json] [--epochs N] [--data DIR]";
+    static final String USAGE = "usage: bench [--json] [--epochs N] [--pairs N] [--data DIR]";
     static final int DEFAULT_EPOCHS = 3;
+    static final int DEFAULT_PAIRS = 3;
     static final String DEFAULT_DATA = "datasets/digits";
     /** The training views' default watch rate: 4 probes a second. */
     static final long PROBE_INTERVAL_MS = 250;
@@ -69,13 +74,17 @@ final class BenchCommand {
     }
 
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
-        Arguments args = Arguments.parse(words, Set.of("--epochs", "--data", "--limit"), Set.of("--json"));
+        Arguments args = Arguments.parse(words, Set.of("--epochs", "--pairs", "--data", "--limit"), Set.of("--json"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException(USAGE);
         }
         int epochs = args.intOption("--epochs", DEFAULT_EPOCHS);
         if (epochs < 1) {
             throw new UsageException("--epochs must be at least 1, got " + epochs);
+        }
+        int pairs = args.intOption("--pairs", DEFAULT_PAIRS);
+        if (pairs < 1) {
+            throw new UsageException("--pairs must be at least 1, got " + pairs);
         }
         ImageDataset data = DataDirectories.load(args.optional("--data", DEFAULT_DATA)).train();
         int limit = args.intOption("--limit", data.n());
@@ -92,37 +101,67 @@ final class BenchCommand {
         }
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs);
         try {
-            return bench(spec, data, config, args.flag("--json"), out, err);
+            return bench(spec, data, config, pairs, args.flag("--json"), out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("the bench was interrupted");
         }
     }
 
-    private static int bench(NetworkSpec spec, ImageDataset data, TrainingConfig config, boolean json, PrintStream out,
-                             PrintStream err) throws UsageException, InterruptedException {
+    private static int bench(NetworkSpec spec, ImageDataset data, TrainingConfig config, int pairs, boolean json,
+                             PrintStream out, PrintStream err) throws UsageException, InterruptedException {
         String device = TorchEnvironment.load().deviceName();
         err.println("bench: warming up on " + device + " …");
         int warmUp = Math.min(WARM_UP_IMAGES, data.n());
         train(spec, data.subset(IntStream.range(0, warmUp).toArray()), config.withEpochs(1), null, err);
-        err.printf(Locale.ROOT, "bench: %d epoch%s of LeNet-5 on %,d images, visualisation off …%n", config.epochs(),
-                config.epochs() == 1 ? "" : "s", data.n());
-        RunMeasurement off = train(spec, data, config, null, err);
-        err.println("bench: the same with a live probe watching a digit 4 times a second …");
-        RunMeasurement on;
+        List<Pair> measured = new ArrayList<>();
+        RunMeasurement lastOn = null;
         Latency latency;
         try (LiveModel live = LiveModel.start()) {
-            on = train(spec, data, config, new Watch(live, data.imageAsGrid(0)), err);
+            Watch watch = new Watch(live, data.imageAsGrid(0));
+            for (int i = 1; i <= pairs; i++) {
+                err.printf(Locale.ROOT, "bench: pair %d of %d: %d epoch%s of LeNet-5 on %,d images, visualisation"
+                        + " off, then with a live probe watching a digit 4 times a second …%n", i, pairs,
+                        config.epochs(), config.epochs() == 1 ? "" : "s", data.n());
+                RunMeasurement off = train(spec, data, config, null, err);
+                lastOn = train(spec, data, config, watch, err);
+                measured.add(new Pair(off.imagesPerSecond(), lastOn.imagesPerSecond(), lastOn.probes()));
+            }
             err.println("bench: timing " + STROKES + " strokes from pen-up to prediction …");
-            live.load(on.finalWeights());
+            live.load(lastOn.finalWeights());
             latency = latency(live, spec.input());
         }
+        Speed speed = Speed.of(measured);
         if (json) {
-            out.println(Json.write(document(off, on, latency, device), 2));
+            out.println(Json.write(document(speed, lastOn, latency, device), 2));
         } else {
-            out.print(text(off, on, latency, device, config, data));
+            out.print(text(speed, lastOn, latency, device, config, data));
         }
         return Cli.OK;
+    }
+
+    /** One run without and one with the live probe, in images per second. */
+    private record Pair(double off, double on, long probes) {
+        double ratio() {
+            return on / off;
+        }
+    }
+
+    /** The pairs, and the medians over them: of each speed and of the pairs' ratios. */
+    private record Speed(List<Pair> pairs, double off, double on, double ratio, double ratioMin, double ratioMax) {
+        static Speed of(List<Pair> pairs) {
+            double[] ratios = pairs.stream().mapToDouble(Pair::ratio).sorted().toArray();
+            return new Speed(List.copyOf(pairs), median(pairs.stream().mapToDouble(Pair::off).toArray()),
+                    median(pairs.stream().mapToDouble(Pair::on).toArray()), median(ratios), ratios[0],
+                    ratios[ratios.length - 1]);
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** A live probe and the digit it watches during a run. */
@@ -258,12 +297,22 @@ final class BenchCommand {
         return OptionalDouble.empty();
     }
 
-    private static Map<String, Object> document(RunMeasurement off, RunMeasurement on, Latency latency,
-                                                String device) {
-        Map<String, Object> speed = new LinkedHashMap<>();
-        speed.put("visualisationOff", round(off.imagesPerSecond(), 1));
-        speed.put("visualisationOn", round(on.imagesPerSecond(), 1));
-        speed.put("ratio", round(on.imagesPerSecond() / off.imagesPerSecond(), 3));
+    private static Map<String, Object> document(Speed speed, RunMeasurement on, Latency latency, String device) {
+        Map<String, Object> images = new LinkedHashMap<>();
+        images.put("visualisationOff", round(speed.off(), 1));
+        images.put("visualisationOn", round(speed.on(), 1));
+        images.put("ratio", round(speed.ratio(), 3));
+        images.put("ratioMin", round(speed.ratioMin(), 3));
+        images.put("ratioMax", round(speed.ratioMax(), 3));
+        List<Object> pairs = new ArrayList<>();
+        for (Pair p : speed.pairs()) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            pair.put("visualisationOff", round(p.off(), 1));
+            pair.put("visualisationOn", round(p.on(), 1));
+            pair.put("ratio", round(p.ratio(), 3));
+            pairs.add(pair);
+        }
+        images.put("pairs", pairs);
         Map<String, Object> ms = new LinkedHashMap<>();
         ms.put("p50", round(latency.p50(), 3));
         ms.put("p99", round(latency.p99(), 3));
@@ -273,7 +322,7 @@ final class BenchCommand {
         on.rssMb().forEach(v -> rss.add(v.isPresent() ? round(v.getAsDouble(), 1) : null));
         memory.put("rssMb", rss);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("trainImagesPerSecond", speed);
+        doc.put("trainImagesPerSecond", images);
         doc.put("predictionLatencyMs", ms);
         doc.put("memory", memory);
         doc.put("liveProbes", on.probes());
@@ -281,22 +330,29 @@ final class BenchCommand {
         return doc;
     }
 
-    private static String text(RunMeasurement off, RunMeasurement on, Latency latency, String device,
+    private static String text(Speed speed, RunMeasurement on, Latency latency, String device,
                                TrainingConfig config, ImageDataset data) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "bench on %s: LeNet-5, %,d images (%.0f%% held out), %d epoch%s, "
-                + "batch %d, %s%n", device, data.n(), config.validationFraction() * 100, config.epochs(),
-                config.epochs() == 1 ? "" : "s", config.batchSize(), config.optimizer().cliName()));
-        sb.append(String.format(Locale.ROOT, "training, visualisation off  %8.0f images/s%n", off.imagesPerSecond()));
-        sb.append(String.format(Locale.ROOT, "training, visualisation on   %8.0f images/s  (%.2f× off; %d live "
-                + "probes at 4/s)%n", on.imagesPerSecond(), on.imagesPerSecond() / off.imagesPerSecond(), on.probes()));
+                + "batch %d, %s, %d pair%s of runs%n", device, data.n(), config.validationFraction() * 100,
+                config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(), config.optimizer().cliName(),
+                speed.pairs().size(), speed.pairs().size() == 1 ? "" : "s"));
+        for (int i = 0; i < speed.pairs().size(); i++) {
+            Pair p = speed.pairs().get(i);
+            sb.append(String.format(Locale.ROOT, "  pair %d: off %8.0f images/s, on %8.0f images/s, ratio %.3f"
+                    + "  (%d live probes at 4/s)%n", i + 1, p.off(), p.on(), p.ratio(), p.probes()));
+        }
+        sb.append(String.format(Locale.ROOT, "training, visualisation off  %8.0f images/s (median)%n", speed.off()));
+        sb.append(String.format(Locale.ROOT, "training, visualisation on   %8.0f images/s (median)%n", speed.on()));
+        sb.append(String.format(Locale.ROOT, "on ÷ off, median of pairs    %8.3f  (spread %.3f–%.3f)%n", speed.ratio(),
+                speed.ratioMin(), speed.ratioMax()));
         sb.append(String.format(Locale.ROOT, "pen-up → prediction          p50 %.1f ms, p99 %.1f ms  (%d strokes on a "
                 + "%d×%d canvas)%n", latency.p50(), latency.p99(), STROKES, SyntheticCanvases.CANVAS_SIZE,
                 SyntheticCanvases.CANVAS_SIZE));
-        sb.append("memory over the watched run   heap MB   RSS MB\n");
+        sb.append("memory over the last watched run   heap MB   RSS MB\n");
         for (int i = 0; i < on.heapMb().size(); i++) {
             OptionalDouble rss = on.rssMb().get(i);
-            sb.append(String.format(Locale.ROOT, "  %-26s %8.1f %8s%n", i == 0 ? "start" : "after epoch " + i,
+            sb.append(String.format(Locale.ROOT, "  %-31s %8.1f %8s%n", i == 0 ? "start" : "after epoch " + i,
                     on.heapMb().get(i), rss.isPresent() ? String.format(Locale.ROOT, "%.1f", rss.getAsDouble())
                             : "n/a"));
         }

@@ -28,7 +28,8 @@ class BenchCommandTest {
                 .subset(IntStream.range(0, 300).toArray()));
 
         // when:
-        CliTest.Result r = CliTest.cli("bench", "--json", "--epochs", "1", "--data", data.toString(), "--limit", "200");
+        CliTest.Result r = CliTest.cli("bench", "--json", "--epochs", "1", "--pairs", "2", "--data", data.toString(),
+                "--limit", "200");
 
         // then:
         assertEquals(0, r.exit(), r.err());
@@ -37,7 +38,18 @@ class BenchCommandTest {
         double off = number(speed.get("visualisationOff"));
         double on = number(speed.get("visualisationOn"));
         assertTrue(off > 0 && on > 0, r.out());
-        assertEquals(on / off, number(speed.get("ratio")), 0.01 * on / off + 0.001);
+        // then: two alternating pairs, and the ratio is the median (here the mean) of the pairs' ratios
+        List<?> pairs = (List<?>) speed.get("pairs");
+        assertEquals(2, pairs.size(), r.out());
+        double[] ratios = pairs.stream().mapToDouble(p -> {
+            Map<?, ?> pair = (Map<?, ?>) p;
+            double pairRatio = number(pair.get("visualisationOn")) / number(pair.get("visualisationOff"));
+            assertEquals(pairRatio, number(pair.get("ratio")), 0.001 * pairRatio + 0.001);
+            return pairRatio;
+        }).toArray();
+        assertEquals((ratios[0] + ratios[1]) / 2, number(speed.get("ratio")), 0.002);
+        assertEquals(Math.min(ratios[0], ratios[1]), number(speed.get("ratioMin")), 0.002);
+        assertEquals(Math.max(ratios[0], ratios[1]), number(speed.get("ratioMax")), 0.002);
         Map<?, ?> latency = (Map<?, ?>) doc.get("predictionLatencyMs");
         double p50 = number(latency.get("p50"));
         double p99 = number(latency.get("p99"));
@@ -59,10 +71,12 @@ class BenchCommandTest {
     @Test
     void bad_bench_options_are_one_line_errors() {
         CliTest.Result epochs = CliTest.cli("bench", "--epochs", "0");
+        CliTest.Result pairs = CliTest.cli("bench", "--pairs", "0");
         CliTest.Result data = CliTest.cli("bench", "--data", dir.resolve("missing").toString());
 
         assertEquals(2, epochs.exit());
         assertEquals("error: --epochs must be at least 1, got 0\n", epochs.err());
+        assertEquals("error: --pairs must be at least 1, got 0\n", pairs.err());
         assertEquals(2, data.exit());
         assertEquals(1, data.err().lines().count(), data.err());
         assertTrue(data.err().contains("missing"), data.err());
