@@ -71,7 +71,14 @@ public final class ClassActivationMaps {
 
     /** Softmax and linear keep the order of the scores, so the Dense's weights still say what raised a class. */
     private static boolean isPassThrough(LayerSpec layer) {
-        return layer instanceof DropoutSpec || (layer instanceof ActivationSpec a
-                && (a.activation() == Activation.SOFTMAX || a.activation() == Activation.LINEAR));
+        return switch (layer.kind()) {
+            case DROPOUT -> true;
+            case ACTIVATION -> {
+                Activation a = ((ActivationSpec) layer).activation();
+                yield a == Activation.SOFTMAX || a == Activation.LINEAR;
+            }
+            case CONV_2D, MAX_POOLING_2D, AVERAGE_POOLING_2D, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D,
+                    FLATTEN, DENSE, BATCH_NORMALIZATION, RESIDUAL_BLOCK -> false;
+        };
     }
 }

@@ -2,7 +2,6 @@ package cnnplayground.engine;
 
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
-import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSpec;
 import java.util.Locale;
 
@@ -36,21 +35,22 @@ public record MemoryShortfall(TrainingMemory need, DeviceMemory device) {
     /** Units of a Dense layer, filters of a Conv2D, 0 for other layers. */
     public int layerSize() {
         LayerSpec layer = layer();
-        if (layer instanceof DenseSpec) {
-            return ((DenseSpec) layer).units();
-        }
-        if (layer instanceof Conv2dSpec) {
-            return ((Conv2dSpec) layer).filters();
-        }
-        return 0;
+        return switch (fix()) {
+            case SHRINK_DENSE_OR_POOL, SHRINK_DENSE -> ((DenseSpec) layer).units();
+            case FEWER_FILTERS -> ((Conv2dSpec) layer).filters();
+            case SMALLER_BATCH -> 0;
+        };
     }
 
+    /** A switch expression over the kind with no default: a new layer type does not compile until it has a fix. */
     public Fix fix() {
-        LayerKind kind = layer().kind();
-        if (kind == LayerKind.DENSE) {
-            return need.biggest().afterFlatten() ? Fix.SHRINK_DENSE_OR_POOL : Fix.SHRINK_DENSE;
-        }
-        return kind == LayerKind.CONV_2D ? Fix.FEWER_FILTERS : Fix.SMALLER_BATCH;
+        return switch (layer().kind()) {
+            case DENSE -> need.biggest().afterFlatten() ? Fix.SHRINK_DENSE_OR_POOL : Fix.SHRINK_DENSE;
+            case CONV_2D -> Fix.FEWER_FILTERS;
+            // the fix texts name Dense and Conv2D layers only; the others, a residual block too, get the batch advice
+            case RESIDUAL_BLOCK, MAX_POOLING_2D, AVERAGE_POOLING_2D, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D,
+                    FLATTEN, DROPOUT, BATCH_NORMALIZATION, ACTIVATION -> Fix.SMALLER_BATCH;
+        };
     }
 
     /**

@@ -60,11 +60,8 @@ public final class Optimizers {
         float rate = (float) config.learningRate();
         return switch (config.schedule()) {
             case CONSTANT -> Tracker.fixed(rate);
-            case COSINE -> Tracker.cosine()
-                    .setBaseValue(rate)
-                    .optFinalValue(rate * LearningRateSchedule.COSINE_FINAL_FRACTION)
-                    .setMaxUpdates((int) Math.min(Integer.MAX_VALUE, Math.max(1, totalSteps)))
-                    .build();
+            case COSINE -> new CosineDecay(rate, rate * LearningRateSchedule.COSINE_FINAL_FRACTION,
+                    Math.max(1, totalSteps));
         };
     }
 }

@@ -76,17 +76,25 @@ public record TrainingMemory(long parameters, long parameterBytes, long activati
             if (biggest == null || cost > biggest.bytes()) {
                 biggest = new LayerCost(layer.index(), layer.spec(), layer.params().total(), cost, afterFlatten);
             }
-            LayerKind kind = layer.spec().kind();
-            if (kind == LayerKind.FLATTEN) {
-                afterFlatten = true;
-            } else if (kind != LayerKind.DROPOUT && kind != LayerKind.ACTIVATION
-                    && kind != LayerKind.BATCH_NORMALIZATION) {
-                afterFlatten = false;
-            }
+            afterFlatten = readsFlattened(layer.spec().kind(), afterFlatten);
         }
         long inputBytes = ParamCount.saturatedProduct(spec.input().size(), batch, BYTES_PER_FLOAT);
         return new TrainingMemory(analysis.totalParams().total(), parameterBytes, activationBytes, inputBytes,
                 biggest, config.batchSize(), config.optimizer());
+    }
+
+    /**
+     * Whether the layer after one of {@code kind} reads a Flatten's units, given whether this one does.
+     * A switch expression over the kind with no default: a new layer type does not compile until it says.
+     */
+    private static boolean readsFlattened(LayerKind kind, boolean thisOneDoes) {
+        return switch (kind) {
+            case FLATTEN -> true;
+            // shape-keeping layers hand on what they read
+            case DROPOUT, ACTIVATION, BATCH_NORMALIZATION -> thisOneDoes;
+            case CONV_2D, MAX_POOLING_2D, AVERAGE_POOLING_2D, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D,
+                    DENSE, RESIDUAL_BLOCK -> false;
+        };
     }
 
     /** Per-parameter state the optimizer keeps: Adam's two moments, RMSprop's mean square, SGD's velocity. */

@@ -52,36 +52,47 @@ public final class LayerCodec {
         };
     }
 
-    /** The layer's Keras arguments, all of them, in the order {@link LayerKind#arguments()} lists. */
+    /**
+     * The layer's Keras arguments, all of them, in the order {@link LayerKind#arguments()} lists. A switch
+     * expression over the kind with no default: a new layer type does not compile until it has a case.
+     */
     public static Map<String, Object> toArguments(LayerSpec layer) {
+        return switch (layer.kind()) {
+            case CONV_2D -> {
+                Conv2dSpec c = (Conv2dSpec) layer;
+                yield ordered("filters", c.filters(), "kernel_size", pairValue(c.kernelSize()),
+                        "strides", pairValue(c.strides()), "padding", c.padding().kerasName(),
+                        "activation", c.activation().kerasName(), "use_bias", c.useBias());
+            }
+            case MAX_POOLING_2D, AVERAGE_POOLING_2D -> {
+                Pooling2dSpec p = (Pooling2dSpec) layer;
+                yield ordered("pool_size", pairValue(p.poolSize()), "strides", pairValue(p.strides()),
+                        "padding", p.padding().kerasName());
+            }
+            case GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN -> ordered();
+            case DENSE -> {
+                DenseSpec d = (DenseSpec) layer;
+                yield ordered("units", d.units(), "activation", d.activation().kerasName(), "use_bias", d.useBias());
+            }
+            case DROPOUT -> ordered("rate", ((DropoutSpec) layer).rate());
+            case BATCH_NORMALIZATION -> {
+                BatchNormalizationSpec b = (BatchNormalizationSpec) layer;
+                yield ordered("momentum", b.momentum(), "epsilon", b.epsilon());
+            }
+            case ACTIVATION -> ordered("activation", ((ActivationSpec) layer).activation().kerasName());
+            case RESIDUAL_BLOCK -> {
+                ResidualBlockSpec r = (ResidualBlockSpec) layer;
+                yield ordered("filters", r.filters(), "kernel_size", pairValue(r.kernelSize()),
+                        "strides", pairValue(r.strides()), "activation", r.activation().kerasName());
+            }
+        };
+    }
+
+    /** {@code name, value, name, value, …} as a map in that order. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
         Map<String, Object> args = new LinkedHashMap<>();
-        if (layer instanceof Conv2dSpec c) {
-            args.put("filters", c.filters());
-            args.put("kernel_size", pairValue(c.kernelSize()));
-            args.put("strides", pairValue(c.strides()));
-            args.put("padding", c.padding().kerasName());
-            args.put("activation", c.activation().kerasName());
-            args.put("use_bias", c.useBias());
-        } else if (layer instanceof Pooling2dSpec p) {
-            args.put("pool_size", pairValue(p.poolSize()));
-            args.put("strides", pairValue(p.strides()));
-            args.put("padding", p.padding().kerasName());
-        } else if (layer instanceof DenseSpec d) {
-            args.put("units", d.units());
-            args.put("activation", d.activation().kerasName());
-            args.put("use_bias", d.useBias());
-        } else if (layer instanceof DropoutSpec d) {
-            args.put("rate", d.rate());
-        } else if (layer instanceof BatchNormalizationSpec b) {
-            args.put("momentum", b.momentum());
-            args.put("epsilon", b.epsilon());
-        } else if (layer instanceof ActivationSpec a) {
-            args.put("activation", a.activation().kerasName());
-        } else if (layer instanceof ResidualBlockSpec r) {
-            args.put("filters", r.filters());
-            args.put("kernel_size", pairValue(r.kernelSize()));
-            args.put("strides", pairValue(r.strides()));
-            args.put("activation", r.activation().kerasName());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            args.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return args;
     }

@@ -212,19 +212,22 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
     public OptionalInt finalSoftmaxLayer() {
         for (int i = layers.size() - 1; i >= 0; i--) {
             LayerSpec layer = layers.get(i);
-            if (layer instanceof DropoutSpec) {
-                continue;
-            }
-            if (layer instanceof ActivationSpec a) {
-                if (a.activation() == Activation.LINEAR) {
-                    continue;
+            // the activation the network's output ends with here, or null to look further back; a switch
+            // expression with no default, so a new layer type does not compile until it says which it is
+            Activation ending = switch (layer.kind()) {
+                case DROPOUT -> null;
+                case ACTIVATION -> {
+                    Activation a = ((ActivationSpec) layer).activation();
+                    yield a == Activation.LINEAR ? null : a;
                 }
-                return a.activation() == Activation.SOFTMAX ? OptionalInt.of(i) : OptionalInt.empty();
+                case DENSE -> ((DenseSpec) layer).activation();
+                // no output layer (validation says so): no softmax to leave out
+                case CONV_2D, MAX_POOLING_2D, AVERAGE_POOLING_2D, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D,
+                        FLATTEN, BATCH_NORMALIZATION, RESIDUAL_BLOCK -> Activation.LINEAR;
+            };
+            if (ending != null) {
+                return ending == Activation.SOFTMAX ? OptionalInt.of(i) : OptionalInt.empty();
             }
-            if (layer instanceof DenseSpec d && d.activation() == Activation.SOFTMAX) {
-                return OptionalInt.of(i);
-            }
-            return OptionalInt.empty();
         }
         return OptionalInt.empty();
     }

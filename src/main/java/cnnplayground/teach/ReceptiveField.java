@@ -1,9 +1,6 @@
 package cnnplayground.teach;
 
-import cnnplayground.spec.ActivationSpec;
-import cnnplayground.spec.BatchNormalizationSpec;
 import cnnplayground.spec.Conv2dSpec;
-import cnnplayground.spec.DropoutSpec;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
@@ -68,17 +65,28 @@ public record ReceptiveField(int top, int left, int bottom, int right, int fullH
         for (int i = layerIndex; i >= 0; i--) {
             LayerSpec layer = layers.get(i).spec();
             Shape in = layers.get(i).inputShape().orElseThrow();
-            if (layer instanceof ResidualBlockSpec) {
-                range = residual((ResidualBlockSpec) layer, range, in, layers.get(i).outputShape().orElseThrow());
-                continue;
-            }
-            Window w = Window.of(layer);
-            if (w != null) {
-                range = range.back(w, in);
-            } // else a position's own value only: the range passes through
+            range = back(layer, range, in, layers.get(i).outputShape().orElseThrow());
         }
         return new ReceptiveField(Math.max(0, range.top), Math.max(0, range.left), Math.min(image.height() - 1, range.bottom),
                 Math.min(image.width() - 1, range.right), range.bottom - range.top + 1, range.right - range.left + 1, false);
+    }
+
+    /**
+     * The input range {@code layer} reads to produce {@code range} of its output. A switch expression over
+     * the kind with no default: a new layer type does not compile until it has its rule, since guessing
+     * "unchanged" would mislead a class.
+     */
+    private static Range back(LayerSpec layer, Range range, Shape in, Shape out) {
+        return switch (layer.kind()) {
+            case CONV_2D -> range.back(Window.of((Conv2dSpec) layer), in);
+            case MAX_POOLING_2D, AVERAGE_POOLING_2D -> range.back(Window.of((Pooling2dSpec) layer), in);
+            case RESIDUAL_BLOCK -> residual((ResidualBlockSpec) layer, range, in, out);
+            // a position's own value only: the range passes through
+            case ACTIVATION, DROPOUT, BATCH_NORMALIZATION -> range;
+            // their output is flat, so of() answered "the whole image" before walking back
+            case GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN, DENSE -> throw new IllegalStateException(
+                    layer.label() + " has a flat output; it cannot lie between a spatial unit and the image");
+        };
     }
 
     /**
@@ -124,23 +132,14 @@ public record ReceptiveField(int top, int left, int bottom, int right, int fullH
         return new ReceptiveField(0, 0, image.height() - 1, image.width() - 1, image.height(), image.width(), true);
     }
 
-    /** The window of a layer that slides one; {@code null} for layers that keep each position's own value. */
+    /** The window a convolution or pooling layer slides. */
     private record Window(Size2 size, Size2 strides, Padding padding) {
-        static Window of(LayerSpec layer) {
-            if (layer instanceof Conv2dSpec) {
-                Conv2dSpec conv = (Conv2dSpec) layer;
-                return new Window(conv.kernelSize(), conv.strides(), conv.padding());
-            }
-            if (layer instanceof Pooling2dSpec) {
-                Pooling2dSpec pool = (Pooling2dSpec) layer;
-                return new Window(pool.poolSize(), pool.strides(), pool.padding());
-            }
-            if (layer instanceof ActivationSpec || layer instanceof DropoutSpec
-                    || layer instanceof BatchNormalizationSpec) {
-                return null;
-            }
-            // a new spatial layer type needs its own rule here; guessing "unchanged" would mislead a class
-            throw new IllegalArgumentException("no receptive-field rule for " + layer.kind().kerasName());
+        static Window of(Conv2dSpec conv) {
+            return new Window(conv.kernelSize(), conv.strides(), conv.padding());
+        }
+
+        static Window of(Pooling2dSpec pool) {
+            return new Window(pool.poolSize(), pool.strides(), pool.padding());
         }
     }
 }

@@ -13,7 +13,7 @@ import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 
 /** Checks a built network against its spec: a forward pass gives every layer the inferred shape. */
-final class ForwardShapes {
+public final class ForwardShapes {
 
     private ForwardShapes() {}
 
@@ -21,7 +21,7 @@ final class ForwardShapes {
      * Runs {@code x} through {@code net} (initialised, one child per layer) returning every layer's
      * output, and asserts each equals the shape {@code analysis} inferred for that layer.
      */
-    static void assertForwardShapes(SequentialBlock net, NetworkSpec spec, NetworkAnalysis analysis,
+    public static void assertForwardShapes(SequentialBlock net, NetworkSpec spec, NetworkAnalysis analysis,
                                     NDManager scratch, NDArray x) {
         long batch = x.getShape().get(0);
         net.setReturnIntermediate(true);
@@ -37,7 +37,7 @@ final class ForwardShapes {
     }
 
     /** Keras H×W×C (or units) as DJL (N, C, H, W) (or (N, units)). */
-    static Shape toDjl(cnnplayground.spec.Shape shape, long batch) {
+    public static Shape toDjl(cnnplayground.spec.Shape shape, long batch) {
         return shape.isSpatial()
                 ? new Shape(batch, shape.channels(), shape.height(), shape.width())
                 : new Shape(batch, shape.channels());

@@ -42,7 +42,10 @@ public final class Palette extends VBox {
         return "add" + kind.kerasName();
     }
 
-    /** The style class a layer row's type badge shares with its palette button. */
+    /**
+     * {@code CONV_2D → "kind-conv-2d"}: the style class of a layer row's type badge. It is not the palette
+     * button's ({@link #styleClass}), and playground.css has no rule for it, so rows are not coloured by kind.
+     */
     public static String kindStyleClass(LayerKind kind) {
         return "kind-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

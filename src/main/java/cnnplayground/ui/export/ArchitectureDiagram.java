@@ -34,10 +34,11 @@ public final class ArchitectureDiagram {
     static final Color BACKGROUND = Color.WHITE;
     private static final double MARGIN = 28;
     private static final double TITLE_HEIGHT = 44;
-    private static final double BOX_HEIGHT = 50;
+    static final double BOX_HEIGHT = 50;
     private static final double ARROW = 18;
     private static final double TOTALS_HEIGHT = 46;
-    private static final double MIN_BOX_WIDTH = 300;
+    /** Every box is at least this wide, centred. */
+    static final double MIN_BOX_WIDTH = 300;
     private static final double MAX_BOX_WIDTH = WIDTH - 2 * MARGIN;
 
     private ArchitectureDiagram() {
@@ -62,12 +63,12 @@ public final class ArchitectureDiagram {
         long largest = analysis.layers().stream().map(LayerSummary::outputShape)
                 .filter(java.util.Optional::isPresent).mapToLong(s -> s.get().size()).max().orElse(1);
         largest = Math.max(largest, network.input().size());
-        double y = MARGIN + TITLE_HEIGHT;
+        double y = boxTop(-1);
         box(g, y, width(network.input(), largest), Color.web("#e0e0e0"),
                 text.get("export.diagram.input"), network.input().toString(), "");
         for (LayerSummary layer : analysis.layers()) {
             arrow(g, y + BOX_HEIGHT);
-            y += BOX_HEIGHT + ARROW;
+            y = boxTop(layer.index());
             Shape out = layer.outputShape().orElse(null);
             long params = layer.params().total();
             double width = out == null ? MIN_BOX_WIDTH : width(out, largest);
@@ -90,6 +91,11 @@ public final class ArchitectureDiagram {
                 ModelSummary.thousands(total.trainable()), ModelSummary.thousands(total.nonTrainable())),
                 WIDTH / 2.0, y + TOTALS_HEIGHT / 2 + 4);
         return canvas.snapshot(null, null);
+    }
+
+    /** The top of layer {@code index}'s box; the input's box, above layer 0's, is {@code index -1}. */
+    static double boxTop(int index) {
+        return MARGIN + TITLE_HEIGHT + (index + 1) * (BOX_HEIGHT + ARROW);
     }
 
     /** The diagram as PNG bytes; call on the FX thread (encode {@link #draw}'s image elsewhere for big ones). */
