@@ -1,11 +1,13 @@
-package cnnplayground.ui;
+package cnnplayground.tools.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.ui.soak.SoakCommand;
-import cnnplayground.ui.soak.SoakRow;
+import cnnplayground.ui.PlaygroundScene;
+import cnnplayground.ui.PlaygroundTestBase;
+import cnnplayground.ui.PlaygroundView;
+import cnnplayground.ui.TestDatasets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

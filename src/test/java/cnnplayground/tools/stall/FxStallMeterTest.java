@@ -1,7 +1,9 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.ui.PlaygroundScene;
+import cnnplayground.ui.PlaygroundTestBase;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;

@@ -1,8 +1,8 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

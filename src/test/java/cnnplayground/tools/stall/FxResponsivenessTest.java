@@ -1,4 +1,4 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.PlaygroundScene;
+import cnnplayground.ui.PlaygroundTestBase;
+import cnnplayground.ui.PlaygroundView;
+import cnnplayground.ui.TestDatasets;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;

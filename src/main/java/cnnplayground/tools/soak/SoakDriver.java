@@ -1,13 +1,13 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
-import cnnplayground.ui.FxThread;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
-import cnnplayground.ui.FxStallMeter;
+import cnnplayground.tools.FxThread;
+import cnnplayground.tools.stall.FxStallMeter;
+import cnnplayground.tools.stall.StallStats;
 import cnnplayground.ui.PlaygroundView;
-import cnnplayground.ui.StallStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param epoch          1-based
  * @param seconds        since Train was pressed
  * @param memory         read after a full GC
- * @param maxStallMillis the FX thread's longest stall during the epoch ({@link cnnplayground.ui.StallStats#maxStallMillis()})
+ * @param maxStallMillis the FX thread's longest stall during the epoch ({@link cnnplayground.tools.stall.StallStats#maxStallMillis()})
  * @param predictions    drawing-pad predictions shown during the epoch
  */
 public record SoakRow(int epoch, double seconds, MemoryReading memory, double maxStallMillis, long predictions) {

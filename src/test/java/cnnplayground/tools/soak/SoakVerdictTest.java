@@ -1,10 +1,10 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cnnplayground.ui.StallStats;
+import cnnplayground.tools.stall.StallStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;

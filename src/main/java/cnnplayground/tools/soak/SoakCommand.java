@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import cnnplayground.data.AtomicFiles;
 import cnnplayground.data.DatasetException;
@@ -6,8 +6,8 @@ import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TorchEnvironment;
+import cnnplayground.tools.stall.FxStallExplainer;
 import cnnplayground.ui.DatasetLocator;
-import cnnplayground.ui.FxStallExplainer;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.PlaygroundView;
 import java.io.IOException;

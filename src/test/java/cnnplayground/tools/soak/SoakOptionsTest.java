@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

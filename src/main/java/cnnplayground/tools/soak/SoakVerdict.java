@@ -1,6 +1,6 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
-import cnnplayground.ui.StallStats;
+import cnnplayground.tools.stall.StallStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
