@@ -35,4 +35,11 @@ class SoakOptionsTest {
         assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--explain-stalls")))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void should_refuse_a_run_too_short_to_judge_its_memory() {
+        assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--epochs", "3")))
+                .hasMessage("--epochs must be at least 4 (2 of warm-up, then one to compare with a later one), got 3");
+        assertThat(SoakCommand.Options.parse(List.of("--epochs", "4")).epochs()).isEqualTo(4);
+    }
 }
