@@ -74,7 +74,7 @@ class SoakTest extends PlaygroundTestBase {
         long predictions = 0;
         for (int i = 1; i <= EPOCHS; i++) {
             String[] cells = lines.get(i).split(",");
-            assertThat(cells).hasSize(9);
+            assertThat(cells).hasSize(10);
             assertThat(Integer.parseInt(cells[0])).isEqualTo(i);
             for (int c = 1; c <= 4; c++) {
                 assertThat(Double.parseDouble(cells[c])).as("column %d of epoch %d", c, i).isPositive();
@@ -86,6 +86,7 @@ class SoakTest extends PlaygroundTestBase {
                         .isGreaterThan(Double.parseDouble(lines.get(i - 1).split(",")[1]));
             }
             predictions += Long.parseLong(cells[8]);
+            assertThat(Double.parseDouble(cells[9])).as("FX CPU time between two pulses in epoch %d", i).isPositive();
         }
         assertThat(predictions).as("the pad predicted while training").isPositive();
         String summary = printed.toString(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnnplayground.tools.stall.FxCpuStats;
 import cnnplayground.tools.stall.StallStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SoakVerdictTest {
 
     private static final double MB = 1024 * 1024;
-    private static final StallStats STALLS = new StallStats(100, 40, 30, 10, 50, 35);
+    private static final StallStats STALLS = new StallStats(100, 40, 30, 10, 50, 35, FxCpuStats.NONE);
 
     @Test
     void a_steady_leak_of_rss_fails() {
@@ -110,7 +111,7 @@ class SoakVerdictTest {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             MemoryReading memory = new MemoryReading((long) (heapMb.applyAsDouble(epoch) * MB), 40_000_000, 0, 0,
                     (long) (rssMb.applyAsDouble(epoch) * MB));
-            rows.add(new SoakRow(epoch, epoch * 5.0, memory, 30, 2));
+            rows.add(new SoakRow(epoch, epoch * 5.0, memory, 30, 2, 5));
         }
         return rows;
     }
