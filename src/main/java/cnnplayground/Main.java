@@ -1,12 +1,12 @@
 package cnnplayground;
 
 import cnnplayground.cli.Cli;
+import cnnplayground.tools.ScreenshotTour;
+import cnnplayground.tools.soak.SoakCommand;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.RenderingSettings;
-import cnnplayground.ui.ScreenshotTour;
-import cnnplayground.ui.soak.SoakCommand;
-import java.util.Arrays;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Entry point of {@code cnn-playground.jar}: no arguments opens the app, {@code screenshots [DIR]}

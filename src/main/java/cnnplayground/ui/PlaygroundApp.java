@@ -48,7 +48,7 @@ public final class PlaygroundApp extends Application {
     }
 
     /** The window's scene around a view: its size and stylesheet, for the app, the tour and tests' own stages. */
-    static Scene scene(PlaygroundView view) {
+    public static Scene scene(PlaygroundView view) {
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet());
         return scene;

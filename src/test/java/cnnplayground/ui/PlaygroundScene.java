@@ -7,32 +7,32 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The playground with the real engine, in the app's scene, shown in the stage a test's {@code @Start} gets. */
-final class PlaygroundScene {
+public final class PlaygroundScene {
 
     private PlaygroundScene() {
     }
 
     /** A playground with no dataset yet. */
-    static PlaygroundView show(Stage stage) {
+    public static PlaygroundView show(Stage stage) {
         return show(stage, new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe()));
     }
 
     /** A playground already holding {@code digits}, given to it before it is shown. */
-    static PlaygroundView show(Stage stage, ImageDataset digits) {
+    public static PlaygroundView show(Stage stage, ImageDataset digits) {
         PlaygroundView view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
         view.setDataset("digits", digits);
         return show(stage, view);
     }
 
     /** {@code view}, however it was built, in the app's scene. */
-    static PlaygroundView show(Stage stage, PlaygroundView view) {
+    public static PlaygroundView show(Stage stage, PlaygroundView view) {
         stage.setScene(PlaygroundApp.scene(view));
         stage.show();
         return view;
     }
 
     /** Any {@code root} (a single view under test), in a scene of the given size with the app's stylesheet. */
-    static <T extends Parent> T show(Stage stage, T root, double width, double height) {
+    public static <T extends Parent> T show(Stage stage, T root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);

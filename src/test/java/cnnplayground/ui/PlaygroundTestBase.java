@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * {@link PlaygroundScene}, while tests of a single view show just that view and leave {@link #view} unset.
  */
 @ExtendWith(ApplicationExtension.class)
-abstract class PlaygroundTestBase {
+public abstract class PlaygroundTestBase {
 
     /** How long a test waits for a real training run, and for its closing thread at teardown. */
     protected static final long RUN_WAIT_SECONDS = 120;
@@ -38,12 +38,12 @@ abstract class PlaygroundTestBase {
     protected PlaygroundRobot user;
 
     @BeforeEach
-    final void makeRobot(FxRobot robot) {
+    public final void makeRobot(FxRobot robot) {
         user = new PlaygroundRobot(robot);
     }
 
     @AfterEach
-    final void tearDownView() throws InterruptedException {
+    public final void tearDownView() throws InterruptedException {
         stopAfterTest();
         releaseWindows();
     }

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 /** The bundled digits, cut down so that a test trains in seconds. */
-final class TestDatasets {
+public final class TestDatasets {
 
     private static ImageDataset all;
 
     private TestDatasets() {
     }
 
-    static synchronized ImageDataset digits(int n) {
+    public static synchronized ImageDataset digits(int n) {
         if (all == null) {
             try {
                 System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());

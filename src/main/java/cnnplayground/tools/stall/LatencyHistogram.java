@@ -1,4 +1,4 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 /**
  * Durations counted in one-millisecond buckets up to {@link #TOP_MILLIS} (longer ones in the last),

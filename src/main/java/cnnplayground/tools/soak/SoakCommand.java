@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import cnnplayground.data.AtomicFiles;
 import cnnplayground.data.DatasetException;
@@ -6,8 +6,8 @@ import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TorchEnvironment;
+import cnnplayground.tools.stall.FxStallExplainer;
 import cnnplayground.ui.DatasetLocator;
-import cnnplayground.ui.FxStallExplainer;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.PlaygroundView;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class SoakCommand {
                 }
                 String value = words.get(++i);
                 switch (word) {
-                    case "--epochs" -> epochs = positive(word, value);
+                    case "--epochs" -> epochs = enoughEpochs(value);
                     case "--samples" -> samples = positive(word, value);
                     case "--draw-every" -> drawEvery = positive(word, value);
                     case "--out" -> out = Optional.of(Path.of(value));
@@ -77,6 +77,16 @@ public final class SoakCommand {
                 }
             }
             return new Options(epochs, samples, out, Duration.ofSeconds(drawEvery), explainStalls);
+        }
+
+        /** At least {@link SoakVerdict#MIN_EPOCHS}: a shorter run has no two epochs after the warm-up to compare. */
+        private static int enoughEpochs(String value) {
+            int n = positive("--epochs", value);
+            if (n < SoakVerdict.MIN_EPOCHS) {
+                throw new IllegalArgumentException("--epochs must be at least " + SoakVerdict.MIN_EPOCHS + " ("
+                        + SoakVerdict.WARM_UP_EPOCHS + " of warm-up, then one to compare with a later one), got " + n);
+            }
+            return n;
         }
 
         private static int positive(String option, String value) {

@@ -1,13 +1,13 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
-import cnnplayground.ui.FxThread;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
-import cnnplayground.ui.FxStallMeter;
+import cnnplayground.tools.FxThread;
+import cnnplayground.tools.stall.FxStallMeter;
+import cnnplayground.tools.stall.StallStats;
 import cnnplayground.ui.PlaygroundView;
-import cnnplayground.ui.StallStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ import javafx.scene.control.Label;
  * training run as a student would leave it: the Feature maps tab showing and updating, and every
  * {@code drawEvery} a switch to the Draw tab, a digit drawn on the pad, a wait for the network's
  * answer, and back. As each epoch ends it writes a {@link SoakRow}: memory after a full GC, the FX
- * thread's longest stall during the epoch (measured by an {@link FxStallMeter}) and the pad's
- * predictions. Runs on any thread but the FX thread; everything it does to the view goes through
+ * thread's longest stall during the epoch and the most CPU time it spent between two pulses (both
+ * measured by an {@link FxStallMeter}), and the pad's predictions. Runs on any thread but the FX thread; everything it does to the view goes through
  * {@code Platform.runLater}.
  *
  * <p>The full GC it asks for at each epoch end stops every thread for a moment; that pause is the
@@ -176,7 +176,7 @@ public final class SoakDriver {
         // runLater is first in, first out: once this ran, every probe the GC delayed has been left out
         onFx(() -> null);
         meter.resume();
-        return new SoakRow(epoch, seconds, memory, lap.maxStallMillis(), predicted);
+        return new SoakRow(epoch, seconds, memory, lap.maxStallMillis(), predicted, lap.fxCpu().maxMillis());
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {

@@ -1,4 +1,4 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

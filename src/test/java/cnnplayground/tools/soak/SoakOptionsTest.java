@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,5 +34,12 @@ class SoakOptionsTest {
                 .hasMessageContaining("--explain-stalls must be a whole number above 0");
         assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--explain-stalls")))
                 .hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void should_refuse_a_run_too_short_to_judge_its_memory() {
+        assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--epochs", "3")))
+                .hasMessage("--epochs must be at least 4 (2 of warm-up, then one to compare with a later one), got 3");
+        assertThat(SoakCommand.Options.parse(List.of("--epochs", "4")).epochs()).isEqualTo(4);
     }
 }

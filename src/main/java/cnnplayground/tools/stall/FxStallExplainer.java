@@ -1,4 +1,4 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

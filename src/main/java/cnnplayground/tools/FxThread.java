@@ -1,4 +1,4 @@
-package cnnplayground.ui;
+package cnnplayground.tools;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,10 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -14,8 +16,13 @@ import javafx.application.Platform;
  *       records how late it runs: the delay a click or a key press would have had;</li>
  *   <li>an {@link AnimationTimer} records the gap between pulses: a frame that was not drawn.</li>
  * </ul>
+ * Both are waits by the clock, which grow when the machine is busy: the FX thread waits for a core, and for
+ * the renderer thread, which waits for one too. So the same timer also reads the FX thread's own CPU time at
+ * every pulse ({@link FxCpuStats}): what the FX thread computed between two pulses, which a busy machine
+ * leaves as it is, and which a long computation on the FX thread (a frame of heavy styling, tensors computed
+ * in a handler, a busy loop) shows in full.
  * Numbers are kept for the whole time and for the current lap ({@link #lap()}), in constant memory.
- * The meter itself costs the FX thread one tiny runnable per probe.
+ * The meter itself costs the FX thread one tiny runnable per probe and one CPU-time read per pulse.
  */
 public final class FxStallMeter implements AutoCloseable {
 
@@ -25,8 +32,12 @@ public final class FxStallMeter implements AutoCloseable {
     /** Quarter-seconds in a row under {@link #SETTLED_MILLIS} that make the FX thread settled. */
     private static final int SETTLED_QUARTERS = 2;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final LatencyHistogram total = new LatencyHistogram();
     private final LatencyHistogram lap = new LatencyHistogram();
+    private final LatencyHistogram totalCpu = new LatencyHistogram();
+    private final LatencyHistogram lapCpu = new LatencyHistogram();
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-stall-probe");
         t.setDaemon(true);
@@ -44,6 +55,12 @@ public final class FxStallMeter implements AutoCloseable {
     private long lapPulseCount;
     private long maxPulseGap;
     private long lapMaxPulseGap;
+    /** The FX thread's CPU time at the last pulse; −1 where the JVM cannot read it. */
+    private long lastPulseCpu = -1;
+    private long totalCpuNanos;
+    private long totalCpuWallNanos;
+    private long lapCpuNanos;
+    private long lapCpuWallNanos;
     private boolean closed;
     private boolean paused;
 
@@ -76,15 +93,18 @@ public final class FxStallMeter implements AutoCloseable {
 
     /** Everything since {@link #start()}. */
     public synchronized StallStats total() {
-        return stats(total, pulseCount, maxPulseGap);
+        return stats(total, pulseCount, maxPulseGap, cpuStats(totalCpu, totalCpuNanos, totalCpuWallNanos));
     }
 
     /** Everything since the last lap (or the start), and begins a new lap. */
     public synchronized StallStats lap() {
-        StallStats stats = stats(lap, lapPulseCount, lapMaxPulseGap);
+        StallStats stats = stats(lap, lapPulseCount, lapMaxPulseGap, cpuStats(lapCpu, lapCpuNanos, lapCpuWallNanos));
         lap.clear();
         lapPulseCount = 0;
         lapMaxPulseGap = 0;
+        lapCpu.clear();
+        lapCpuNanos = 0;
+        lapCpuWallNanos = 0;
         return stats;
     }
 
@@ -96,7 +116,7 @@ public final class FxStallMeter implements AutoCloseable {
         paused = true;
     }
 
-    /** Counts again; the pulse gap spanning the pause is not counted either. */
+    /** Counts again; the pulse gap spanning the pause, and the FX thread's CPU time in it, are not counted either. */
     public synchronized void resume() {
         paused = false;
         lastPulse = 0;
@@ -125,22 +145,39 @@ public final class FxStallMeter implements AutoCloseable {
         lap.add(latencyNanos);
     }
 
+    /** On the FX thread, once per pulse. */
     private synchronized void pulse(long now) {
         if (closed || paused) {
             return;
         }
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         if (lastPulse != 0) {
             long gap = now - lastPulse;
             maxPulseGap = Math.max(maxPulseGap, gap);
             lapMaxPulseGap = Math.max(lapMaxPulseGap, gap);
+            if (cpu >= 0 && lastPulseCpu >= 0) {
+                long used = cpu - lastPulseCpu;
+                totalCpu.add(used);
+                lapCpu.add(used);
+                totalCpuNanos += used;
+                lapCpuNanos += used;
+                totalCpuWallNanos += gap;
+                lapCpuWallNanos += gap;
+            }
         }
         lastPulse = now;
+        lastPulseCpu = cpu;
         pulseCount++;
         lapPulseCount++;
     }
 
-    private static StallStats stats(LatencyHistogram h, long pulses, long maxGapNanos) {
+    private static StallStats stats(LatencyHistogram h, long pulses, long maxGapNanos, FxCpuStats cpu) {
         return new StallStats(h.count(), h.maxMillis(), h.percentileMillis(0.99), h.percentileMillis(0.5), pulses,
-                maxGapNanos / 1e6);
+                maxGapNanos / 1e6, cpu);
+    }
+
+    private static FxCpuStats cpuStats(LatencyHistogram perPulse, long cpuNanos, long wallNanos) {
+        return new FxCpuStats(perPulse.count(), perPulse.maxMillis(), perPulse.percentileMillis(0.99), cpuNanos / 1e6,
+                wallNanos / 1e6);
     }
 }

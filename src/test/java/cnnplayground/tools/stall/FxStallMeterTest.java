@@ -1,7 +1,9 @@
-package cnnplayground.ui;
+package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.ui.PlaygroundScene;
+import cnnplayground.ui.PlaygroundTestBase;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
 
-/** The stall meter sees the FX thread blocked, and forgets a paused stretch. */
+/** The stall meter sees the FX thread blocked, tells waiting from computing, and forgets a paused stretch. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FxStallMeterTest extends PlaygroundTestBase {
 
@@ -38,6 +40,28 @@ class FxStallMeterTest extends PlaygroundTestBase {
             assertThat(lap.p50LatencyMillis()).isLessThanOrEqualTo(lap.maxLatencyMillis());
             assertThat(meter.total().maxStallMillis()).isGreaterThanOrEqualTo(lap.maxStallMillis());
             assertThat(meter.lap().probes()).as("a new lap starts empty").isLessThan(lap.probes());
+            assertThat(lap.fxCpu().maxMillis()).as("a sleeping FX thread computes nothing")
+                    .isLessThan(BLOCK_MILLIS * 0.5);
+        }
+    }
+
+    @Test
+    void should_measure_the_cpu_time_the_fx_thread_computed_between_two_pulses() throws Exception {
+        try (FxStallMeter meter = FxStallMeter.start()) {
+            // given:
+            user.waitUntil(10, () -> meter.total().pulses() >= 5);
+            meter.lap();
+
+            // when: the FX thread computes for 300 ms of its CPU time
+            user.fx().interact(() -> FxResponsivenessTest.computeOnThisThread(BLOCK_MILLIS));
+            long before = meter.total().pulses();
+            user.waitUntil(10, () -> meter.total().pulses() >= before + 5);
+
+            // then: the pulse after it counts it all, whatever else the machine was doing
+            StallStats lap = meter.lap();
+            assertThat(lap.fxCpu().maxMillis()).isBetween(BLOCK_MILLIS * 1.0, BLOCK_MILLIS * 1.5);
+            assertThat(lap.fxCpu().totalMillis()).isGreaterThanOrEqualTo(lap.fxCpu().maxMillis());
+            assertThat(lap.fxCpu().busyShare()).isBetween(0.0, 1.0);
         }
     }
 

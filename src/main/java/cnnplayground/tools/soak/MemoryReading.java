@@ -1,4 +1,4 @@
-package cnnplayground.ui.soak;
+package cnnplayground.tools.soak;
 
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
