@@ -6,6 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * the user already chose a value) before any DJL class looks for libtorch, so DJL extracts the
  * native library from the bundled {@code ai.djl.pytorch:pytorch-native-cpu} jar into its cache
  * ({@code ~/.djl.ai/pytorch}, or {@code $DJL_CACHE_DIR/pytorch}). The first extraction takes about
- * 3 s, later loads about 0.4 s.
+ * 3 s, later loads about 0.4 s. The CUDA build ({@code mvn -Pcuda package}) bundles
+ * {@code pytorch-native-cu124} instead, which {@link BundledLibtorch} extracts (4 GB, the first time) and points
+ * DJL at, so it loads offline with or without a GPU.
  */
 public final class TorchEnvironment {
 
@@ -76,9 +79,13 @@ public final class TorchEnvironment {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
         long start = System.nanoTime();
+        NvidiaDriver driver = NvidiaDriver.detect();
         Engine engine;
         try {
+            BundledLibtorch.prepare(driver);
             engine = Engine.getEngine(ENGINE_NAME);
+        } catch (UncheckedIOException e) {
+            throw new TorchUnavailableException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             throw new TorchUnavailableException(explain(e), e);
         }
