@@ -3,11 +3,14 @@ package cnnplayground.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +41,16 @@ public final class TorchEnvironment {
     private final boolean gpu;
     private final int intraOpThreads;
     private final Duration loadTime;
+    private final GpuSupport gpuSupport;
 
-    private TorchEnvironment(
-            String engineVersion, String deviceName, boolean gpu, int intraOpThreads, Duration loadTime) {
+    private TorchEnvironment(String engineVersion, String deviceName, boolean gpu, int intraOpThreads,
+                             Duration loadTime, GpuSupport gpuSupport) {
         this.engineVersion = engineVersion;
         this.deviceName = deviceName;
         this.gpu = gpu;
         this.intraOpThreads = intraOpThreads;
         this.loadTime = loadTime;
+        this.gpuSupport = gpuSupport;
     }
 
     /**
@@ -94,7 +99,17 @@ public final class TorchEnvironment {
         int threads = JniUtils.getNumThreads();
         String name = device.isGpu()
                 ? describe(device, threads, gpuName(device.getDeviceId()).orElse("")) : describe(device, threads);
-        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime);
+        GpuSupport support = GpuSupport.assess(driver.present(), isCudaBuild(), engine.getGpuCount());
+        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime, support);
+    }
+
+    /** Whether the libtorch DJL loaded is a CUDA build: its folder holds {@code libtorch_cuda}. */
+    private static boolean isCudaBuild() {
+        try {
+            return Files.exists(Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cuda")));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static String describe(Device device, int intraOpThreads) {
@@ -176,6 +191,11 @@ public final class TorchEnvironment {
     /** Returns torch's intra-op thread count; set {@code ai.djl.pytorch.num_threads} to change. */
     public int intraOpThreads() {
         return intraOpThreads;
+    }
+
+    /** Whether training could use a GPU, and what to do when it cannot although the machine has one. */
+    public GpuSupport gpuSupport() {
+        return gpuSupport;
     }
 
     /** Returns how long the first load took (extraction included). */
