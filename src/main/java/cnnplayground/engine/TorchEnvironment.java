@@ -168,7 +168,8 @@ public final class TorchEnvironment {
         }
         return "Cannot load the PyTorch native library (" + causes + "). The app runs offline ("
                 + OFFLINE_PROPERTY + "=" + System.getProperty(OFFLINE_PROPERTY) + ") and takes"
-                + " libtorch from the ai.djl.pytorch:pytorch-native-cpu jar (classifier for this OS,"
+                + " libtorch from the ai.djl.pytorch:pytorch-native-cpu jar (pytorch-native-cu124 in the -Pcuda"
+                + " build; classifier for this OS,"
                 + " os.arch=" + System.getProperty("os.arch") + "); put that jar on the class path,"
                 + " or check that the DJL cache directory (~/.djl.ai or $DJL_CACHE_DIR) is writable.";
     }
