@@ -15,6 +15,7 @@ import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.ModelMetadata;
 import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingListener;
@@ -204,6 +205,8 @@ final class TrainCommand {
         if (event instanceof TrainingEvent.Started s) {
             err.printf(Locale.ROOT, "device %s; %d training, %d validation images; %d batches per epoch%n",
                     s.device(), s.trainImages(), s.validationImages(), s.batchesPerEpoch());
+            TorchEnvironment.ifLoaded().flatMap(t -> t.gpuSupport().advice())
+                    .ifPresent(advice -> err.println("note: " + advice));
         } else if (event instanceof TrainingEvent.EpochEnded e) {
             EpochMetrics m = e.metrics();
             String validation = m.hasValidation() ? String.format(Locale.ROOT, "val_loss %.4f val_acc %.2f%%",

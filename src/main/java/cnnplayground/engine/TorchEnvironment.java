@@ -3,10 +3,14 @@ package cnnplayground.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * the user already chose a value) before any DJL class looks for libtorch, so DJL extracts the
  * native library from the bundled {@code ai.djl.pytorch:pytorch-native-cpu} jar into its cache
  * ({@code ~/.djl.ai/pytorch}, or {@code $DJL_CACHE_DIR/pytorch}). The first extraction takes about
- * 3 s, later loads about 0.4 s.
+ * 3 s, later loads about 0.4 s. The CUDA build ({@code mvn -Pcuda package}) bundles
+ * {@code pytorch-native-cu124} instead, which {@link BundledLibtorch} extracts (4 GB, the first time) and points
+ * DJL at, so it loads offline with or without a GPU.
  */
 public final class TorchEnvironment {
 
@@ -35,14 +41,16 @@ public final class TorchEnvironment {
     private final boolean gpu;
     private final int intraOpThreads;
     private final Duration loadTime;
+    private final GpuSupport gpuSupport;
 
-    private TorchEnvironment(
-            String engineVersion, String deviceName, boolean gpu, int intraOpThreads, Duration loadTime) {
+    private TorchEnvironment(String engineVersion, String deviceName, boolean gpu, int intraOpThreads,
+                             Duration loadTime, GpuSupport gpuSupport) {
         this.engineVersion = engineVersion;
         this.deviceName = deviceName;
         this.gpu = gpu;
         this.intraOpThreads = intraOpThreads;
         this.loadTime = loadTime;
+        this.gpuSupport = gpuSupport;
     }
 
     /**
@@ -76,9 +84,13 @@ public final class TorchEnvironment {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
         long start = System.nanoTime();
+        NvidiaDriver driver = NvidiaDriver.detect();
         Engine engine;
         try {
+            BundledLibtorch.prepare(driver);
             engine = Engine.getEngine(ENGINE_NAME);
+        } catch (UncheckedIOException e) {
+            throw new TorchUnavailableException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             throw new TorchUnavailableException(explain(e), e);
         }
@@ -87,7 +99,17 @@ public final class TorchEnvironment {
         int threads = JniUtils.getNumThreads();
         String name = device.isGpu()
                 ? describe(device, threads, gpuName(device.getDeviceId()).orElse("")) : describe(device, threads);
-        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime);
+        GpuSupport support = GpuSupport.assess(driver.present(), isCudaBuild(), engine.getGpuCount());
+        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime, support);
+    }
+
+    /** Whether the libtorch DJL loaded is a CUDA build: its folder holds {@code libtorch_cuda}. */
+    private static boolean isCudaBuild() {
+        try {
+            return Files.exists(Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cuda")));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static String describe(Device device, int intraOpThreads) {
@@ -146,7 +168,8 @@ public final class TorchEnvironment {
         }
         return "Cannot load the PyTorch native library (" + causes + "). The app runs offline ("
                 + OFFLINE_PROPERTY + "=" + System.getProperty(OFFLINE_PROPERTY) + ") and takes"
-                + " libtorch from the ai.djl.pytorch:pytorch-native-cpu jar (classifier for this OS,"
+                + " libtorch from the ai.djl.pytorch:pytorch-native-cpu jar (pytorch-native-cu124 in the -Pcuda"
+                + " build; classifier for this OS,"
                 + " os.arch=" + System.getProperty("os.arch") + "); put that jar on the class path,"
                 + " or check that the DJL cache directory (~/.djl.ai or $DJL_CACHE_DIR) is writable.";
     }
@@ -169,6 +192,11 @@ public final class TorchEnvironment {
     /** Returns torch's intra-op thread count; set {@code ai.djl.pytorch.num_threads} to change. */
     public int intraOpThreads() {
         return intraOpThreads;
+    }
+
+    /** Whether training could use a GPU, and what to do when it cannot although the machine has one. */
+    public GpuSupport gpuSupport() {
+        return gpuSupport;
     }
 
     /** Returns how long the first load took (extraction included). */

@@ -72,7 +72,7 @@ public final class PlaygroundApp extends Application {
             try {
                 TorchEnvironment torch = TorchEnvironment.load();
                 Platform.runLater(() -> {
-                    view.setDeviceDescription(torch.deviceName());
+                    view.setDeviceDescription(torch.deviceName(), torch.gpuSupport());
                     view.training().gpuAvailableProperty().set(torch.isGpu());
                 });
             } catch (TorchUnavailableException e) {

@@ -4,6 +4,7 @@ import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetSplits;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.LoadedDataset;
+import cnnplayground.engine.GpuSupport;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
@@ -38,6 +39,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,6 +66,10 @@ public final class PlaygroundView extends BorderPane {
     private final TabPane sideTabs = new TabPane();
     private final Label deviceLabel = new Label();
     private final Label datasetLabel = new Label();
+    /** Says how to train on the machine's NVIDIA GPU when PyTorch cannot; empty otherwise. */
+    private final Label gpuAdvice = new Label();
+    /** The advice at length: why, and what to start after building. */
+    private final Tooltip gpuAdviceDetail = new Tooltip();
     /** Says why a dataset handed over during a run was not used; empty otherwise. */
     private final Label datasetRefused = new Label();
     private final DatasetBrowser browser = new DatasetBrowser(model, text);
@@ -194,7 +200,14 @@ public final class PlaygroundView extends BorderPane {
         datasetRefused.getStyleClass().add("dataset-error");
         datasetRefused.visibleProperty().bind(datasetRefused.textProperty().isNotEmpty());
         datasetRefused.managedProperty().bind(datasetRefused.visibleProperty());
-        HBox status = new HBox(chooser, datasetLabel, datasetRefused, spacer, deviceLabel);
+        gpuAdvice.setId("gpuAdvice");
+        gpuAdvice.getStyleClass().add("gpu-advice");
+        gpuAdvice.visibleProperty().bind(gpuAdvice.textProperty().isNotEmpty());
+        gpuAdvice.managedProperty().bind(gpuAdvice.visibleProperty());
+        gpuAdviceDetail.setWrapText(true);
+        gpuAdviceDetail.setMaxWidth(480);
+        gpuAdvice.setTooltip(gpuAdviceDetail);
+        HBox status = new HBox(chooser, datasetLabel, datasetRefused, spacer, gpuAdvice, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
     }
@@ -369,5 +382,36 @@ public final class PlaygroundView extends BorderPane {
 
     public void setDeviceDescription(String device) {
         deviceLabel.textProperty().bind(text.text("status.device", device));
+    }
+
+    /**
+     * The device PyTorch loaded with, and what the status bar should advise about the GPU: with an NVIDIA driver
+     * but a CPU-only libtorch, the command that builds the CUDA version.
+     */
+    public void setDeviceDescription(String device, GpuSupport support) {
+        setDeviceDescription(device);
+        switch (support) {
+            case DRIVER_BUT_CPU_LIBTORCH -> showGpuAdvice("status.gpu.cpuLibtorch", GpuSupport.BUILD_GPU_COMMAND);
+            case DRIVER_BUT_NO_GPU_SEEN -> showGpuAdvice("status.gpu.noneSeen");
+            case GPU, NO_DRIVER -> {
+                UiText.clear(gpuAdvice.textProperty());
+                UiText.clear(gpuAdviceDetail.textProperty());
+            }
+        }
+    }
+
+    private void showGpuAdvice(String key, Object... args) {
+        gpuAdvice.textProperty().bind(text.text(key, args));
+        gpuAdviceDetail.textProperty().bind(text.text(key + ".detail", args));
+    }
+
+    /** The status bar's advice about the GPU; empty when there is none. */
+    public String gpuAdvice() {
+        return gpuAdvice.getText();
+    }
+
+    /** The advice at length, in the status bar's tooltip; empty when there is none. */
+    public String gpuAdviceDetail() {
+        return gpuAdviceDetail.getText();
     }
 }
