@@ -108,7 +108,8 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
         assertThat(view.live().drawExplanation().camUnavailableReason()).hasValueSatisfying(
                 reason -> assertThat(reason).contains("GlobalAveragePooling2D"));
         user.fx().clickOn("#explainSaliency");
-        user.waitUntil(WAIT_SECONDS, () -> opaquePixels() > 0);
+        user.waitUntil(WAIT_SECONDS, () -> opaquePixels() > 0, () -> "explanation "
+                + view.live().drawExplanation().modeProperty().get() + ", caption: " + view.live().drawExplanation().caption());
 
         // when: the watched sample on the Feature maps tab
         user.openTab("Feature maps");

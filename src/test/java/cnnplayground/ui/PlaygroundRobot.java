@@ -226,10 +226,16 @@ public final class PlaygroundRobot {
 
     /** Waits (no sleeping) until a condition on FX state holds, checked on the FX thread. */
     public PlaygroundRobot waitUntil(long seconds, Callable<Boolean> condition) {
+        return waitUntil(seconds, condition, () -> "");
+    }
+
+    /** As {@link #waitUntil(long, Callable)}; on timeout the message adds {@code seen}, read on the FX thread. */
+    public PlaygroundRobot waitUntil(long seconds, Callable<Boolean> condition, Callable<String> seen) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (TimeoutException e) {
-            throw new AssertionError("still not true after " + seconds + " s", e);
+            String state = onFx(seen);
+            throw new AssertionError("still not true after " + seconds + " s" + (state.isEmpty() ? "" : "; " + state), e);
         }
         waitForFxEvents();
         return this;
