@@ -27,7 +27,7 @@ public final class PlaygroundScene {
     /** {@code view}, however it was built, in the app's scene. */
     public static PlaygroundView show(Stage stage, PlaygroundView view) {
         stage.setScene(PlaygroundApp.scene(view));
-        stage.show();
+        fit(stage);
         return view;
     }
 
@@ -36,7 +36,19 @@ public final class PlaygroundScene {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);
-        stage.show();
+        fit(stage);
         return root;
+    }
+
+    /**
+     * Shows the stage at its new scene's size, at the screen's top left. TestFX shows every test in one
+     * stage, and a showing stage keeps its size and place when its scene changes: a test would otherwise
+     * run in whatever window the test before it left, with part of its scene outside it.
+     */
+    private static void fit(Stage stage) {
+        stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
     }
 }
