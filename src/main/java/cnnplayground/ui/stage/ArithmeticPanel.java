@@ -32,14 +32,15 @@ import javafx.scene.layout.VBox;
 final class ArithmeticPanel extends VBox {
 
     /** What the panel needs besides the steps: names and the colours of the layer the unit reads. */
-    record Context(String title, ColorScale inputScale, List<String> classNames, IntFunction<String> inputName,
-                   String previousLayer) {
+    record Context(String title, String weights, ColorScale inputScale, List<String> classNames,
+                   IntFunction<String> inputName, String previousLayer) {
     }
 
     private static final double GRID_SIDE = 190;
     private static final int MAX_SOFTMAX_ROWS = 12;
 
     private final Label title = new Label();
+    private final Label question = new Label();
     private final Label result = new Label();
     private final HBox content = new HBox();
     private final List<Section> sections = new ArrayList<>();
@@ -56,7 +57,6 @@ final class ArithmeticPanel extends VBox {
         close.setOnAction(e -> onClose.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label question = new Label("How was this number computed?");
         question.getStyleClass().add("arithmetic-question");
         HBox header = new HBox(10, title, question, grow, result, close);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -89,6 +89,7 @@ final class ArithmeticPanel extends VBox {
      */
     void show(Object unit, List<ArithmeticStep> steps, Context context) {
         title.setText(context.title());
+        question.setText("How was this number computed? With the weights of " + context.weights());
         result.setText("= " + StageText.number(steps.get(steps.size() - 1).value()));
         if (Objects.equals(unit, shownFor) && sections.size() == steps.size()) {
             boolean same = true;

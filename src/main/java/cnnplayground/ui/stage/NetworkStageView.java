@@ -39,6 +39,7 @@ public final class NetworkStageView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(board);
     private final ArithmeticPanel panel = new ArithmeticPanel();
     private OptionalInt trueClass = OptionalInt.empty();
+    private String weightsLabel = "";
 
     public NetworkStageView() {
         getStyleClass().add("network-stage");
@@ -93,6 +94,15 @@ public final class NetworkStageView extends BorderPane {
     /** The probed image's label, if known: an output unit's arithmetic then ends with its cross-entropy. */
     public void setTrueClass(OptionalInt label) {
         trueClass = label;
+        explain();
+    }
+
+    /**
+     * Whose weights the numbers are, as the rest of the app names them ("LeNet-5 · run 2 · epoch 7"); the
+     * arithmetic panel quotes it. Until set, the network's name and the probe's training step.
+     */
+    public void setWeightsLabel(String label) {
+        weightsLabel = label == null ? "" : label;
         explain();
     }
 
@@ -199,8 +209,11 @@ public final class NetworkStageView extends BorderPane {
         String title = layer.name() + " · " + layer.spec().kind().kerasName() + " · "
                 + StageText.unit(analysis, unit, board.classNames());
         String previous = unit.layer() == 0 ? "the input" : analysis.layers().get(unit.layer() - 1).name();
-        panel.show(unit, steps, new ArithmeticPanel.Context(title, inputScale(unit.layer()), board.classNames(),
-                inputName(analysis, unit.layer()), previous));
+        long step = board.result().orElseThrow().step();
+        String whose = !weightsLabel.isEmpty() ? weightsLabel
+                : analysis.network().name() + (step >= 0 ? " · step " + String.format(java.util.Locale.ROOT, "%,d", step) : "");
+        panel.show(unit, steps, new ArithmeticPanel.Context(title, whose, inputScale(unit.layer()),
+                board.classNames(), inputName(analysis, unit.layer()), previous));
         panel.setVisible(true);
     }
 

@@ -156,6 +156,7 @@ final class StageBoard extends Region {
         getChildren().addAll(2, columns);
         show(ProbeResult.outline(analysis));
         result = null;
+        arithmetic = null;
         requestLayout();
     }
 
@@ -186,6 +187,15 @@ final class StageBoard extends Region {
             throw new IllegalArgumentException("the probe has " + probe.activations().size()
                     + " layers but the stage shows network \"" + analysis.network().name() + "\" with "
                     + analysis.layers().size() + "; call setNetwork first");
+        }
+        for (LayerSummary layer : analysis.layers()) {
+            long want = layer.outputShape().orElseThrow().size();
+            int got = probe.activations().get(layer.index()).values().size();
+            if (got != want) {
+                throw new IllegalArgumentException("layer " + layer.index() + " (" + layer.name() + ") of the probe has "
+                        + got + " values but network \"" + analysis.network().name() + "\" gives it "
+                        + layer.outputShape().orElseThrow() + "; call setNetwork with the probed network first");
+            }
         }
         result = probe;
         arithmetic = new StageArithmetic(analysis, probe);

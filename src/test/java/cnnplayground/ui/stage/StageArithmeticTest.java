@@ -14,8 +14,10 @@ import cnnplayground.spec.ActivationSpec;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.DropoutSpec;
+import cnnplayground.spec.FlattenSpec;
 import cnnplayground.spec.GlobalPooling2dSpec;
 import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
@@ -32,6 +34,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * "How was this number computed?" against the engine: units of every layer kind of a real DJL network on a
@@ -156,6 +160,50 @@ class StageArithmeticTest {
             }
         }
         assertEquals(7, probe.details().orElseThrow().logitsLayer(), "the Activation softmax makes the output");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LayerKind.class)
+    void every_layer_kind_explains_its_units_or_says_why_not(LayerKind kind) throws Exception {
+        // given: the kind's default layer after a convolution (after a Flatten if it needs flat input), probed
+        LayerSpec layer = Presets.defaultLayer(kind);
+        List<LayerSpec> layers = new ArrayList<>(List.of(new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU)));
+        boolean flat = kind == LayerKind.DENSE;
+        if (flat) {
+            layers.add(new FlattenSpec());
+        }
+        layers.add(layer);
+        boolean flatAfter = flat || kind == LayerKind.FLATTEN || kind == LayerKind.GLOBAL_AVERAGE_POOLING_2D
+                || kind == LayerKind.GLOBAL_MAX_POOLING_2D;
+        if (!flatAfter) {
+            layers.add(new FlattenSpec());
+        }
+        layers.add(new DenseSpec(3, Activation.SOFTMAX));
+        NetworkSpec spec = new NetworkSpec(kind.kerasName(), Shape.image(12, 12, 1), layers);
+        NetworkAnalysis analysis = spec.analyze();
+        assertTrue(analysis.isValid(), analysis.problems().toString());
+        ProbeResult probe = StageFixtures.probe(StageFixtures.randomWeights(spec, 9),
+                cnnplayground.data.FloatGrid.of(12, 12, 1, ramp(144)));
+        StageArithmetic arithmetic = new StageArithmetic(analysis, probe);
+        int index = layers.indexOf(layer);
+
+        // when / then: each sampled unit ends with the value DJL gave it, worked out or (not yet) quoted
+        for (StageUnit unit : sampleUnits(analysis.layers().get(index), probe)) {
+            List<ArithmeticStep> steps = arithmetic.explain(unit, OptionalInt.empty());
+            ArithmeticStep last = steps.get(steps.size() - 1);
+            assertSameToThreeDecimals(arithmetic.shownValue(unit), last.value(), kind + " " + unit);
+            boolean unexplained = last instanceof ArithmeticStep.Unexplained;
+            assertEquals(kind == LayerKind.BATCH_NORMALIZATION || kind == LayerKind.RESIDUAL_BLOCK, unexplained,
+                    kind + " is worked out by hand unless it is one not shown yet");
+        }
+    }
+
+    private static float[] ramp(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (i * 37 % 101) / 100f;
+        }
+        return v;
     }
 
     /**
