@@ -50,8 +50,9 @@ public final class LiveModel implements ModelProbe {
     static final String THREAD_NAME = "live-model";
 
     /**
-     * The most weights of one layer a probe copies into its {@link ProbeDetails} (16 MB of floats): a layer
-     * with more, which a classroom network never has, is left out and its units cannot be explained.
+     * The most weights a probe copies into its {@link ProbeDetails}, all layers together (16 MB of floats,
+     * over 30 times VGG small's): a layer that would go past it, which a classroom network never has, is left
+     * out and its units cannot be explained.
      */
     public static final int MAX_EXPLAINED_WEIGHTS = 1 << 22;
 
@@ -500,10 +501,11 @@ public final class LiveModel implements ModelProbe {
 
     /**
      * Every Conv2D's and Dense's weights and biases, copied once per set of weights and shared by the probes
-     * that use them; layers with more than {@link #MAX_EXPLAINED_WEIGHTS} weights are left out.
+     * that use them; a layer that would take the total past {@link #MAX_EXPLAINED_WEIGHTS} is left out.
      */
     private List<LayerParameters> parameters() {
         List<LayerParameters> all = new ArrayList<>();
+        long copied = 0;
         List<Pair<String, Block>> children = block.getChildren().stream().toList();
         for (LayerSummary layer : analysis.layers()) {
             Block child = children.get(layer.index()).getValue();
@@ -516,9 +518,10 @@ public final class LiveModel implements ModelProbe {
                 continue; // no weights, or (BatchNormalization, a residual block) not worked out by hand yet
             }
             NDArray weight = weighted.getParameters().get("weight").getArray();
-            if (weight.size() > MAX_EXPLAINED_WEIGHTS) {
+            if (copied + weight.size() > MAX_EXPLAINED_WEIGHTS) {
                 continue;
             }
+            copied += weight.size();
             Parameter bias = weighted.getParameters().get("bias");
             int[] shape = Arrays.stream(weight.getShape().getShape()).mapToInt(d -> (int) d).toArray();
             all.add(new LayerParameters(layer.index(), layer.name(), shape, weight.toFloatArray(),

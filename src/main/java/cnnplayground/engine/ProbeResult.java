@@ -35,6 +35,14 @@ public record ProbeResult(long step, FloatGrid input, Prediction prediction, Lis
     }
 
     /**
+     * This result without its {@link ProbeDetails}, for keeping many (the evolution timeline): the details hold
+     * a copy of every weight, which many kept frames would multiply.
+     */
+    public ProbeResult withoutDetails() {
+        return details.isEmpty() ? this : new ProbeResult(step, input, prediction, activations, filters);
+    }
+
+    /**
      * What a probe of a valid network will return, in shape only: every value 0, every class equally
      * likely, no filters. Views build their rows from it before the first real probe arrives.
      *

@@ -48,6 +48,11 @@ class ProbeDetailsTest {
         for (int k = 0; k < 10; k++) {
             assertEquals(result.prediction().probability(k), Math.exp(details.logits().get(k, 0, 0)) / sum, 1e-6);
         }
+        // the evolution timeline keeps many probes: its frames drop the weights copy, keep the maps and filters
+        EvolutionFrame frame = EvolutionFrame.of(result, new BatchMetrics(1, 1, 1, 2.3f, 0.1f), false);
+        assertTrue(frame.probe().details().isEmpty());
+        assertEquals(result.activations(), frame.probe().activations());
+        assertEquals(result.filters(), frame.probe().filters());
     }
 
     @Test
