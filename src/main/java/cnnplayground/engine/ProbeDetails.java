@@ -11,8 +11,8 @@ import java.util.Optional;
  * moment, and the output layer's values before its softmax.
  *
  * @param networkInput the probe's input after the model's normalisation, H×W×C: what the first layer reads
- * @param parameters   one entry per Conv2D and Dense, in layer order; a layer whose weights are too many to
- *                     copy ({@link LiveModel#MAX_EXPLAINED_WEIGHTS}) has none
+ * @param parameters   one entry per Conv2D and Dense, in layer order; a layer whose weights would take the
+ *                     copy past {@link LiveModel#MAX_EXPLAINED_WEIGHTS} in all has none
  * @param logitsLayer  the layer whose output the probe turned into probabilities (the final softmax, or the
  *                     last layer of a network with a linear output)
  * @param logits       that layer's output before the softmax, laid out like its activation (1×N×1)
