@@ -1,12 +1,15 @@
 package cnnplayground.ui.stage;
 
+import cnnplayground.engine.ProbeDetails;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Shape;
 import cnnplayground.teach.ArithmeticStep;
+import cnnplayground.ui.viz.ColorMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
@@ -211,7 +214,7 @@ public final class NetworkStageView extends BorderPane {
         String previous = unit.layer() == 0 ? "the input" : analysis.layers().get(unit.layer() - 1).name();
         long step = board.result().orElseThrow().step();
         String whose = !weightsLabel.isEmpty() ? weightsLabel
-                : analysis.network().name() + (step >= 0 ? " · step " + String.format(java.util.Locale.ROOT, "%,d", step) : "");
+                : analysis.network().name() + (step >= 0 ? " · step " + String.format(Locale.ROOT, "%,d", step) : "");
         panel.show(unit, steps, new ArithmeticPanel.Context(title, whose, inputScale(unit.layer()),
                 board.classNames(), inputName(analysis, unit.layer()), previous));
         panel.setVisible(true);
@@ -228,7 +231,7 @@ public final class NetworkStageView extends BorderPane {
                 low = Math.min(low, v);
                 high = Math.max(high, v);
             }
-            return high > low ? new ColorScale(cnnplayground.ui.viz.ColorMap.GREY, low, high) : ColorScale.IMAGE;
+            return high > low ? new ColorScale(ColorMap.GREY, low, high) : ColorScale.IMAGE;
         }
         return ColorScale.of(result.activations().get(layer - 1).values().values());
     }
@@ -240,7 +243,7 @@ public final class NetworkStageView extends BorderPane {
             Shape in = before.inputShape().orElseThrow();
             if (before.spec().kind() == LayerKind.FLATTEN && in.isSpatial()) {
                 return i -> {
-                    int[] at = cnnplayground.engine.ProbeDetails.flattenedPosition(in, i);
+                    int[] at = ProbeDetails.flattenedPosition(in, i);
                     return "#" + i + " · ch " + at[0] + " (" + at[1] + ", " + at[2] + ")";
                 };
             }

@@ -1,6 +1,5 @@
 package cnnplayground.ui.stage;
 
-import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.LayerParameters;
 import cnnplayground.engine.ProbeDetails;
 import cnnplayground.engine.ProbeResult;
@@ -182,10 +181,5 @@ public final class StageArithmetic {
     @FunctionalInterface
     private interface WeightedLayer {
         List<ArithmeticStep> steps(LayerParameters parameters);
-    }
-
-    /** The grid of layer {@code layer}'s output in the probe. */
-    FloatGrid activation(int layer) {
-        return probe.activations().get(layer).values();
     }
 }

@@ -64,6 +64,7 @@ final class StageBoard extends Region {
     private StageArithmetic arithmetic;
     private double availableWidth;
     private boolean compact;
+    private int linesDrawn;
 
     StageBoard() {
         getStyleClass().add("stage-board");
@@ -470,8 +471,6 @@ final class StageBoard extends Region {
     }
 
     /** How many lines the overlay drew for the unit in focus (tests look at it). */
-    private int linesDrawn;
-
     int linesDrawn() {
         return linesDrawn;
     }

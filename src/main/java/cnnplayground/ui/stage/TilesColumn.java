@@ -4,9 +4,11 @@ import cnnplayground.data.FloatGrid;
 import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -55,8 +57,8 @@ final class TilesColumn extends LayerColumn {
         this.images = new WritableImage[channels];
         this.pixels = new int[height * width];
         this.shown = channels;
-        body.setOnMouseMoved(e -> body.setCursor(moreBounds().contains(e.getX(), e.getY()) ? javafx.scene.Cursor.HAND
-                : javafx.scene.Cursor.DEFAULT));
+        body.setOnMouseMoved(e -> body.setCursor(moreBounds().contains(e.getX(), e.getY()) ? Cursor.HAND
+                : Cursor.DEFAULT));
     }
 
     @Override
@@ -120,7 +122,7 @@ final class TilesColumn extends LayerColumn {
 
     /** The badge is as wide as its widest text needs, "+26 more" or "show fewer". */
     private double badgeWidth() {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Text probe = new Text();
         probe.setFont(style.more.getFont());
         double widest = 0;
         for (boolean open : new boolean[] {false, true}) {
