@@ -20,6 +20,8 @@ public record EvolutionFrame(long step, int epoch, int batch, float loss, float 
 
     public EvolutionFrame {
         Objects.requireNonNull(probe, "probe");
+        // a frame shows maps and filters; the weights behind the arithmetic would be copied into every frame
+        probe = probe.withoutDetails();
         if (step != probe.step()) {
             throw new IllegalArgumentException("frame step " + step + " differs from its probe's step "
                     + probe.step());

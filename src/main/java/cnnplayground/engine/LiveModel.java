@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -19,9 +20,11 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +49,13 @@ public final class LiveModel implements ModelProbe {
 
     static final String THREAD_NAME = "live-model";
 
+    /**
+     * The most weights a probe copies into its {@link ProbeDetails}, all layers together (16 MB of floats,
+     * over 30 times VGG small's): a layer that would go past it, which a classroom network never has, is left
+     * out and its units cannot be explained.
+     */
+    public static final int MAX_EXPLAINED_WEIGHTS = 1 << 22;
+
     private final AtomicReference<WeightsSnapshot> newest = new AtomicReference<>();
     private final AtomicLong forwardPasses = new AtomicLong();
     private final Object lock = new Object();
@@ -66,6 +76,7 @@ public final class LiveModel implements ModelProbe {
     private ParameterStore store;
     private WeightsSnapshot applied;
     private List<FilterBank> filters;
+    private List<LayerParameters> parameters;
     private String loadProblem;
 
     private LiveModel() {
@@ -360,6 +371,7 @@ public final class LiveModel implements ModelProbe {
         // a store caches each parameter's array, so a new one for each copy of the weights
         store = new ParameterStore(next, false);
         filters = filters(spec);
+        parameters = parameters();
     }
 
     private void closeWeights() {
@@ -369,6 +381,7 @@ public final class LiveModel implements ModelProbe {
         }
         store = null;
         filters = null;
+        parameters = null;
     }
 
     private ProbeResult run(FloatGrid input) {
@@ -388,6 +401,7 @@ public final class LiveModel implements ModelProbe {
         int firstProbabilities = softmax.isPresent() ? softmax.getAsInt() : last;
         List<LayerActivation> activations = new ArrayList<>(layers.size());
         float[] probabilities = null;
+        FloatGrid logits = null;
         forwardPasses.incrementAndGet();
         try (NDManager scratch = manager.newSubManager()) {
             NDList current = new NDList(scratch.create(toNchw(input, weights.normalization()),
@@ -396,6 +410,9 @@ public final class LiveModel implements ModelProbe {
             for (int i = 0; i <= last; i++) {
                 current = children.get(i).getValue().forward(store, current, false);
                 NDArray out = current.singletonOrThrow();
+                if (i == firstProbabilities) {
+                    logits = toGrid(out);
+                }
                 if (i >= firstProbabilities) {
                     out = out.softmax(1);
                 }
@@ -407,7 +424,12 @@ public final class LiveModel implements ModelProbe {
                 activations.add(new LayerActivation(i, layer.name(), layer.spec().kind(), values));
             }
         }
-        return new ProbeResult(weights.step(), input, Prediction.of(probabilities), activations, filters);
+        float[] normalised = input.values();
+        weights.normalization().applyInPlace(normalised);
+        ProbeDetails details = new ProbeDetails(FloatGrid.of(input.height(), input.width(), input.channels(), normalised),
+                parameters, firstProbabilities, logits);
+        return new ProbeResult(weights.step(), input, Prediction.of(probabilities), activations, filters,
+                Optional.of(details));
     }
 
     /** HWC 0..1 to normalised NCHW, as {@link TrainedModel#predict} does. */
@@ -475,6 +497,37 @@ public final class LiveModel implements ModelProbe {
             weightedSeen |= layer.params().total() > 0;
         }
         return List.copyOf(banks);
+    }
+
+    /**
+     * Every Conv2D's and Dense's weights and biases, copied once per set of weights and shared by the probes
+     * that use them; a layer that would take the total past {@link #MAX_EXPLAINED_WEIGHTS} is left out.
+     */
+    private List<LayerParameters> parameters() {
+        List<LayerParameters> all = new ArrayList<>();
+        long copied = 0;
+        List<Pair<String, Block>> children = block.getChildren().stream().toList();
+        for (LayerSummary layer : analysis.layers()) {
+            Block child = children.get(layer.index()).getValue();
+            Block weighted;
+            if (layer.spec().kind() == LayerKind.CONV_2D) {
+                weighted = find(child, Conv2d.class);
+            } else if (layer.spec().kind() == LayerKind.DENSE) {
+                weighted = find(child, Linear.class);
+            } else {
+                continue; // no weights, or (BatchNormalization, a residual block) not worked out by hand yet
+            }
+            NDArray weight = weighted.getParameters().get("weight").getArray();
+            if (copied + weight.size() > MAX_EXPLAINED_WEIGHTS) {
+                continue;
+            }
+            copied += weight.size();
+            Parameter bias = weighted.getParameters().get("bias");
+            int[] shape = Arrays.stream(weight.getShape().getShape()).mapToInt(d -> (int) d).toArray();
+            all.add(new LayerParameters(layer.index(), layer.name(), shape, weight.toFloatArray(),
+                    bias == null ? new float[0] : bias.getArray().toFloatArray()));
+        }
+        return List.copyOf(all);
     }
 
     /** True when the layer before {@code dense} is a Flatten of an input-shaped tensor. */

@@ -7,19 +7,39 @@ import cnnplayground.spec.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the live views show for one input at one moment of training: the input as the network
  * sees it, its prediction, every layer's output, and the filters that produced them.
  *
- * @param step batches trained when the weights used were copied (see {@link WeightsSnapshot#step()})
+ * @param step    batches trained when the weights used were copied (see {@link WeightsSnapshot#step()})
+ * @param details the weights, normalised input and logits behind the numbers, for working a unit's value
+ *                out by hand; a real {@link LiveModel} probe has them, an outline or a made-up result not
  */
 public record ProbeResult(long step, FloatGrid input, Prediction prediction, List<LayerActivation> activations,
-                          List<FilterBank> filters) {
+                          List<FilterBank> filters, Optional<ProbeDetails> details) {
 
     public ProbeResult {
         activations = List.copyOf(activations);
         filters = List.copyOf(filters);
+        if (details == null) {
+            throw new IllegalArgumentException("details are missing; pass Optional.empty() when there are none");
+        }
+    }
+
+    /** A result without {@link ProbeDetails}. */
+    public ProbeResult(long step, FloatGrid input, Prediction prediction, List<LayerActivation> activations,
+                       List<FilterBank> filters) {
+        this(step, input, prediction, activations, filters, Optional.empty());
+    }
+
+    /**
+     * This result without its {@link ProbeDetails}, for keeping many (the evolution timeline): the details hold
+     * a copy of every weight, which many kept frames would multiply.
+     */
+    public ProbeResult withoutDetails() {
+        return details.isEmpty() ? this : new ProbeResult(step, input, prediction, activations, filters);
     }
 
     /**
