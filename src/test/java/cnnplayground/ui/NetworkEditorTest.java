@@ -142,6 +142,32 @@ class NetworkEditorTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_show_no_total_but_the_first_problem_layer_while_a_layer_cannot_take_its_input() {
+        // given: LeNet-5, Flatten at row 4
+        user.selectLayer(4);
+
+        // when: a Conv2D lands after Flatten (the layers before it add up to 2,572)
+        user.addLayer("Conv2D");
+
+        // then: no partial sum, but a dash and the layer to fix, with the whole problem as its tooltip
+        assertThat(user.totalParams()).isEqualTo("—");
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().isVisible()).isTrue();
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().getText())
+                .startsWith("layer 6 (Conv2D").endsWith("cannot be counted");
+        assertThat(user.onFx(() -> user.fx().lookup("#totalParams").queryLabeled().getTooltip().getText()))
+                .contains("Layer 6 (Conv2D").contains("move it before Flatten");
+        assertThat(user.fx().lookup("#trainableParams").queryLabeled().isVisible()).isFalse();
+
+        // when: it is removed again
+        user.removeLayer(5);
+
+        // then: the total is back
+        assertThat(user.totalParams()).isEqualTo("61,706");
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().isVisible()).isFalse();
+        assertThat(user.fx().lookup("#trainableParams").queryLabeled().getText()).isEqualTo("Trainable 61,706");
+    }
+
+    @Test
     void should_mark_a_pool_window_larger_than_its_input_invalid() {
         // given: LeNet-5's second pool gets a 10×10×16 input
         user.selectLayer(3);
