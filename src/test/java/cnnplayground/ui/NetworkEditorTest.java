@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.LessonCatalog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -240,6 +243,27 @@ class NetworkEditorTest extends PlaygroundTestBase {
         // then:
         String summary = user.fx().lookup("#summaryText").queryTextInputControl().getText();
         assertThat(summary).contains("Model: \"LeNet-5\"").contains("Total params: 61,706");
+    }
+
+    @Test
+    void should_show_the_preset_or_the_prompt_in_the_preset_box() {
+        // given: LeNet-5 at start
+        assertThat(user.presetBoxText()).isEqualTo("LeNet-5");
+
+        // when: the network is edited, so it is no preset any more
+        user.fx().interact(() -> view.model().replaceLayer(3, Pooling2dSpec.of(PoolMode.MAX, 16)));
+
+        // then: the box asks for one, on screen and not only in its cell's text
+        assertThat(user.presetBoxText()).isEqualTo("Choose a preset…");
+
+        // when: a lesson's network (no preset) is opened from the sidebar
+        user.fx().interact(() -> view.model().loadPreset(Presets.lenet5()));
+        TeachingRobot teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        teacher.clickLesson(LessonCatalog.byId("pooling").orElseThrow());
+
+        // then: the prompt again (cut short: the sidebar leaves the editor's toolbar little room)
+        assertThat(user.presetBoxText()).startsWith("Choose a");
     }
 
     @Test

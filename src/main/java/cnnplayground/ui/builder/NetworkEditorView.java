@@ -20,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -152,6 +153,7 @@ public final class NetworkEditorView extends BorderPane {
             }
         });
         presets.promptTextProperty().bind(text.text("editor.choosePreset"));
+        presets.setButtonCell(new PresetButtonCell());
         presets.setOnAction(e -> {
             NetworkSpec chosen = presets.getValue();
             if (chosen != null && !chosen.equals(model.getNetwork()) && !model.isLocked()) {
@@ -302,5 +304,19 @@ public final class NetworkEditorView extends BorderPane {
         trainableParams.textProperty().bind(text.text("editor.trainable", ModelSummary.thousands(total.trainable())));
         nonTrainableParams.textProperty().bind(
                 text.text("editor.nonTrainable", ModelSummary.thousands(total.nonTrainable())));
+    }
+
+    /**
+     * The preset box's button: the preset's name, or the prompt when the network is none of them. JavaFX's own
+     * button cell blanks its text and sets the prompt again while it is laid out, and the second change is
+     * lost: the box showed nothing (until a language switch set the prompt anew) whenever the value became null.
+     * This cell says the same thing every time it is updated, so nothing changes during the layout.
+     */
+    private final class PresetButtonCell extends ListCell<NetworkSpec> {
+        @Override
+        protected void updateItem(NetworkSpec preset, boolean empty) {
+            super.updateItem(preset, empty);
+            setText(empty || preset == null ? presets.getPromptText() : preset.name());
+        }
     }
 }
