@@ -29,10 +29,12 @@ public final class ModelSummary {
                     layer.hasShape() ? thousands(layer.params().total()) : "?");
         }
         sb.append("=".repeat(width)).append('\n');
+        // a layer without a shape has no count, nor has any after it: no total rather than a partial one
+        boolean counted = analysis.firstLayerWithoutShape().isEmpty();
         ParamCount total = analysis.totalParams();
-        sb.append("Total params: ").append(thousands(total.total())).append('\n');
-        sb.append("Trainable params: ").append(thousands(total.trainable())).append('\n');
-        sb.append("Non-trainable params: ").append(thousands(total.nonTrainable())).append('\n');
+        sb.append("Total params: ").append(counted ? thousands(total.total()) : "?").append('\n');
+        sb.append("Trainable params: ").append(counted ? thousands(total.trainable()) : "?").append('\n');
+        sb.append("Non-trainable params: ").append(counted ? thousands(total.nonTrainable()) : "?").append('\n');
         sb.append("_".repeat(width)).append('\n');
         for (SpecProblem p : analysis.problems()) {
             sb.append("Problem: ").append(p.message()).append('\n');

@@ -18,8 +18,20 @@ public record NetworkAnalysis(NetworkSpec network, List<LayerSummary> layers, Li
         return problems.isEmpty();
     }
 
+    /**
+     * The sum of every layer's parameters; only the layers up to the first one that cannot take its input
+     * are counted, so check {@link #firstLayerWithoutShape()} before calling it the network's total.
+     */
     public ParamCount totalParams() {
         return layers.stream().map(LayerSummary::params).reduce(ParamCount.NONE, ParamCount::plus);
+    }
+
+    /**
+     * The first layer that cannot take its input (from there on no layer has a shape, so the parameter
+     * total is unknown), or empty when every layer has its shape.
+     */
+    public Optional<LayerSummary> firstLayerWithoutShape() {
+        return layers.stream().filter(l -> !l.hasShape()).findFirst();
     }
 
     /** The network's output shape, when every layer takes its input. */

@@ -101,6 +101,7 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
         List<SpecProblem> problems = new ArrayList<>();
         Map<LayerKind, Integer> seen = new EnumMap<>(LayerKind.class);
         Optional<Shape> current = Optional.of(input);
+        boolean poolingBefore = false;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             String name = kerasName(layer.kind(), seen);
@@ -118,8 +119,11 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
                 }
                 summaries.add(new LayerSummary(i, name, layer, current, Optional.of(out), params));
                 current = Optional.of(out);
+                poolingBefore |= layer instanceof Pooling2dSpec;
             } catch (IncompatibleInputException e) {
-                problems.add(SpecProblem.atLayer(i, layer, e.getMessage(), e.key(), e.args()));
+                // "remove a pooling layer" is a fix only where there is one to remove
+                IncompatibleInputException why = poolingBefore ? Windows.afterPooling(e) : e;
+                problems.add(SpecProblem.atLayer(i, layer, why.getMessage(), why.key(), why.args()));
                 summaries.add(new LayerSummary(i, name, layer, current, Optional.empty(), ParamCount.NONE));
                 current = Optional.empty();
             }

@@ -9,7 +9,9 @@ import cnnplayground.engine.TorchUnavailableException;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The CNN Playground window. Started by {@code cnnplayground.Main} when it is given no arguments. */
@@ -18,6 +20,9 @@ public final class PlaygroundApp extends Application {
     public static final String TITLE = "CNN Playground";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
+    /** The window may be made this small, or as small as the screen's visible area where that is smaller. */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 600;
     public static final String STYLESHEET = "/cnnplayground/ui/playground.css";
 
     private PlaygroundView view;
@@ -27,10 +32,9 @@ public final class PlaygroundApp extends Application {
         view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
         stage.titleProperty().bind(view.text().text("app.title"));
         stage.setScene(scene(view));
-        // A stage that is already showing (TestFX reuses one) keeps its old size unless told to fit the scene.
-        stage.sizeToScene();
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        // Sized and placed explicitly: a stage that is already showing (TestFX reuses one) keeps its old size
+        // otherwise, and JavaFX centres a window taller than the screen above its top edge.
+        place(stage, Screen.getPrimary().getVisualBounds());
         stage.show();
         loadInBackground(view);
     }
@@ -45,6 +49,30 @@ public final class PlaygroundApp extends Application {
         if (view != null) {
             view.shutdown();
         }
+    }
+
+    /**
+     * Where the window opens on a screen whose visible area (the screen less task bars, docks and menu bars)
+     * is {@code visual}: {@link #WIDTH}×{@link #HEIGHT}, or as much of it as fits, centred in that area on
+     * whole pixels. The size is the window's outer size, title bar included.
+     */
+    static Rectangle2D placement(Rectangle2D visual) {
+        double width = Math.min(WIDTH, Math.floor(visual.getWidth()));
+        double height = Math.min(HEIGHT, Math.floor(visual.getHeight()));
+        double x = Math.floor(visual.getMinX() + (visual.getWidth() - width) / 2);
+        double y = Math.floor(visual.getMinY() + (visual.getHeight() - height) / 2);
+        return new Rectangle2D(x, y, width, height);
+    }
+
+    /** Sizes and moves {@code stage} to {@link #placement}, its minimum size no larger than that. */
+    static void place(Stage stage, Rectangle2D visual) {
+        Rectangle2D at = placement(visual);
+        stage.setMinWidth(Math.min(MIN_WIDTH, at.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, at.getHeight()));
+        stage.setWidth(at.getWidth());
+        stage.setHeight(at.getHeight());
+        stage.setX(at.getMinX());
+        stage.setY(at.getMinY());
     }
 
     /** The window's scene around a view: its size and stylesheet, for the app, the tour and tests' own stages. */

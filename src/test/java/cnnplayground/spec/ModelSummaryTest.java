@@ -39,5 +39,9 @@ class ModelSummaryTest {
 
         assertTrue(table.contains("Problem: Layer 5 (MaxPooling2D 8×8): input 5×5×16 is smaller"), table);
         assertTrue(table.lines().anyMatch(l -> l.matches(" flatten \\(Flatten\\) +\\? +\\?")), table);
+        // the layers before the pool add up to 2,572: that is no total of this network
+        assertTrue(table.lines().toList().containsAll(List.of("Total params: ?", "Trainable params: ?",
+                "Non-trainable params: ?")), table);
+        assertEquals(4, net.analyze().firstLayerWithoutShape().orElseThrow().index());
     }
 }

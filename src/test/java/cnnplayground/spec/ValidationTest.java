@@ -28,6 +28,38 @@ class ValidationTest {
     }
 
     @Test
+    void a_kernel_too_big_with_no_pooling_before_it_is_not_told_to_remove_one() {
+        NetworkAnalysis a = net(Shape.image(4, 4, 1), new Conv2dSpec(8, 5, Padding.VALID, Activation.RELU),
+                new FlattenSpec(), OUT).analyze();
+
+        assertEquals(List.of(new SpecProblem(0, "Layer 1 (Conv2D 8 5×5 valid relu): input 4×4×1 is smaller than the "
+                + "5×5 kernel; use padding \"same\" or a smaller kernel")), a.problems());
+        assertEquals("spec.smallerThanKernel", a.problems().get(0).reasonKey());
+        assertEquals(List.of("4×4×1", "5×5"), a.problems().get(0).reasonArgs());
+    }
+
+    @Test
+    void a_pool_window_too_big_with_no_pooling_before_it_is_not_told_to_remove_one() {
+        NetworkAnalysis a = net(Shape.image(4, 4, 1), new Conv2dSpec(8, 3, Padding.VALID, Activation.RELU),
+                Pooling2dSpec.of(PoolMode.MAX, 3), new FlattenSpec(), OUT).analyze();
+
+        assertEquals(List.of(new SpecProblem(1, "Layer 2 (MaxPooling2D 3×3): input 2×2×8 is smaller than the 3×3 "
+                + "pool window; use padding \"same\" or a smaller pool window")), a.problems());
+        assertEquals("spec.smallerThanPoolWindow", a.problems().get(0).reasonKey());
+    }
+
+    @Test
+    void a_kernel_too_big_after_a_pooling_layer_may_remove_one() {
+        NetworkAnalysis a = net(Shape.image(8, 8, 1), Pooling2dSpec.of(PoolMode.MAX, 2),
+                new Conv2dSpec(8, 5, Padding.VALID, Activation.RELU), new FlattenSpec(), OUT).analyze();
+
+        assertEquals(List.of(new SpecProblem(1, "Layer 2 (Conv2D 8 5×5 valid relu): input 4×4×1 is smaller than the "
+                + "5×5 kernel; use padding \"same\", a smaller kernel, or remove a pooling layer")), a.problems());
+        assertEquals("spec.smallerThanKernelAfterPooling", a.problems().get(0).reasonKey());
+        assertEquals(List.of("4×4×1", "5×5"), a.problems().get(0).reasonArgs());
+    }
+
+    @Test
     void dense_on_a_feature_map_asks_for_flatten() {
         NetworkAnalysis a = net(Shape.image(8, 8, 1), new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU), OUT).analyze();
 

@@ -68,6 +68,34 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_show_the_input_values_under_the_window_and_their_products_labelled() {
+        // given: a Laplace kernel over the edge
+        click("#patternEdge");
+        typeKernel(LAPLACE);
+
+        // when: the window on input rows 0–2, columns 3–5 (0, 1, 1 in each row)
+        for (int i = 0; i < 4; i++) {
+            click("#stepButton");
+        }
+
+        // then: the inputs under the window, and beside them each input times its weight
+        assertThat(caption("#win-0-0")).isEqualTo("Under the window: the input values");
+        assertThat(caption("#prod-0-0")).isEqualTo("Products: input × weight");
+        assertThat(row("win", 0)).containsExactly("0", "1", "1");
+        assertThat(row("win", 1)).containsExactly("0", "1", "1");
+        assertThat(row("prod", 0)).containsExactly("0", "1", "0");
+        assertThat(row("prod", 1)).containsExactly("0", "-4", "1");
+
+        // when: max pooling, which has no weights
+        click("#mode-max-pooling");
+        click("#stepButton");
+
+        // then: the values under the window, and no products
+        assertThat(row("win", 0)).containsExactly("0", "0", "0");
+        assertThat(user.onFx(() -> user.fx().lookup("#stepperProducts").query().isVisible())).isFalse();
+    }
+
+    @Test
     void should_pad_with_zeros_and_resize_the_output_when_switching_to_same() {
         // given:
         click("#patternEdge");
@@ -187,6 +215,18 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
 
     private String output(int r, int c) {
         return text("#out-" + r + "-" + c);
+    }
+
+    /** The three cells of a 3×3 window grid's row ({@code win} or {@code prod}). */
+    private java.util.List<String> row(String grid, int r) {
+        return java.util.List.of(text("#" + grid + "-" + r + "-0"), text("#" + grid + "-" + r + "-1"),
+                text("#" + grid + "-" + r + "-2"));
+    }
+
+    /** The caption above the grid that holds {@code cell}. */
+    private String caption(String cell) {
+        return user.onFx(() -> ((Label) ((javafx.scene.layout.VBox) user.fx().lookup(cell).query().getParent()
+                .getParent()).getChildren().get(0)).getText());
     }
 
     private String kernelText(int r, int c) {

@@ -77,6 +77,37 @@ class DrawTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_ask_for_a_drawing_instead_of_predicting_a_blank_pad_also_after_clear() {
+        // given: a trained LeNet-5 and nothing drawn
+        user.fx().interact(() -> view.live().show(FixedProbe.lenetWeights()));
+
+        // when:
+        user.openTab("Draw");
+
+        // then: the blank pad was probed, but there is no answer, only the prompt to draw
+        user.waitUntil(WAIT_SECONDS, () -> !probe.inputs.isEmpty());
+        user.waitUntil(WAIT_SECONDS, () -> drawStatus().equals("Draw on the pad to see what the network says."));
+        assertThat(user.onFx(() -> draw().probabilities().classCount())).isZero();
+
+        // when: a seven is drawn
+        user.drawOnPad(SEVEN);
+
+        // then: the network's answer
+        user.waitUntil(WAIT_SECONDS, () -> drawStatus().equals("The network says 7 (82%)"));
+        assertThat(user.onFx(() -> draw().probabilities().classCount())).isEqualTo(10);
+
+        // when:
+        user.clearPad();
+
+        // then: the prompt again, and it stays after the cleared pad is probed
+        assertThat(user.onFx(this::drawStatus)).isEqualTo("Draw on the pad to see what the network says.");
+        user.waitUntil(WAIT_SECONDS, () -> lastInput().max() == 0f);
+        assertThat(user.onFx(this::drawStatus)).isEqualTo("Draw on the pad to see what the network says.");
+        assertThat(user.onFx(() -> draw().probabilities().classCount())).isZero();
+        assertThat(user.onFx(() -> draw().featureMaps().isVisible())).isFalse();
+    }
+
+    @Test
     void should_undo_the_last_stroke_and_clear_the_pad() {
         // given: two strokes
         user.openTab("Draw").drawOnPad(SEVEN).drawOnPad(new Point2D(100, 150), new Point2D(200, 150));
@@ -114,6 +145,10 @@ class DrawTest extends PlaygroundTestBase {
         assertThat(user.fx().lookup("#drawSizeNote").queryLabeled().getText())
                 .isEqualTo("This network takes 32×32×3 images: your drawing is scaled to that size and repeated "
                         + "in red, green and blue.");
+    }
+
+    private String drawStatus() {
+        return user.fx().lookup("#drawStatus").queryLabeled().getText();
     }
 
     private DrawView draw() {

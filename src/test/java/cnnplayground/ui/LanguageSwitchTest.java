@@ -4,6 +4,9 @@ import cnnplayground.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.Activation;
+import cnnplayground.spec.Conv2dSpec;
+import cnnplayground.spec.Padding;
 import cnnplayground.spec.PoolMode;
 import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.ui.i18n.CjkFonts;
@@ -162,6 +165,33 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         // then:
         assertThat(progressText()).startsWith("Finished");
         assertThat(user.galleryTitle()).startsWith("True 7, predicted 7");
+    }
+
+    @Test
+    void should_offer_only_fixes_that_fit_the_stack_in_the_chosen_language() {
+        // given: LeNet-5's first Conv2D with a 30×30 kernel on the 28×28 input: no pooling layer comes before it
+        user.fx().interact(() -> view.model().replaceLayer(0,
+                new Conv2dSpec(6, 30, Padding.VALID, Activation.RELU)));
+
+        // when:
+        user.chooseLanguage(UiLanguage.TRADITIONAL_CHINESE.ownName());
+
+        // then: same padding or a smaller kernel, and no pooling layer to remove
+        assertThat(user.layerProblem(0)).isEqualTo("第 1 層（Conv2D 6 30×30 valid relu）：輸入 28×28×1 比 30×30 的卷積核還小；"
+                + "請使用 padding \"same\" 或較小的卷積核");
+
+        // when:
+        user.chooseLanguage(UiLanguage.SIMPLIFIED_CHINESE.ownName());
+
+        // then:
+        assertThat(user.layerProblem(0)).endsWith("请使用 padding \"same\" 或较小的卷积核");
+
+        // when:
+        user.chooseLanguage(UiLanguage.ENGLISH.ownName());
+
+        // then:
+        assertThat(user.layerProblem(0)).isEqualTo("Layer 1 (Conv2D 6 30×30 valid relu): input 28×28×1 is smaller "
+                + "than the 30×30 kernel; use padding \"same\" or a smaller kernel");
     }
 
     @Test

@@ -185,7 +185,7 @@ class LessonPanelTest extends PlaygroundTestBase {
 
     @Test
     void should_refuse_a_lesson_while_training_and_say_why() {
-        // given: a long run going
+        // given: no lesson open yet, and a long run going
         teacher = new TeachingRobot(user);
         user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
         user.clickTrain();
@@ -196,9 +196,10 @@ class LessonPanelTest extends PlaygroundTestBase {
         // when:
         teacher.clickLesson(mlp);
 
-        // then: the network being trained stays, and the sidebar says why
+        // then: the network being trained stays, the sidebar says why, and no lesson is selected
         assertThat(user.layerCount()).isEqualTo(8);
         assertThat(teacher.lessonRefusal()).isEqualTo(view.text().get("lesson.refusedWhileTraining"));
+        assertThat(user.onFx(() -> view.lessons().list().getSelectionModel().getSelectedItem())).isNull();
 
         // when: the run stops
         user.clickStop();
@@ -208,6 +209,33 @@ class LessonPanelTest extends PlaygroundTestBase {
         // then:
         assertThat(teacher.lessonRefusal()).isEmpty();
         assertThat(user.totalParams()).isEqualTo("669,706");
+    }
+
+    @Test
+    void should_keep_the_list_on_the_open_lesson_when_another_is_refused_while_training() {
+        // given: a lesson open, its dataset loaded, and a long run going
+        teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        Lesson receptiveField = LessonCatalog.byId("receptiveField").orElseThrow();
+        teacher.clickLesson(receptiveField);
+        user.waitUntil(LOAD_WAIT_SECONDS, () -> view.lessons().card().datasetStateProperty().get()
+                != LessonCard.DatasetState.LOADING);
+        user.openTab("Training");
+        user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS);
+        user.clickTrain();
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.model().isLocked());
+
+        // when: another lesson is clicked
+        teacher.clickLesson(LessonCatalog.byId("mlpParameters").orElseThrow());
+
+        // then: refused, and the list and the card both still on the open lesson
+        assertThat(teacher.lessonRefusal()).isEqualTo(view.text().get("lesson.refusedWhileTraining"));
+        assertThat(user.onFx(() -> view.lessons().list().getSelectionModel().getSelectedItem()))
+                .isEqualTo(receptiveField);
+        assertThat(teacher.cardTitle()).isEqualTo(view.text().get(receptiveField.titleKey()));
+        assertThat(user.onFx(() -> view.lessons().openLessonProperty().get())).isEqualTo(receptiveField);
+        user.clickStop();
+        awaitTrainingState(TrainingState.STOPPED);
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.PoolMode;
+import cnnplayground.spec.Pooling2dSpec;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.LessonCatalog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -142,6 +145,32 @@ class NetworkEditorTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_show_no_total_but_the_first_problem_layer_while_a_layer_cannot_take_its_input() {
+        // given: LeNet-5, Flatten at row 4
+        user.selectLayer(4);
+
+        // when: a Conv2D lands after Flatten (the layers before it add up to 2,572)
+        user.addLayer("Conv2D");
+
+        // then: no partial sum, but a dash and the layer to fix, with the whole problem as its tooltip
+        assertThat(user.totalParams()).isEqualTo("—");
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().isVisible()).isTrue();
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().getText())
+                .startsWith("layer 6 (Conv2D").endsWith("cannot be counted");
+        assertThat(user.onFx(() -> user.fx().lookup("#totalParams").queryLabeled().getTooltip().getText()))
+                .contains("Layer 6 (Conv2D").contains("move it before Flatten");
+        assertThat(user.fx().lookup("#trainableParams").queryLabeled().isVisible()).isFalse();
+
+        // when: it is removed again
+        user.removeLayer(5);
+
+        // then: the total is back
+        assertThat(user.totalParams()).isEqualTo("61,706");
+        assertThat(user.fx().lookup("#paramsUnknown").queryLabeled().isVisible()).isFalse();
+        assertThat(user.fx().lookup("#trainableParams").queryLabeled().getText()).isEqualTo("Trainable 61,706");
+    }
+
+    @Test
     void should_mark_a_pool_window_larger_than_its_input_invalid() {
         // given: LeNet-5's second pool gets a 10×10×16 input
         user.selectLayer(3);
@@ -214,6 +243,27 @@ class NetworkEditorTest extends PlaygroundTestBase {
         // then:
         String summary = user.fx().lookup("#summaryText").queryTextInputControl().getText();
         assertThat(summary).contains("Model: \"LeNet-5\"").contains("Total params: 61,706");
+    }
+
+    @Test
+    void should_show_the_preset_or_the_prompt_in_the_preset_box() {
+        // given: LeNet-5 at start
+        assertThat(user.presetBoxText()).isEqualTo("LeNet-5");
+
+        // when: the network is edited, so it is no preset any more
+        user.fx().interact(() -> view.model().replaceLayer(3, Pooling2dSpec.of(PoolMode.MAX, 16)));
+
+        // then: the box asks for one, on screen and not only in its cell's text
+        assertThat(user.presetBoxText()).isEqualTo("Choose a preset…");
+
+        // when: a lesson's network (no preset) is opened from the sidebar
+        user.fx().interact(() -> view.model().loadPreset(Presets.lenet5()));
+        TeachingRobot teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        teacher.clickLesson(LessonCatalog.byId("pooling").orElseThrow());
+
+        // then: the prompt again (cut short: the sidebar leaves the editor's toolbar little room)
+        assertThat(user.presetBoxText()).startsWith("Choose a");
     }
 
     @Test

@@ -3,9 +3,12 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +60,41 @@ class PlaygroundAppTest {
         user.waitUntil(60, () -> !robot.lookup("#deviceLabel").queryLabeled().getText().endsWith("…"));
         assertThat(robot.lookup("#deviceLabel").queryLabeled().getText()).matches("Device: (CPU|GPU).*");
         assertThat(user.isTrainEnabled()).isTrue();
+    }
+
+    @Test
+    void should_open_inside_the_screens_visible_area() throws TimeoutException {
+        // given:
+        System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());
+
+        // when:
+        app = FxToolkit.setupApplication(PlaygroundApp.class);
+
+        // then: the whole window, title bar included, lies inside the primary screen's visible area
+        Stage stage = (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
+        Rectangle2D visual = user.onFx(() -> Screen.getPrimary().getVisualBounds());
+        Rectangle2D window = user.onFx(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()));
+        assertThat(visual.contains(window)).as("window %s inside %s", window, visual).isTrue();
+    }
+
+    @Test
+    void should_fit_the_open_window_into_small_screens_despite_its_minimum_size() throws TimeoutException {
+        // given: the window open
+        System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());
+        app = FxToolkit.setupApplication(PlaygroundApp.class);
+        Stage stage = (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
+
+        for (Rectangle2D visual : List.of(new Rectangle2D(0, 0, 1024, 560), new Rectangle2D(0, 27, 1280, 693),
+                new Rectangle2D(0, 0, 1280, 800), new Rectangle2D(0, 0, 1920, 1040))) {
+            // when: placed for a screen with that visible area (the stage keeps to its minimum size, if larger)
+            robot.interact(() -> PlaygroundApp.place(stage, visual));
+
+            // then:
+            Rectangle2D window = user.onFx(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight()));
+            assertThat(visual.contains(window)).as("window %s inside %s", window, visual).isTrue();
+        }
     }
 
     @Test

@@ -52,6 +52,15 @@ public final class PlaygroundRobot {
         return choose("#languageChoice", ownName);
     }
 
+    /** What the preset box shows on screen: the text drawn in its button (a preset's name, or the prompt). */
+    public String presetBoxText() {
+        return onFx(() -> {
+            ComboBox<?> box = robot.lookup("#presetChooser").queryAs(ComboBox.class);
+            Node button = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode();
+            return ((javafx.scene.text.Text) button.lookup(".text")).getText();
+        });
+    }
+
     public PlaygroundRobot addLayer(String kerasName) {
         return click("#add" + kerasName);
     }

@@ -10,6 +10,7 @@ import cnnplayground.spec.Presets;
 import cnnplayground.spec.SpecProblem;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -19,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -48,6 +50,8 @@ public final class NetworkEditorView extends BorderPane {
     private final Label totalParams = new Label();
     private final Label trainableParams = new Label();
     private final Label nonTrainableParams = new Label();
+    private final Label paramsUnknown = new Label();
+    private final Tooltip paramsUnknownTip = new Tooltip();
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
     private static final double PRESET_MENU_MIN_WIDTH = 130;
@@ -149,6 +153,7 @@ public final class NetworkEditorView extends BorderPane {
             }
         });
         presets.promptTextProperty().bind(text.text("editor.choosePreset"));
+        presets.setButtonCell(new PresetButtonCell());
         presets.setOnAction(e -> {
             NetworkSpec chosen = presets.getValue();
             if (chosen != null && !chosen.equals(model.getNetwork()) && !model.isLocked()) {
@@ -224,7 +229,14 @@ public final class NetworkEditorView extends BorderPane {
         Label caption = new Label();
         caption.textProperty().bind(text.text("editor.totalParams"));
         caption.getStyleClass().add("params-caption");
-        HBox box = new HBox(12, caption, totalParams, trainableParams, nonTrainableParams);
+        for (Label detail : List.of(trainableParams, nonTrainableParams, paramsUnknown)) {
+            detail.managedProperty().bind(detail.visibleProperty());
+        }
+        paramsUnknown.setId("paramsUnknown");
+        paramsUnknown.getStyleClass().add("params-detail");
+        paramsUnknownTip.setWrapText(true);
+        paramsUnknownTip.setMaxWidth(420);
+        HBox box = new HBox(12, caption, totalParams, trainableParams, nonTrainableParams, paramsUnknown);
         box.setAlignment(Pos.BASELINE_LEFT);
         box.getStyleClass().add("params-bar");
         return box;
@@ -260,11 +272,51 @@ public final class NetworkEditorView extends BorderPane {
                 .filter(p -> p.layerIndex() == SpecProblem.NETWORK).toList();
         networkProblems.textProperty().bind(ProblemText.lines(text, network, networkLevel));
         networkProblems.setVisible(!networkLevel.isEmpty());
+        showTotals(analysis);
+        summary.setText(ModelSummary.format(analysis));
+    }
+
+    /**
+     * The parameter totals, or "—" while a layer cannot take its input: the layers from there on have no
+     * count, and a sum of the rest would pass for the network's. The note names that layer; its tooltip
+     * (and the total's) gives the whole problem.
+     */
+    private void showTotals(NetworkAnalysis analysis) {
+        Optional<LayerSummary> uncounted = analysis.firstLayerWithoutShape();
+        trainableParams.setVisible(uncounted.isEmpty());
+        nonTrainableParams.setVisible(uncounted.isEmpty());
+        paramsUnknown.setVisible(uncounted.isPresent());
+        if (uncounted.isPresent()) {
+            int at = uncounted.get().index();
+            NetworkSpec network = analysis.network();
+            totalParams.setText("—");
+            paramsUnknown.textProperty().bind(text.text("editor.paramsUnknown", String.valueOf(at + 1),
+                    network.layers().get(at).label()));
+            paramsUnknownTip.textProperty().bind(ProblemText.lines(text, network, analysis.problemsAt(at)));
+            totalParams.setTooltip(paramsUnknownTip);
+            paramsUnknown.setTooltip(paramsUnknownTip);
+            return;
+        }
         ParamCount total = analysis.totalParams();
         totalParams.setText(ModelSummary.thousands(total.total()));
+        totalParams.setTooltip(null);
+        UiText.clear(paramsUnknown.textProperty());
         trainableParams.textProperty().bind(text.text("editor.trainable", ModelSummary.thousands(total.trainable())));
         nonTrainableParams.textProperty().bind(
                 text.text("editor.nonTrainable", ModelSummary.thousands(total.nonTrainable())));
-        summary.setText(ModelSummary.format(analysis));
+    }
+
+    /**
+     * The preset box's button: the preset's name, or the prompt when the network is none of them. JavaFX's own
+     * button cell blanks its text and sets the prompt again while it is laid out, and the second change is
+     * lost: the box showed nothing (until a language switch set the prompt anew) whenever the value became null.
+     * This cell says the same thing every time it is updated, so nothing changes during the layout.
+     */
+    private final class PresetButtonCell extends ListCell<NetworkSpec> {
+        @Override
+        protected void updateItem(NetworkSpec preset, boolean empty) {
+            super.updateItem(preset, empty);
+            setText(empty || preset == null ? presets.getPromptText() : preset.name());
+        }
     }
 }

@@ -48,6 +48,8 @@ public final class DrawView extends VBox {
     private final FeatureMapView maps;
     private final AnimationTimer debounce;
     private boolean dirty;
+    /** Whether the network's answers are shown (there are weights), rather than "train first". */
+    private boolean resultsShown;
     private long lastComputed;
     private WritableImage previewImage;
 
@@ -93,6 +95,9 @@ public final class DrawView extends VBox {
             }
         };
         pad.revisionProperty().addListener((obs, was, now) -> {
+            if (resultsShown && pad.isEmpty()) {
+                showDrawPrompt(); // Clear (or undoing the last stroke) takes the answer away at once
+            }
             dirty = true;
             debounce.start();
         });
@@ -124,8 +129,18 @@ public final class DrawView extends VBox {
         return modelInput.getReadOnlyProperty();
     }
 
-    /** Shows what the network made of the drawing. */
+    /**
+     * Shows what the network made of the drawing; for a blank input (no ink) there is no prediction to
+     * show, only the prompt to draw.
+     */
     public void showResult(ProbeResult result, List<String> classNames) {
+        resultsShown = true;
+        maps.classNamesProperty().set(classNames);
+        if (result.input().max() == 0f || pad.isEmpty()) { // a blank pad, or cleared since this was probed
+            showDrawPrompt();
+            return;
+        }
+        maps.setVisible(true);
         bars.show(result.prediction(), classNames);
         int top = result.prediction().topClass();
         status.textProperty().bind(text.text("draw.says",
@@ -149,9 +164,19 @@ public final class DrawView extends VBox {
 
     /** Back to "train first": no bars, no maps. */
     public void clearResult() {
+        resultsShown = false;
         bars.clear();
         status.textProperty().bind(text.text("maps.empty"));
+        maps.setVisible(true);
         maps.resultProperty().set(null);
+    }
+
+    /** Nothing drawn: no bars, no maps (they would say what a blank pad "is"), and the prompt to draw. */
+    private void showDrawPrompt() {
+        bars.clear();
+        status.textProperty().bind(text.text("draw.prompt"));
+        maps.resultProperty().set(null);
+        maps.setVisible(false);
     }
 
     private void updateModelInput() {

@@ -60,7 +60,10 @@ public final class ConvolutionStepperView extends ScrollPane {
     /** Output cells filled so far: 0 before the first step, all of them at the end. */
     private final IntegerProperty filled = new SimpleIntegerProperty(this, "filled", 0);
     private final NumberGrid inputGrid = new NumberGrid("in", "stepper-input");
+    private final NumberGrid windowGrid = new NumberGrid("win", "stepper-window");
     private final NumberGrid productsGrid = new NumberGrid("prod", "stepper-products");
+    /** The products with their caption: pooling has no weights, so no products either. */
+    private final VBox productsBox;
     private final NumberGrid outputGrid = new NumberGrid("out", "stepper-output");
     private final KernelEditor kernel;
     private final Label formula = new Label();
@@ -108,7 +111,10 @@ public final class ConvolutionStepperView extends ScrollPane {
         field.setId("stepperField");
         field.getStyleClass().add("hint");
         field.setWrapText(true);
-        FlowPane windowAndOutput = new FlowPane(16, 10, captioned("stepper.products", productsGrid),
+        productsBox = captioned("stepper.products", productsGrid);
+        productsBox.setId("stepperProducts");
+        productsBox.managedProperty().bind(productsBox.visibleProperty());
+        FlowPane windowAndOutput = new FlowPane(16, 10, captioned("stepper.window", windowGrid), productsBox,
                 captioned("stepper.output", outputGrid));
         VBox content = new VBox(10, title, intro, knobs(), inputAndKernel(), controls(), formula, windowAndOutput,
                 arithmetic, field);
@@ -283,17 +289,24 @@ public final class ConvolutionStepperView extends ScrollPane {
         }
     }
 
+    /** The input values under the window and, for a convolution, their products with the kernel's weights. */
     private void renderProducts(Optional<WindowStep> step, int k) {
-        productsGrid.resize(k, k, null);
-        double[][] products = step.map(WindowStep::products).orElse(null);
-        double scale = products == null ? 0 : Math.max(1, maxMagnitude(products));
+        renderWindowCells(windowGrid, step, step.map(WindowStep::window).orElse(null), k);
+        productsBox.setVisible(!operation.get().isPooling());
+        renderWindowCells(productsGrid, step, step.map(WindowStep::products).orElse(null), k);
+    }
+
+    /** {@code values} (one per window cell, null before the first step) in {@code grid}; padding cells blank. */
+    private static void renderWindowCells(NumberGrid grid, Optional<WindowStep> step, double[][] values, int k) {
+        grid.resize(k, k, null);
+        double scale = values == null ? 0 : Math.max(1, maxMagnitude(values));
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                if (products == null || step.get().isPadding(i, j)) {
-                    productsGrid.blank(i, j, products != null);
+                if (values == null || step.get().isPadding(i, j)) {
+                    grid.blank(i, j, values != null);
                 } else {
-                    productsGrid.show(i, j, products[i][j], scale);
-                    productsGrid.mark(i, j, NumberGrid.PADDING, false);
+                    grid.show(i, j, values[i][j], scale);
+                    grid.mark(i, j, NumberGrid.PADDING, false);
                 }
             }
         }

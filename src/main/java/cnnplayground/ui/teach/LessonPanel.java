@@ -147,6 +147,12 @@ public final class LessonPanel extends VBox {
     public boolean open(Lesson lesson) {
         if (model.isLocked()) {
             refused.textProperty().bind(text.text("lesson.refusedWhileTraining"));
+            // the click that asked already moved the selection: back to the lesson the card shows
+            if (open.get() == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(open.get());
+            }
             return false;
         }
         refused.textProperty().unbind();

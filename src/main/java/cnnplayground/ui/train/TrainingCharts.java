@@ -54,16 +54,17 @@ public final class TrainingCharts extends VBox {
         validationLoss = series(text.text("charts.validationLoss"));
         trainAccuracy = series(text.text("charts.trainAccuracy"));
         validationAccuracy = series(text.text("charts.validationAccuracy"));
-        lossChart = chart(text.text("charts.loss"), text.text("charts.batch"), "lossChart", false);
+        lossChart = chart(text.text("charts.loss"), text.text("charts.batch"), "lossChart", false, text);
         lossChart.getData().add(batchLoss);
         lossChart.getData().add(trainLoss);
         lossChart.getData().add(validationLoss);
-        accuracyChart = chart(text.text("charts.accuracy"), text.text("charts.batch"), "accuracyChart", true);
+        accuracyChart = chart(text.text("charts.accuracy"), text.text("charts.batch"), "accuracyChart", true, text);
         accuracyChart.getData().add(trainAccuracy);
         accuracyChart.getData().add(validationAccuracy);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         getChildren().addAll(legend(text), lossChart, accuracyChart);
+        followData();
     }
 
     public XYChart.Series<Number, Number> batchLossSeries() {
@@ -100,6 +101,16 @@ public final class TrainingCharts extends VBox {
         return lossChart.marked;
     }
 
+    /** Whether the loss chart shows its "no data yet" note instead of axes (it has no point yet). */
+    public boolean isLossChartEmpty() {
+        return lossChart.empty;
+    }
+
+    /** Whether the accuracy chart shows its "no data yet" note instead of axes (no epoch has ended yet). */
+    public boolean isAccuracyChartEmpty() {
+        return accuracyChart.empty;
+    }
+
     /** The loss chart's marker line, in the chart's plot coordinates; hidden while nothing is marked. */
     public Line lossMarker() {
         return lossChart.marker;
@@ -117,6 +128,7 @@ public final class TrainingCharts extends VBox {
         validationLoss.getData().clear();
         trainAccuracy.getData().clear();
         validationAccuracy.getData().clear();
+        followData();
     }
 
     /**
@@ -131,6 +143,7 @@ public final class TrainingCharts extends VBox {
         batchLoss.getData().setAll(smoothedLoss(snapshot.batches()));
         List<EpochMetrics> epochs = thin(snapshot.epochs());
         if (epochs.equals(shownEpochs) && stepsPerEpoch == shownStepsPerEpoch) {
+            followData();
             return; // epoch points change once an epoch; each one is a styled node, made anew only then
         }
         shownEpochs = epochs;
@@ -152,6 +165,13 @@ public final class TrainingCharts extends VBox {
         validationLoss.getData().setAll(vl);
         trainAccuracy.getData().setAll(ta);
         validationAccuracy.getData().setAll(va);
+        followData();
+    }
+
+    /** Each chart shows its axes once it has a point, and "no data yet" until then. */
+    private void followData() {
+        lossChart.showEmpty(lossChart.getData().stream().allMatch(series -> series.getData().isEmpty()));
+        accuracyChart.showEmpty(accuracyChart.getData().stream().allMatch(series -> series.getData().isEmpty()));
     }
 
     /**
@@ -248,19 +268,45 @@ public final class TrainingCharts extends VBox {
         return s;
     }
 
-    /** A line chart that can draw one vertical marker line over its plot, kept in place on every layout. */
+    /**
+     * A line chart that can draw one vertical marker line over its plot, kept in place on every layout, and
+     * that shows "no data yet" instead of axes, grid and zero lines while it has no point: the ranges JavaFX
+     * picks for no data (loss 0–150, batch 0–110) would mean nothing.
+     */
     private static final class MarkedChart extends LineChart<Number, Number> {
 
         private final Line marker = new Line();
+        private final Label noData = new Label();
         private OptionalLong marked = OptionalLong.empty();
+        private boolean empty;
 
-        MarkedChart(NumberAxis x, NumberAxis y) {
+        MarkedChart(NumberAxis x, NumberAxis y, UiText text) {
             super(x, y);
             marker.getStyleClass().add("evolution-marker");
             marker.setManaged(false);
             marker.setMouseTransparent(true);
             marker.setVisible(false);
-            getPlotChildren().add(marker);
+            noData.textProperty().bind(text.text("charts.noData"));
+            noData.getStyleClass().add("chart-no-data");
+            noData.setManaged(false);
+            noData.setMouseTransparent(true);
+            getPlotChildren().addAll(marker, noData);
+        }
+
+        /** Hides the axes, grid and zero lines and shows "no data yet", or the other way round. */
+        void showEmpty(boolean now) {
+            if (now == empty && noData.isVisible() == now) {
+                return;
+            }
+            empty = now;
+            noData.setVisible(now);
+            // transparent rather than invisible: XYChart's layout makes the axes visible again
+            getXAxis().setOpacity(now ? 0 : 1);
+            getYAxis().setOpacity(now ? 0 : 1);
+            setHorizontalGridLinesVisible(!now);
+            setVerticalGridLinesVisible(!now);
+            setHorizontalZeroLineVisible(!now);
+            setVerticalZeroLineVisible(!now);
         }
 
         /**
@@ -280,6 +326,11 @@ public final class TrainingCharts extends VBox {
             super.layoutPlotChildren();
             marker.toFront();
             placeMarker();
+            if (noData.isVisible()) {
+                noData.autosize();
+                noData.relocate(Math.max(0, (getXAxis().getWidth() - noData.getWidth()) / 2),
+                        Math.max(0, (getYAxis().getHeight() - noData.getHeight()) / 2));
+            }
         }
 
         private void placeMarker() {
@@ -295,7 +346,7 @@ public final class TrainingCharts extends VBox {
     }
 
     private static MarkedChart chart(ObservableValue<String> title, ObservableValue<String> xLabel, String id,
-                                     boolean percent) {
+                                     boolean percent, UiText text) {
         NumberAxis x = new NumberAxis();
         x.labelProperty().bind(xLabel);
         x.setForceZeroInRange(true);
@@ -325,7 +376,7 @@ public final class TrainingCharts extends VBox {
             y.setUpperBound(1);
             y.setTickUnit(0.2);
         }
-        MarkedChart chart = new MarkedChart(x, y);
+        MarkedChart chart = new MarkedChart(x, y, text);
         chart.setId(id);
         chart.titleProperty().bind(title);
         chart.setAnimated(false);

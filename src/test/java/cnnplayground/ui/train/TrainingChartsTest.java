@@ -114,6 +114,70 @@ class TrainingChartsTest {
         assertThat(charts.trainLossSeries().getData()).hasSize(1);
     }
 
+    @Test
+    void should_show_no_axes_but_no_data_yet_until_each_chart_has_a_point(FxRobot robot) {
+        // given: charts on screen, before any run
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
+        robot.interact(() -> {
+            new Scene(charts, 400, 500);
+            laidOut(charts);
+        });
+
+        // then: no axes, no grid, a note in each chart
+        assertThat(charts.isLossChartEmpty()).isTrue();
+        assertThat(charts.isAccuracyChartEmpty()).isTrue();
+        assertThat(axesShown(charts)).containsExactly(false, false, false, false);
+        assertThat(noDataNotes(charts)).containsExactly("No data yet", "No data yet");
+
+        // when: the first batches, no epoch ended yet
+        robot.interact(() -> {
+            charts.show(snapshot(List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)), List.of()), 50);
+            laidOut(charts);
+        });
+
+        // then: the loss chart has axes; the accuracy chart waits for its first epoch
+        assertThat(charts.isLossChartEmpty()).isFalse();
+        assertThat(charts.isAccuracyChartEmpty()).isTrue();
+        assertThat(axesShown(charts)).containsExactly(true, true, false, false);
+        assertThat(noDataNotes(charts)).containsExactly("No data yet");
+
+        // when: an epoch ends
+        robot.interact(() -> {
+            charts.show(snapshot(List.of(new BatchMetrics(1, 50, 50, 1.1f, 0.6f)),
+                    List.of(new EpochMetrics(1, 1.5f, 0.6f, 1.2f, 0.7f, 3.0))), 50);
+            laidOut(charts);
+        });
+
+        // then:
+        assertThat(axesShown(charts)).containsExactly(true, true, true, true);
+        assertThat(noDataNotes(charts)).isEmpty();
+
+        // when: a new run clears them
+        robot.interact(() -> {
+            charts.clear();
+            laidOut(charts);
+        });
+
+        // then:
+        assertThat(axesShown(charts)).containsExactly(false, false, false, false);
+        assertThat(noDataNotes(charts)).hasSize(2);
+    }
+
+    /** Whether the loss chart's x and y axes, then the accuracy chart's, are shown. */
+    private static List<Boolean> axesShown(TrainingCharts charts) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> charts.lookupAll(".chart").stream()
+                .map(c -> (javafx.scene.chart.XYChart<?, ?>) c)
+                .flatMap(c -> java.util.stream.Stream.of(c.getXAxis(), c.getYAxis()))
+                .map(axis -> axis.isVisible() && axis.getOpacity() > 0)
+                .toList()));
+    }
+
+    /** The texts of the "no data yet" notes that show. */
+    private static List<String> noDataNotes(TrainingCharts charts) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> charts.lookupAll(".chart-no-data").stream()
+                .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
+    }
+
     private static TrainingSnapshot snapshot(List<BatchMetrics> batches, List<EpochMetrics> epochs) {
         return new TrainingSnapshot(1, TrainingState.RUNNING, "CPU", TrainingProgress.NONE, batches, epochs);
     }
