@@ -81,6 +81,23 @@ class TransferLearningUiTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_add_a_pooling_layer_after_a_finished_run_without_an_uncaught_exception() {
+        // given: a fresh LeNet-5 trained one epoch to the end
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        trainAndWait();
+
+        // when: the fourth row (5×5×16) is selected and MaxPooling2D clicked in the palette (the handler every
+        // test runs under fails the test if the transfer line's update throws on the FX thread)
+        user.selectLayer(3);
+        user.scrollTo("#addMaxPooling2D").addLayer("MaxPooling2D");
+
+        // then: the layer is in, after the selected row, and the three Dense layers would start afresh
+        assertThat(user.layerType(4)).isEqualTo("MaxPooling2D");
+        assertThat(user.layerShape(4)).isEqualTo("2×2×16");
+        assertThat(user.layerCount()).isEqualTo(9);
+    }
+
+    @Test
     void should_add_a_residual_block_from_the_palette_with_keras_numbers() {
         // given: LeNet-5's first Conv2D (28×28×6) selected
         user.selectLayer(0);

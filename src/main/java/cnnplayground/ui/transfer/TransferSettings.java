@@ -181,7 +181,9 @@ public final class TransferSettings extends VBox {
             plan.setText("");
             return;
         }
-        NetworkAnalysis analysis = model.getAnalysis();
+        // the plan indexes the network it was made for; the editor's analysis may still describe the one
+        // before (this runs from the network's invalidation, before the analysis follows it)
+        NetworkAnalysis analysis = model.getNetwork().analyze();
         List<LayerSummary> layers = analysis.layers();
         String fresh = maybe.get().reinitialised().stream()
                 .map(i -> layers.get(i).name() + " (" + layers.get(i).spec().kind().kerasName() + ")")
