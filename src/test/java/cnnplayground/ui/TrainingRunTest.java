@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.teach.LessonCatalog;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +58,44 @@ class TrainingRunTest extends PlaygroundTestBase {
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(user.isPauseEnabled()).isFalse();
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
+    }
+
+    @Test
+    void should_start_the_next_run_with_empty_charts_after_a_lesson() {
+        // given: LeNet-5 trained two epochs, its accuracy lines drawn
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(640)));
+        user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        awaitTrainingState(TrainingState.FINISHED);
+        assertThat(user.onFx(() -> line(training().charts().validationAccuracySeries()))).isNotEmpty();
+
+        // when: the class activation maps lesson is opened (its tab hides the charts) and trains
+        TeachingRobot teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        teacher.clickLesson(LessonCatalog.all().stream().filter(l -> l.id().equals("classActivationMap"))
+                .findFirst().orElseThrow());
+        user.fx().interact(() -> training().train());
+        user.waitUntil(RUN_WAIT_SECONDS, () -> training().latestSnapshot()
+                .map(s -> s.progress().stepsDone() >= 2).orElse(false));
+        user.openTab("Training");
+
+        // then: before the new run's first epoch ends, no epoch line is drawn, not even the last run's
+        assertThat(user.onFx(() -> training().charts().validationAccuracySeries().getData())).isEmpty();
+        for (String series : List.of("train loss", "validation loss", "train accuracy", "validation accuracy")) {
+            assertThat(user.onFx(() -> line(switch (series) {
+                case "train loss" -> training().charts().trainLossSeries();
+                case "validation loss" -> training().charts().validationLossSeries();
+                case "train accuracy" -> training().charts().trainAccuracySeries();
+                default -> training().charts().validationAccuracySeries();
+            }))).as(series).isEmpty();
+        }
+        user.fx().interact(() -> training().stop());
+        awaitTrainingState(TrainingState.STOPPED);
+    }
+
+    /** What the chart draws for {@code series}: the elements of its line. */
+    private static List<PathElement> line(XYChart.Series<Number, Number> series) {
+        return List.copyOf(((Path) series.getNode()).getElements());
     }
 
     @Test
