@@ -86,9 +86,9 @@ abstract class PlaygroundTestBase {
      */
     protected final void awaitTrainingState(TrainingState want) {
         try {
-            user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == want);
+            user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().stateProperty().get() == want);
         } catch (AssertionError e) {
-            TrainingState seen = user.onFx(() -> view.training().stateProperty().get());
+            TrainingState seen = user.onFx(() -> view.workspace().stateProperty().get());
             throw new AssertionError("waited " + RUN_WAIT_SECONDS + " s for " + want + "; the run is " + seen, e);
         }
     }

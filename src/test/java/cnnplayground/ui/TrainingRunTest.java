@@ -27,7 +27,7 @@ class TrainingRunTest extends PlaygroundTestBase {
 
     @Override
     protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> training().shutdown());
+        awaitShutdown(view.runs()::shutdown);
     }
 
     @Test
@@ -39,7 +39,7 @@ class TrainingRunTest extends PlaygroundTestBase {
         // a fast machine can finish 20 batches before the test looks, so watch the lock as it happens
         AtomicBoolean lockedWhileRunning = new AtomicBoolean();
         user.fx().interact(() -> view.model().lockedProperty().addListener((obs, was, locked) -> {
-            if (locked && training().stateProperty().get() != TrainingState.FINISHED) {
+            if (locked && view.workspace().stateProperty().get() != TrainingState.FINISHED) {
                 lockedWhileRunning.set(true);
             }
         }));
@@ -74,8 +74,8 @@ class TrainingRunTest extends PlaygroundTestBase {
         teacher.clickLessonsButton();
         teacher.clickLesson(LessonCatalog.all().stream().filter(l -> l.id().equals("classActivationMap"))
                 .findFirst().orElseThrow());
-        user.fx().interact(() -> training().train());
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().latestSnapshot()
+        user.fx().interact(() -> view.runs().train());
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().latestSnapshot()
                 .map(s -> s.progress().stepsDone() >= 2).orElse(false));
         user.openTab("Training");
 
@@ -89,7 +89,7 @@ class TrainingRunTest extends PlaygroundTestBase {
                 default -> training().charts().validationAccuracySeries();
             }))).as(series).isEmpty();
         }
-        user.fx().interact(() -> training().stop());
+        user.fx().interact(() -> view.runs().stop());
         awaitTrainingState(TrainingState.STOPPED);
     }
 
@@ -153,9 +153,9 @@ class TrainingRunTest extends PlaygroundTestBase {
         user.clickTrain();
 
         // then: the engine's reason is shown prominently
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() != null
-                && training().stateProperty().get().isFinal());
-        assertThat(user.onFx(() -> training().stateProperty().get())).isEqualTo(TrainingState.FAILED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().stateProperty().get() != null
+                && view.workspace().stateProperty().get().isFinal());
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get())).isEqualTo(TrainingState.FAILED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isTrue();
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().getText()).startsWith("Training failed: ");
         ScreenshotTool.save(user.fx(), view, "failed");
@@ -173,7 +173,7 @@ class TrainingRunTest extends PlaygroundTestBase {
 
         // when: the window closes (what PlaygroundApp.stop does)
         Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = training().shutdown().orElseThrow());
+        user.fx().interact(() -> closer[0] = view.runs().shutdown().orElseThrow());
 
         // then: the engine is closed on another thread, which ends
         assertThat(closer[0].getName()).isEqualTo("training-shutdown");
