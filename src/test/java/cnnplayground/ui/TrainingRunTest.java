@@ -69,14 +69,20 @@ class TrainingRunTest extends PlaygroundTestBase {
         awaitTrainingState(TrainingState.FINISHED);
         assertThat(user.onFx(() -> line(training().charts().validationAccuracySeries()))).isNotEmpty();
 
-        // when: the class activation maps lesson is opened (its tab hides the charts) and trains
+        // when: the class activation maps lesson is opened (its tab hides the charts) and trains; the run is
+        // paused a few batches in, long before its first epoch (72 batches) ends
         TeachingRobot teacher = new TeachingRobot(user);
         teacher.clickLessonsButton();
         teacher.clickLesson(LessonCatalog.all().stream().filter(l -> l.id().equals("classActivationMap"))
                 .findFirst().orElseThrow());
+        user.fx().interact(() -> view.workspace().settingsProperty().set(
+                view.workspace().settings().map(c -> c.withBatchSize(8))));
         user.fx().interact(() -> view.runs().train());
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().latestSnapshot()
                 .map(s -> s.progress().stepsDone() >= 2).orElse(false));
+        user.fx().interact(() -> view.runs().togglePause());
+        awaitTrainingState(TrainingState.PAUSED);
+        assertThat(user.onFx(() -> view.workspace().latestSnapshot().orElseThrow().epochs())).isEmpty();
         user.openTab("Training");
 
         // then: before the new run's first epoch ends, no epoch line is drawn, not even the last run's

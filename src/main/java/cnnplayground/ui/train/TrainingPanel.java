@@ -72,125 +72,30 @@ public final class TrainingPanel extends VBox {
         hyperParameters = new HyperParameterForm(workspace.settings().orElse(TrainingConfig.defaults()), text);
         charts = new TrainingCharts(text);
         preview = new AugmentationPreview(text);
-        trainButton.textProperty().bind(text.text("train.train"));
-        stopButton.textProperty().bind(text.text("train.stop"));
-        saveButton.textProperty().bind(text.text("train.saveModel"));
-        loadButton.textProperty().bind(text.text("train.loadModel"));
-        resumeCheck.textProperty().bind(text.text("train.resumeFromLoaded"));
-        cpuOnlyCheck.textProperty().bind(text.text("train.cpuOnly"));
-        progressText.textProperty().bind(text.text("train.notStarted"));
         setId("trainingPanel");
         getStyleClass().add("training-panel");
         Label title = new Label();
         title.textProperty().bind(text.text("train.title"));
         title.getStyleClass().add("section-title");
-
         followSettings();
+        // while a run goes the settings stay as it started with them
+        hyperParameters.disableProperty().bind(Bindings.createBooleanBinding(workspace::isTraining,
+                workspace.stateProperty()));
+        List<TitledPane> folded = foldedSettings();
+        HBox buttons = runButtons();
+        reasons(buttons);
+        HBox progressLine = progress();
+        HBox files = files();
+        charts.setId("trainingCharts");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        getChildren().addAll(title, hyperParameters, folded.get(0), folded.get(1), cpuOnlyCheck, buttons,
+                resumeCheck, blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
+        setMinWidth(360);
+        setPrefWidth(440);
+    }
 
-        trainButton.setId("trainButton");
-        trainButton.getStyleClass().add("train-button");
-        pauseButton.setId("pauseButton");
-        stopButton.setId("stopButton");
-        HBox buttons = new HBox(8, trainButton, pauseButton, stopButton);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-
-        var state = workspace.stateProperty();
-        trainButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> runs.whyNotTrain().isPresent() || workspace.isTraining(), runs.whyNotProperty(), state));
-        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !workspace.isTraining(), state));
-        stopButton.disableProperty().bind(pauseButton.disableProperty());
-        hyperParameters.disableProperty().bind(Bindings.createBooleanBinding(workspace::isTraining, state));
-        pauseButton.textProperty().bind(Bindings.when(state.isEqualTo(TrainingState.PAUSED))
-                .then(text.text("train.resume")).otherwise(text.text("train.pause")));
-        trainButton.setOnAction(e -> runs.train());
-        pauseButton.setOnAction(e -> runs.togglePause());
-        stopButton.setOnAction(e -> runs.stop());
-
-        blockedReason.setId("trainBlockedReason");
-        blockedReason.getStyleClass().add("train-blocked");
-        blockedReason.setWrapText(true);
-        blockedReason.textProperty().bind(Bindings.createStringBinding(
-                () -> workspace.isTraining() ? "" : runs.whyNotTrain().orElse(""), runs.whyNotProperty(), state));
-        blockedReason.visibleProperty().bind(blockedReason.textProperty().isNotEmpty());
-        blockedReason.managedProperty().bind(blockedReason.visibleProperty());
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(blockedReason.textProperty());
-        Tooltip.install(buttons, why);
-
-        failure.setId("trainingFailure");
-        failure.getStyleClass().add("training-failure");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        // Wrapped labels in a VBox report one line unless told to take their preferred height.
-        failure.setMinHeight(Region.USE_PREF_SIZE);
-        blockedReason.setMinHeight(Region.USE_PREF_SIZE);
-        failure.setVisible(false);
-        failure.managedProperty().bind(failure.visibleProperty());
-        runs.failureProperty().addListener((obs, was, now) -> showFailure(now));
-        showFailure(runs.failureProperty().get());
-
-        progressBar.setId("trainingProgress");
-        progressBar.getStyleClass().add("training-progress");
-        progressBar.setMaxWidth(Double.MAX_VALUE);
-        progressText.setId("progressText");
-        progressText.getStyleClass().add("progress-text");
-        etaText.setId("etaText");
-        etaText.getStyleClass().add("eta-text");
-        HBox progressLine = new HBox(12, progressText, etaText);
-        workspace.runsProperty().addListener((obs, was, now) -> runStarted());
-        workspace.snapshotProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                redraw(now);
-            }
-        });
-        state.addListener((obs, was, now) -> stateChanged(now));
-        runs.outcomeProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                text.show(progressText.textProperty(), now);
-            }
-        });
-
-        saveButton.setId("saveModelButton");
-        loadButton.setId("loadModelButton");
-        saveButton.setOnAction(e -> chooseFile(true).ifPresent(runs::saveModel));
-        loadButton.setOnAction(e -> chooseFile(false).ifPresent(runs::loadModel));
-        saveButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> workspace.isTraining() || workspace.newestWeights().isEmpty(), state,
-                workspace.loadedModelProperty(), workspace.runsProperty()));
-        loadButton.disableProperty().bind(Bindings.createBooleanBinding(workspace::isTraining, state));
-        resumeCheck.setId("resumeCheck");
-        resumeCheck.selectedProperty().bindBidirectional(workspace.resumeProperty());
-        // Resuming needs weights whose layers fit the edited network: the very network, or one with a
-        // replaced head or other frozen layers (transfer learning).
-        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(() -> workspace.startPlan().isPresent(),
-                workspace.loadedModelProperty(), workspace.editor().networkProperty(), state,
-                workspace.datasetProperty(), workspace.classSubsetProperty()));
-        resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
-        resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
-        cpuOnlyCheck.setId("cpuOnlyCheck");
-        cpuOnlyCheck.selectedProperty().bindBidirectional(workspace.cpuOnlyProperty());
-        Tooltip cpuOnlyTip = new Tooltip();
-        cpuOnlyTip.textProperty().bind(text.text("train.cpuOnlyTip"));
-        cpuOnlyCheck.setTooltip(cpuOnlyTip);
-        // Only a choice when there is a GPU to turn down.
-        cpuOnlyCheck.visibleProperty().bind(workspace.gpuAvailableProperty());
-        cpuOnlyCheck.managedProperty().bind(cpuOnlyCheck.visibleProperty());
-        cpuOnlyCheck.disableProperty().bind(hyperParameters.disableProperty());
-        fileStatus.setId("modelFileStatus");
-        fileStatus.getStyleClass().add("model-file-status");
-        fileStatus.setWrapText(true);
-        fileStatus.setMinHeight(Region.USE_PREF_SIZE);
-        runs.fileMessageProperty().addListener((obs, was, now) -> {
-            if (now == null) {
-                UiText.clear(fileStatus.textProperty());
-            } else {
-                text.show(fileStatus.textProperty(), now);
-            }
-        });
-        HBox files = new HBox(8, saveButton, loadButton);
-        files.setAlignment(Pos.CENTER_LEFT);
-
-        // The rarer knobs fold away, so the charts keep their room.
+    /** More settings and augmentation (with its preview), folded away so the charts keep their room. */
+    private List<TitledPane> foldedSettings() {
         TitledPane more = new TitledPane(null, hyperParameters.moreSettings());
         more.textProperty().bind(text.text("train.moreSettings"));
         more.setId("moreSettingsPane");
@@ -211,13 +116,132 @@ public final class TrainingPanel extends VBox {
         }
         more.disableProperty().bind(hyperParameters.disableProperty());
         hyperParameters.augmentationSettings().disableProperty().bind(hyperParameters.disableProperty());
+        return List.of(more, augmentation);
+    }
 
-        charts.setId("trainingCharts");
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, more, augmentation, cpuOnlyCheck, buttons, resumeCheck,
-                blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
-        setMinWidth(360);
-        setPrefWidth(440);
+    /** Train, Pause/Resume and Stop; "Use CPU only" and "Resume from the loaded weights" around them. */
+    private HBox runButtons() {
+        var state = workspace.stateProperty();
+        trainButton.textProperty().bind(text.text("train.train"));
+        stopButton.textProperty().bind(text.text("train.stop"));
+        trainButton.setId("trainButton");
+        trainButton.getStyleClass().add("train-button");
+        pauseButton.setId("pauseButton");
+        stopButton.setId("stopButton");
+        trainButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> runs.whyNotTrain().isPresent() || workspace.isTraining(), runs.whyNotProperty(), state));
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !workspace.isTraining(), state));
+        stopButton.disableProperty().bind(pauseButton.disableProperty());
+        pauseButton.textProperty().bind(Bindings.when(state.isEqualTo(TrainingState.PAUSED))
+                .then(text.text("train.resume")).otherwise(text.text("train.pause")));
+        trainButton.setOnAction(e -> runs.train());
+        pauseButton.setOnAction(e -> runs.togglePause());
+        stopButton.setOnAction(e -> runs.stop());
+
+        resumeCheck.textProperty().bind(text.text("train.resumeFromLoaded"));
+        resumeCheck.setId("resumeCheck");
+        resumeCheck.selectedProperty().bindBidirectional(workspace.resumeProperty());
+        // Resuming needs weights whose layers fit the edited network: the very network, or one with a
+        // replaced head or other frozen layers (transfer learning).
+        resumeCheck.visibleProperty().bind(Bindings.createBooleanBinding(() -> workspace.startPlan().isPresent(),
+                workspace.loadedModelProperty(), workspace.editor().networkProperty(), state,
+                workspace.datasetProperty(), workspace.classSubsetProperty()));
+        resumeCheck.managedProperty().bind(resumeCheck.visibleProperty());
+        resumeCheck.disableProperty().bind(hyperParameters.disableProperty());
+        cpuOnlyCheck.textProperty().bind(text.text("train.cpuOnly"));
+        cpuOnlyCheck.setId("cpuOnlyCheck");
+        cpuOnlyCheck.selectedProperty().bindBidirectional(workspace.cpuOnlyProperty());
+        Tooltip cpuOnlyTip = new Tooltip();
+        cpuOnlyTip.textProperty().bind(text.text("train.cpuOnlyTip"));
+        cpuOnlyCheck.setTooltip(cpuOnlyTip);
+        // Only a choice when there is a GPU to turn down.
+        cpuOnlyCheck.visibleProperty().bind(workspace.gpuAvailableProperty());
+        cpuOnlyCheck.managedProperty().bind(cpuOnlyCheck.visibleProperty());
+        cpuOnlyCheck.disableProperty().bind(hyperParameters.disableProperty());
+        HBox buttons = new HBox(8, trainButton, pauseButton, stopButton);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return buttons;
+    }
+
+    /** Why Train is off (also as the buttons' tooltip), and why the last run failed. */
+    private void reasons(HBox buttons) {
+        blockedReason.setId("trainBlockedReason");
+        blockedReason.getStyleClass().add("train-blocked");
+        blockedReason.setWrapText(true);
+        blockedReason.textProperty().bind(Bindings.createStringBinding(
+                () -> workspace.isTraining() ? "" : runs.whyNotTrain().orElse(""), runs.whyNotProperty(),
+                workspace.stateProperty()));
+        blockedReason.visibleProperty().bind(blockedReason.textProperty().isNotEmpty());
+        blockedReason.managedProperty().bind(blockedReason.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(blockedReason.textProperty());
+        Tooltip.install(buttons, why);
+
+        failure.setId("trainingFailure");
+        failure.getStyleClass().add("training-failure");
+        failure.setWrapText(true);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped labels in a VBox report one line unless told to take their preferred height.
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        blockedReason.setMinHeight(Region.USE_PREF_SIZE);
+        failure.setVisible(false);
+        failure.managedProperty().bind(failure.visibleProperty());
+        runs.failureProperty().addListener((obs, was, now) -> showFailure(now));
+        showFailure(runs.failureProperty().get());
+    }
+
+    /** The progress bar, "Epoch 2/5 · batch 40/100" and the ETA, following the run's snapshots. */
+    private HBox progress() {
+        progressText.textProperty().bind(text.text("train.notStarted"));
+        progressBar.setId("trainingProgress");
+        progressBar.getStyleClass().add("training-progress");
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        progressText.setId("progressText");
+        progressText.getStyleClass().add("progress-text");
+        etaText.setId("etaText");
+        etaText.getStyleClass().add("eta-text");
+        workspace.runsProperty().addListener((obs, was, now) -> runStarted());
+        workspace.snapshotProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                redraw(now);
+            }
+        });
+        workspace.stateProperty().addListener((obs, was, now) -> stateChanged(now));
+        runs.outcomeProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                text.show(progressText.textProperty(), now);
+            }
+        });
+        return new HBox(12, progressText, etaText);
+    }
+
+    /** Save model… and Load model…, and what became of the last of them. */
+    private HBox files() {
+        saveButton.textProperty().bind(text.text("train.saveModel"));
+        loadButton.textProperty().bind(text.text("train.loadModel"));
+        saveButton.setId("saveModelButton");
+        loadButton.setId("loadModelButton");
+        saveButton.setOnAction(e -> chooseFile(true).ifPresent(runs::saveModel));
+        loadButton.setOnAction(e -> chooseFile(false).ifPresent(runs::loadModel));
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> workspace.isTraining() || workspace.newestWeights().isEmpty(), workspace.stateProperty(),
+                workspace.loadedModelProperty(), workspace.runsProperty()));
+        loadButton.disableProperty().bind(Bindings.createBooleanBinding(workspace::isTraining,
+                workspace.stateProperty()));
+        fileStatus.setId("modelFileStatus");
+        fileStatus.getStyleClass().add("model-file-status");
+        fileStatus.setWrapText(true);
+        fileStatus.setMinHeight(Region.USE_PREF_SIZE);
+        runs.fileMessageProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                UiText.clear(fileStatus.textProperty());
+            } else {
+                text.show(fileStatus.textProperty(), now);
+            }
+        });
+        HBox files = new HBox(8, saveButton, loadButton);
+        files.setAlignment(Pos.CENTER_LEFT);
+        return files;
     }
 
     /**
