@@ -387,8 +387,10 @@ public final class LiveViews {
                 forgetResults();
             }
             loaded = newest.get().weights();
-            loadedTag = newest.get().tag();
-            nameWeights();
+            if (!newest.get().tag().equals(loadedTag)) {
+                loadedTag = newest.get().tag(); // a run's new copies mostly keep their epoch's name
+                nameWeights();
+            }
             probe.load(loaded);
             featureMaps.receptiveField().networkProperty().set(loaded.spec());
             draw.featureMaps().receptiveField().networkProperty().set(loaded.spec());
