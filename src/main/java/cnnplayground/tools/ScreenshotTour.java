@@ -99,12 +99,12 @@ public final class ScreenshotTour {
 
         onFx(() -> {
             ((TextField) stage.getScene().lookup("#epochsField")).setText(TOUR_EPOCHS);
-            view.training().train();
+            view.runs().train();
             return null;
         });
         waitFor(() -> onFxQuietly(() -> view.training().charts().trainLossSeries().getData().size() >= 2));
         Path training = snap("training");
-        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        waitFor(() -> onFxQuietly(() -> view.workspace().stateProperty().get() == TrainingState.FINISHED));
         Path trained = snap("trained");
 
         onFx(() -> {
@@ -211,7 +211,7 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor(() -> onFxQuietly(() -> !view.datasetChooser().loadingProperty().get()
-                && view.training().datasetProperty().get().channels() == 3));
+                && view.workspace().datasetProperty().get().channels() == 3));
         Path data = snap("data");
 
         List<Path> teaching = teachingTour();
@@ -239,10 +239,10 @@ public final class ScreenshotTour {
         // one epoch of the lesson's own network, so the feature maps beside its card are that network's
         onFx(() -> {
             ((TextField) stage.getScene().lookup("#epochsField")).setText("1");
-            view.training().train();
+            view.runs().train();
             return null;
         });
-        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        waitFor(() -> onFxQuietly(() -> view.workspace().stateProperty().get() == TrainingState.FINISHED));
         waitFor(() -> onFxQuietly(() -> view.live().loadedWeights().filter(w -> w.spec().equals(view.model()
                 .getNetwork())).map(w -> view.live().featureMaps().resultProperty().get() != null
                 && view.live().featureMaps().resultProperty().get().step() == w.step()).orElse(false)));
@@ -321,10 +321,10 @@ public final class ScreenshotTour {
             // a GAP network learns slower than LeNet-5: a larger step and a few epochs (86 % validation)
             ((TextField) stage.getScene().lookup("#epochsField")).setText(CAM_EPOCHS);
             ((TextField) stage.getScene().lookup("#learningRateField")).setText(CAM_LEARNING_RATE);
-            view.training().train();
+            view.runs().train();
             return null;
         });
-        waitFor(() -> onFxQuietly(() -> view.training().stateProperty().get() == TrainingState.FINISHED));
+        waitFor(() -> onFxQuietly(() -> view.workspace().stateProperty().get() == TrainingState.FINISHED));
         onFx(() -> {
             view.showTab("Draw");
             view.live().draw().pad().clear();

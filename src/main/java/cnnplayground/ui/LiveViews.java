@@ -19,6 +19,9 @@ import cnnplayground.ui.viz.EvolutionTimeline;
 import cnnplayground.ui.viz.ExplanationPanel;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.FilterView;
+import cnnplayground.ui.workspace.TaggedWeights;
+import cnnplayground.ui.workspace.WeightsTag;
+import cnnplayground.ui.workspace.Workspace;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,7 +52,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The FX side of looking inside the network. Owns the {@link ModelProbe}: each frame it loads the
- * newest weights when their step changed, and when the watched input or the weights changed it
+ * workspace's weights for the editor's network ({@link Workspace#weights()}: a run's newest, a loaded
+ * model's, or untrained ones) when they changed, and when the watched input or the weights changed it
  * probes, at most {@link #updatesPerSecondProperty()} times a second for a dataset sample and every
  * {@link DrawView#DEBOUNCE_NANOS} for a drawing, with at most one probe in flight. Results come back
  * on the FX thread and go only to the views being looked at; the FX thread never waits for the probe.
@@ -58,6 +62,10 @@ import javafx.stage.FileChooser;
  * {@link #recordEveryProperty()} batches (and at each epoch end), whatever tab is showing, and the
  * results land in an {@link EvolutionRecorder}. Its {@link EvolutionTimeline} scrubs through them;
  * scrubbed back, the feature maps and filters show the chosen frame instead of the live results.
+ *
+ * <p>Each view names the weights it shows ("LeNet-5 · run 2 · epoch 7 · newest"). When the editor's network
+ * changes, every result of the one before goes at once, recorded frames included; the new network's
+ * untrained weights are shown as soon as the workspace has them.
  */
 public final class LiveViews {
 
@@ -72,8 +80,7 @@ public final class LiveViews {
     public enum Watched { NOTHING, SAMPLE, DRAWING }
 
     private final ModelProbe probe;
-    private final Supplier<Optional<WeightsSnapshot>> trainingWeights;
-    private final Supplier<Optional<TrainingSnapshot>> trainingRun;
+    private final Workspace workspace;
     private final EvolutionRecorder recorder = new EvolutionRecorder(DEFAULT_RECORD_EVERY);
     private final UiText text;
     private final EvolutionTimeline timeline;
@@ -93,9 +100,12 @@ public final class LiveViews {
     private final VBox featureMapsPane;
     private final Label sampleLabel = new Label();
     private final Label problem = new Label();
+    private final Label featureMapsWeights = weightsLabel("featureMapsWeights");
+    private final Label filtersWeights = weightsLabel("filtersWeights");
+    private final Label drawWeights = weightsLabel("drawWeights");
     private final AnimationTimer timer;
-    private WeightsSnapshot offered;
     private WeightsSnapshot loaded;
+    private WeightsTag loadedTag;
     private boolean inFlight;
     private boolean sampleStale;
     private boolean drawingStale;
@@ -111,24 +121,16 @@ public final class LiveViews {
     private ExplanationPanel drawExplanation;
 
     /**
-     * @param trainingWeights the newest weights of the current or last run (empty before any run)
-     * @param trainingRun     the newest snapshot of the current or last run (empty before any run)
+     * @param workspace whose weights, run and network the views show
      */
-    public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights,
-                     Supplier<Optional<TrainingSnapshot>> trainingRun) {
-        this(probe, trainingWeights, trainingRun, new UiText());
-    }
-
-    public LiveViews(ModelProbe probe, Supplier<Optional<WeightsSnapshot>> trainingWeights,
-                     Supplier<Optional<TrainingSnapshot>> trainingRun, UiText text) {
+    public LiveViews(ModelProbe probe, Workspace workspace, UiText text) {
         this.text = text;
         timeline = new EvolutionTimeline(recorder, text);
         featureMaps = new FeatureMapView(text);
         filters = new FilterView(text);
         draw = new DrawView(text);
         this.probe = probe;
-        this.trainingWeights = trainingWeights;
-        this.trainingRun = trainingRun;
+        this.workspace = workspace;
         featureMaps.setId("sampleFeatureMaps");
         filters.setId("filterView");
         evolutionBar = evolutionBar();
@@ -141,7 +143,8 @@ public final class LiveViews {
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
         featureMapsPane.getChildren().add(2, problem);
-        filtersPane = new VBox(filters);
+        featureMapsPane.getChildren().add(3, featureMapsWeights);
+        filtersPane = new VBox(filtersWeights, filters);
         filtersPane.getStyleClass().add("live-pane");
         VBox.setVgrow(filters, Priority.ALWAYS);
         timeline.selectedFrameProperty().addListener((obs, was, now) -> showSelectedFrame());
@@ -154,7 +157,14 @@ public final class LiveViews {
             sampleStale = true;
             describeSample();
         });
+        draw.getChildren().add(0, drawWeights);
         draw.modelInputProperty().addListener((obs, was, now) -> drawingStale = true);
+        // another network: what the one before showed goes at once, before its untrained weights are made
+        workspace.editor().networkProperty().addListener((obs, was, now) -> {
+            if (loaded != null && !Workspace.sameNetwork(loaded.spec(), now)) {
+                forgetResults();
+            }
+        });
         watched.addListener((obs, was, now) -> lastProbe = 0);
         timer = new AnimationTimer() {
             @Override
@@ -173,7 +183,7 @@ public final class LiveViews {
         sampleExplanation = new ExplanationPanel(text, probe, "sample");
         featureMapsPane.getChildren().add(featureMapsPane.getChildren().indexOf(featureMaps), sampleExplanation);
         drawExplanation = new ExplanationPanel(text, probe, "");
-        draw.getChildren().add(1, drawExplanation);
+        draw.getChildren().add(draw.getChildren().indexOf(draw.featureMaps()), drawExplanation);
     }
 
     /** Stops probing and closes the probe on its own thread (closing waits for the probe's thread). */
@@ -195,9 +205,52 @@ public final class LiveViews {
         lastOfferedStep = -1;
         recordedEpochs = 0;
         loaded = null;
-        offered = null;
         UiText.clear(exportStatus.textProperty());
         timeline.refresh();
+    }
+
+    /**
+     * The weights shown are another network's: their results, the recorded frames and the names go, and
+     * the views say there is nothing to show until the new network's weights come.
+     */
+    private void forgetResults() {
+        loaded = null;
+        loadedTag = null;
+        liveSample = null;
+        liveFilters = null;
+        featureMaps.resultProperty().set(null);
+        filters.resultProperty().set(null);
+        draw.clearResult();
+        for (ExplanationPanel explanation : new ExplanationPanel[] {sampleExplanation, drawExplanation}) {
+            if (explanation != null) {
+                explanation.clear();
+            }
+        }
+        recorder.clear(recordEvery.get());
+        lastOfferedStep = -1;
+        recordedEpochs = 0;
+        timeline.refresh();
+        nameWeights();
+    }
+
+    /** "LeNet-5 · run 2 · epoch 7 · newest" over each view, or nothing while no weights are loaded. */
+    private void nameWeights() {
+        for (Label label : new Label[] {featureMapsWeights, filtersWeights, drawWeights}) {
+            if (loadedTag == null) {
+                UiText.clear(label.textProperty());
+            } else {
+                label.textProperty().bind(text.text("weights.caption", loadedTag.phrase()));
+            }
+        }
+    }
+
+    private static Label weightsLabel(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("weights-tag");
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     /**
@@ -208,11 +261,6 @@ public final class LiveViews {
         ProbeResult outline = ProbeResult.outline(network);
         featureMaps.prepare(outline, classNames);
         draw.prepare(outline, classNames);
-    }
-
-    /** A trained model to look into while no run offers weights (e.g. one loaded from a file). */
-    public void show(WeightsSnapshot weights) {
-        offered = weights;
     }
 
     public ObjectProperty<ImageDataset> datasetProperty() {
@@ -318,16 +366,31 @@ public final class LiveViews {
         return Optional.ofNullable(loaded);
     }
 
+    /** Whose weights the views show now ("LeNet-5 · untrained"), if any. */
+    public Optional<WeightsTag> shownWeights() {
+        return Optional.ofNullable(loadedTag);
+    }
+
     private void frame(long now) {
         Watched target = watched.get();
-        Optional<WeightsSnapshot> newest = trainingWeights.get().or(() -> Optional.ofNullable(offered));
-        Optional<TrainingSnapshot> runNow = trainingRun.get();
-        boolean recordDue = runNow.isPresent() && newest.isPresent() && recordDue(runNow.get(), newest.get().step());
+        Optional<TaggedWeights> newest = workspace.weights();
+        Optional<TrainingSnapshot> runNow = workspace.latestSnapshot();
+        // only a run's own weights are recorded into its evolution
+        boolean recordDue = runNow.isPresent() && newest.isPresent()
+                && newest.get().tag().kind() == WeightsTag.Kind.NEWEST
+                && recordDue(runNow.get(), newest.get().weights().step());
         if (target == Watched.NOTHING && !recordDue) {
             return; // only the charts are on screen and nothing to record: leave the CPU to training
         }
-        if (newest.isPresent() && isNewer(newest.get())) {
-            loaded = newest.get();
+        if (newest.isPresent() && newest.get().weights() != loaded) {
+            if (loaded != null && !Workspace.sameNetwork(loaded.spec(), newest.get().weights().spec())) {
+                forgetResults();
+            }
+            loaded = newest.get().weights();
+            if (!newest.get().tag().equals(loadedTag)) {
+                loadedTag = newest.get().tag(); // a run's new copies mostly keep their epoch's name
+                nameWeights();
+            }
             probe.load(loaded);
             featureMaps.receptiveField().networkProperty().set(loaded.spec());
             draw.featureMaps().receptiveField().networkProperty().set(loaded.spec());
@@ -358,8 +421,10 @@ public final class LiveViews {
         inFlight = true;
         lastProbe = now;
         int probedRun = run;
+        WeightsSnapshot probedWith = loaded;
+        WeightsTag probedTag = loadedTag;
         probe.probe(input.get()).whenComplete((result, failure) -> Platform.runLater(
-                () -> applied(probing, probedRun, result, failure)));
+                () -> applied(probing, probedRun, probedWith, probedTag, result, failure)));
     }
 
     /**
@@ -379,7 +444,7 @@ public final class LiveViews {
 
     /** Offers a sample's probe of the current run to the recorder, labelled with the batch it follows. */
     private void record(ProbeResult result) {
-        Optional<TrainingSnapshot> runNow = trainingRun.get();
+        Optional<TrainingSnapshot> runNow = workspace.latestSnapshot();
         if (runNow.isEmpty() || result.step() < lastOfferedStep) {
             return;
         }
@@ -428,12 +493,12 @@ public final class LiveViews {
         return timeline.getSelectedFrame() != null && !timeline.isOnNewestFrame();
     }
 
-    private boolean isNewer(WeightsSnapshot candidate) {
-        return loaded == null || candidate.step() != loaded.step() || !candidate.spec().equals(loaded.spec());
-    }
-
-    private void applied(Watched target, int probedRun, ProbeResult result, Throwable failure) {
+    private void applied(Watched target, int probedRun, WeightsSnapshot probedWith, WeightsTag probedTag,
+                         ProbeResult result, Throwable failure) {
         inFlight = false;
+        if (loaded == null || !Workspace.sameNetwork(probedWith.spec(), loaded.spec())) {
+            return; // asked of a network the editor no longer holds
+        }
         if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             problem.textProperty().bind(text.text("maps.probeFailed", cause.getMessage()));
@@ -442,12 +507,12 @@ public final class LiveViews {
         }
         problem.setVisible(false);
         probesApplied++;
-        List<String> classNames = loaded == null ? List.of() : loaded.classNames();
+        List<String> classNames = probedWith.classNames();
         liveFilters = result;
         if (target == Watched.SAMPLE) {
             liveSample = result;
             featureMaps.classNamesProperty().set(classNames);
-            if (probedRun == run) {
+            if (probedRun == run && probedTag.kind() == WeightsTag.Kind.NEWEST) {
                 record(result); // drawings are never recorded: the timeline follows one fixed input
             }
         } else {
@@ -457,7 +522,7 @@ public final class LiveViews {
         // per recorded frame while an explanation is chosen there)
         ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation : drawExplanation;
         if (explanation != null) {
-            explanation.inputProbed(result.input(), loaded);
+            explanation.inputProbed(result.input(), probedWith, probedTag.phrase());
         }
         if (!showingRecordedFrame()) {
             filters.resultProperty().set(result);

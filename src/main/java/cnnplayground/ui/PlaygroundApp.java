@@ -101,7 +101,7 @@ public final class PlaygroundApp extends Application {
                 TorchEnvironment torch = TorchEnvironment.load();
                 Platform.runLater(() -> {
                     view.setDeviceDescription(torch.deviceName(), torch.gpuSupport());
-                    view.training().gpuAvailableProperty().set(torch.isGpu());
+                    view.workspace().gpuAvailableProperty().set(torch.isGpu());
                 });
             } catch (TorchUnavailableException e) {
                 Platform.runLater(() -> view.showTrainingUnavailable(e.getMessage()));

@@ -4,6 +4,7 @@ import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetSplits;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.LoadedDataset;
+import cnnplayground.engine.FreshWeights;
 import cnnplayground.engine.GpuSupport;
 import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.TrainingLauncher;
@@ -26,6 +27,8 @@ import java.util.Map;
 import cnnplayground.ui.teach.LessonPanel;
 import cnnplayground.ui.teach.LessonViewOptions;
 import cnnplayground.ui.teach.PresentationMode;
+import cnnplayground.ui.workspace.RunController;
+import cnnplayground.ui.workspace.Workspace;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
@@ -48,7 +51,9 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The whole window: header, network editor and training panel side by side, status bar with the
- * device and the dataset. Tests build it directly, with a small dataset, instead of the app.
+ * device and the dataset. It builds the {@link Workspace} and its {@link RunController} and hands them
+ * to each view; views observe the workspace and never get one another. Tests build it directly, with a
+ * small dataset, instead of the app.
  */
 public final class PlaygroundView extends BorderPane {
 
@@ -58,6 +63,8 @@ public final class PlaygroundView extends BorderPane {
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
     private final NetworkEditorView editor = new NetworkEditorView(model, text);
+    private final Workspace workspace = new Workspace(model, new FreshWeights());
+    private final RunController runs;
     private final ExportMenu exportMenu = new ExportMenu(text, model::getNetwork);
     private final TrainingPanel training;
     private final LiveViews live;
@@ -96,38 +103,34 @@ public final class PlaygroundView extends BorderPane {
         // the stylesheet picks a font with Chinese glyphs by the language's style class
         text.languageProperty().addListener((obs, was, now) -> getStyleClass().set(
                 getStyleClass().indexOf(was.styleClass()), now.styleClass()));
-        training = new TrainingPanel(model, launcher, text);
-        training.addSettingsRow(new TransferSettings(text, model, training));
-        live = new LiveViews(probe, training::latestWeights, training::latestSnapshot, text);
-        evaluation = new EvaluationPanel(training, text);
+        runs = new RunController(workspace, launcher, text);
+        training = new TrainingPanel(workspace, runs, text);
+        training.addSettingsRow(new TransferSettings(text, workspace));
+        live = new LiveViews(probe, workspace, text);
+        evaluation = new EvaluationPanel(workspace, text, training::charts);
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
         datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.installExplanations(text);
-        compare = new CompareView(text, launcher, model, training);
-        lessons = new LessonPanel(text, model, training.hyperParameters(), chooser, this::showTabById);
+        compare = new CompareView(text, launcher, workspace);
+        lessons = new LessonPanel(text, workspace, chooser, this::showTabById);
         lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
         lessons.onViewOption(LessonViews.OPTIMIZER_RACE, compare::showRace);
-        presentation = new PresentationMode(text, this, training, lessonsButton);
-        live.datasetProperty().bind(training.datasetProperty());
+        presentation = new PresentationMode(text, this, workspace, runs, lessonsButton);
+        live.datasetProperty().bind(workspace.datasetProperty());
         live.featureMaps().receptiveField().textProperty().set(text);
         live.draw().featureMaps().receptiveField().textProperty().set(text);
-        training.runsProperty().addListener((obs, was, now) -> live.runStarted());
-        new LiveViewsPrebuild(live, model.analysisProperty(), training.datasetProperty(),
-                () -> !training.isTraining() && training.whyNotTrain().isEmpty());
-        training.runsProperty().addListener((obs, was, now) -> datasetRefused.setText(""));
-        training.addBlocker(new MemoryGate(text, model.networkProperty(), training.hyperParameters().configProperty(),
-                training.cpuOnlyCheck().selectedProperty()).reason());
+        workspace.runsProperty().addListener((obs, was, now) -> live.runStarted());
+        new LiveViewsPrebuild(live, model.analysisProperty(), workspace.datasetProperty(),
+                () -> !workspace.isTraining() && runs.whyNotTrain().isEmpty());
+        workspace.runsProperty().addListener((obs, was, now) -> datasetRefused.setText(""));
+        runs.addBlocker(new MemoryGate(text, model.networkProperty(), workspace.settingsProperty(),
+                workspace.cpuOnlyProperty()).reason());
         // a run started now would train on the dataset being replaced
-        training.addBlocker(Bindings.when(chooser.loadingProperty()).then(text.text("faults.datasetLoading"))
+        runs.addBlocker(Bindings.when(chooser.loadingProperty()).then(text.text("faults.datasetLoading"))
                 .otherwise(""));
-        training.loadedModelProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                live.show(now.weights());
-            }
-        });
         live.timeline().selectedFrameProperty().addListener((obs, was, frame) -> training.charts().markStep(
                 frame == null ? OptionalLong.empty() : OptionalLong.of(frame.step())));
-        training.deviceProperty().addListener((obs, was, now) -> {
+        workspace.deviceProperty().addListener((obs, was, now) -> {
             if (now != null && !now.isEmpty()) {
                 setDeviceDescription(now);
             }
@@ -234,6 +237,16 @@ public final class PlaygroundView extends BorderPane {
         return training;
     }
 
+    /** The window's state: network, data, settings, run, weights, evaluation. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Starts and stops runs, saves and loads models. */
+    public RunController runs() {
+        return runs;
+    }
+
     public DatasetChooser datasetChooser() {
         return chooser;
     }
@@ -302,7 +315,7 @@ public final class PlaygroundView extends BorderPane {
     public Optional<Thread> shutdown() {
         live.shutdown();
         Optional<Thread> comparing = compare.shutdown();
-        Optional<Thread> run = training.shutdown();
+        Optional<Thread> run = runs.shutdown();
         if (comparing.isEmpty()) {
             return run;
         }
@@ -350,13 +363,14 @@ public final class PlaygroundView extends BorderPane {
      * Evaluate tab must keep talking about the same images (the chooser is off meanwhile anyway).
      */
     public void setDataset(LoadedDataset loaded) {
-        if (training.isTraining()) {
+        if (workspace.isTraining()) {
             datasetRefused.setText(text.get("faults.datasetRefused", loaded.name()));
             return;
         }
         datasetRefused.setText("");
-        training.datasetProperty().set(loaded.train());
-        training.testSetProperty().set(loaded.splits().test().orElse(null));
+        // the test split first: the dataset's listeners (untrained weights, Evaluate) then see both
+        workspace.testSetProperty().set(loaded.splits().test().orElse(null));
+        workspace.datasetProperty().set(loaded.train());
         browser.datasetProperty().set(loaded);
         datasetLabel.getStyleClass().remove("dataset-error");
         datasetLabel.textProperty().bind(DatasetLocator.describe(text, loaded.name(), loaded.train()));
@@ -364,10 +378,10 @@ public final class PlaygroundView extends BorderPane {
 
     /** Says why there is no dataset; the editor still works, training stays disabled. */
     public void showDatasetProblem(String message) {
-        training.datasetProperty().set(null);
-        training.testSetProperty().set(null);
+        workspace.datasetProperty().set(null);
+        workspace.testSetProperty().set(null);
         browser.datasetProperty().set(null);
-        training.datasetProblemProperty().set(message);
+        workspace.datasetProblemProperty().set(message);
         UiText.showVerbatim(datasetLabel.textProperty(), message);
         if (!datasetLabel.getStyleClass().contains("dataset-error")) {
             datasetLabel.getStyleClass().add("dataset-error");
@@ -377,7 +391,7 @@ public final class PlaygroundView extends BorderPane {
     /** PyTorch could not be loaded: the editor works, training is off, and the reason is shown. */
     public void showTrainingUnavailable(String reason) {
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnavailable")));
-        training.showUnavailable(reason);
+        runs.showUnavailable(reason);
     }
 
     public void setDeviceDescription(String device) {

@@ -39,19 +39,19 @@ class DrawTest extends PlaygroundTestBase {
     }
 
     @Test
-    void should_say_to_train_first_before_there_are_weights() {
+    void should_show_what_the_untrained_network_says_before_any_training() {
         // when:
         user.openTab("Draw").drawOnPad(SEVEN);
 
-        // then: nothing was probed, and the tab says why
-        assertThat(probe.inputs).isEmpty();
-        assertThat(user.fx().lookup("#drawStatus").queryLabeled().getText()).contains("Train the network");
+        // then: the drawing went through LeNet-5's untrained weights, and the tab says whose they are
+        user.waitUntil(WAIT_SECONDS, () -> !probe.inputs.isEmpty() && draw().probabilities().classCount() == 10);
+        assertThat(probe.loads).isNotEmpty().allMatch(w -> w.step() == 0 && w.spec().name().equals("LeNet-5"));
+        assertThat(user.fx().lookup("#drawWeights").queryLabeled().getText()).isEqualTo("Weights: LeNet-5 · untrained");
     }
 
     @Test
     void should_predict_the_drawn_digit_from_its_centred_28_by_28_image() {
-        // given: a trained LeNet-5
-        user.fx().interact(() -> view.live().show(FixedProbe.lenetWeights()));
+        // given: LeNet-5 (its untrained weights: the probe answers the same whatever they are)
         user.openTab("Draw");
 
         // when:
@@ -78,8 +78,7 @@ class DrawTest extends PlaygroundTestBase {
 
     @Test
     void should_ask_for_a_drawing_instead_of_predicting_a_blank_pad_also_after_clear() {
-        // given: a trained LeNet-5 and nothing drawn
-        user.fx().interact(() -> view.live().show(FixedProbe.lenetWeights()));
+        // given: LeNet-5 (its untrained weights: the probe answers the same whatever they are) and nothing drawn
 
         // when:
         user.openTab("Draw");
@@ -130,9 +129,13 @@ class DrawTest extends PlaygroundTestBase {
 
     @Test
     void should_scale_the_drawing_to_a_model_with_another_input_and_say_so() {
-        // given: a network that takes 32×32 colour images
-        user.fx().interact(() -> draw().inputShapeProperty().set(cnnplayground.spec.Shape.image(32, 32, 3)));
+        // given: a network that takes 32×32 colour images, its untrained weights in the Draw tab
+        cnnplayground.spec.Shape colour = cnnplayground.spec.Shape.image(32, 32, 3);
+        cnnplayground.spec.NetworkSpec lenet = cnnplayground.spec.Presets.lenet5();
+        user.fx().interact(() -> view.model().setNetwork(
+                new cnnplayground.spec.NetworkSpec(lenet.name(), colour, lenet.layers())));
         user.openTab("Draw");
+        user.waitUntil(WAIT_SECONDS, () -> draw().inputShapeProperty().get().equals(colour));
 
         // when:
         user.drawOnPad(SEVEN);

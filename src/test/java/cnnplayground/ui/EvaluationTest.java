@@ -1,12 +1,15 @@
 package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cnnplayground.engine.ConfusionMatrix;
+import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.eval.EvaluationPanel;
+import cnnplayground.ui.i18n.UiLanguage;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +37,7 @@ class EvaluationTest extends PlaygroundTestBase {
 
     @Override
     protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.training().shutdown());
+        awaitShutdown(() -> view.runs().shutdown());
     }
 
     @Test
@@ -58,11 +61,80 @@ class EvaluationTest extends PlaygroundTestBase {
     }
 
     @Test
-    void should_show_a_matrix_whose_cells_open_the_images_behind_them() {
-        // given: nothing trained yet, Evaluate cannot run
+    void should_measure_the_untrained_network_before_any_training() {
+        // given: a fresh window: LeNet-5 with the untrained weights made for it
         user.openTab("Evaluate");
-        assertThat(user.isEvaluateEnabled()).isFalse();
+        user.waitUntil(RUN_WAIT_SECONDS, user::isEvaluateEnabled);
+        assertThat(weightsLine()).isEqualTo("Weights: LeNet-5 · untrained");
+        assertThat(status()).startsWith("Evaluate measures LeNet-5 · untrained on the validation split");
 
+        // when:
+        user.clickEvaluate();
+
+        // then: it says whose weights it measured; untrained, they guess
+        user.waitUntil(RUN_WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        assertThat(status()).startsWith("LeNet-5 · untrained, measured on the validation split");
+        assertThat(user.onFx(() -> panel().reportProperty().get().accuracy())).isLessThan(0.5);
+    }
+
+    @Test
+    void should_say_what_it_measures_after_a_finished_run_not_that_a_new_one_started() {
+        // given: a fresh window, one epoch trained to the end
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        awaitTrainingState(TrainingState.FINISHED);
+
+        // when:
+        user.openTab("Evaluate");
+
+        // then: in English
+        assertThat(status()).startsWith("Evaluate measures LeNet-5 · run 1 · epoch 1 · newest on the validation split")
+                .doesNotContain("A new run started");
+        assertThat(weightsLine()).isEqualTo("Weights: LeNet-5 · run 1 · epoch 1 · newest");
+        assertThat(user.isEvaluateEnabled()).isTrue();
+
+        // and in Traditional Chinese
+        user.chooseLanguage(UiLanguage.TRADITIONAL_CHINESE.ownName());
+        assertThat(status()).contains("LeNet-5 · 第 1 次訓練 · 第 1 個週期 · 最新").doesNotContain("新的訓練已開始");
+        assertThat(weightsLine()).isEqualTo("權重：LeNet-5 · 第 1 次訓練 · 第 1 個週期 · 最新");
+    }
+
+    @Test
+    void should_measure_the_best_epoch_when_asked_and_say_which_weights_it_measured() {
+        // given: three epochs trained; the best validation accuracy came at some epoch
+        user.setHyperParameter("epochs", "3").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        awaitTrainingState(TrainingState.FINISHED);
+        List<EpochMetrics> epochs = user.onFx(() -> view.workspace().latestSnapshot().orElseThrow().epochs());
+        EpochMetrics best = epochs.get(0);
+        for (EpochMetrics e : epochs) {
+            best = e.validationAccuracy() > best.validationAccuracy() ? e : best;
+        }
+        user.openTab("Evaluate");
+        assertThat(weightsLine()).isEqualTo("Weights: LeNet-5 · run 1 · epoch 3 · newest");
+
+        // when: the best epoch is chosen and measured
+        user.fx().clickOn("#evaluateBest");
+        assertThat(weightsLine()).isEqualTo("Weights: LeNet-5 · run 1 · best (epoch " + best.epoch() + ")");
+        user.clickEvaluate();
+
+        // then: it scores what the run's best epoch scored on the same held-out images, and says so
+        user.waitUntil(RUN_WAIT_SECONDS, () -> panel().reportProperty().get() != null);
+        EvaluationReport report = user.onFx(() -> panel().reportProperty().get());
+        assertThat(report.accuracy()).isCloseTo(best.validationAccuracy(), within(1.0 / report.n() + 1e-6));
+        assertThat(status()).startsWith("LeNet-5 · run 1 · best (epoch " + best.epoch()
+                + "), measured on the validation split");
+
+        // when: back to the newest weights
+        user.fx().clickOn("#evaluateNewest");
+
+        // then: the line names them, and the best epoch's report stays, named as such
+        assertThat(weightsLine()).isEqualTo("Weights: LeNet-5 · run 1 · epoch 3 · newest");
+        assertThat(status()).startsWith("LeNet-5 · run 1 · best (epoch " + best.epoch() + ")");
+    }
+
+    @Test
+    void should_show_a_matrix_whose_cells_open_the_images_behind_them() {
         // given: one epoch on 320 digits
         user.openTab("Training").setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain();
@@ -146,6 +218,15 @@ class EvaluationTest extends PlaygroundTestBase {
 
     private EvaluationPanel panel() {
         return view.evaluation();
+    }
+
+    private String status() {
+        return user.onFx(() -> user.fx().lookup("#evaluationStatus").queryLabeled().getText());
+    }
+
+    /** The line naming the weights Evaluate measures. */
+    private String weightsLine() {
+        return user.onFx(() -> user.fx().lookup("#evaluationWeights").queryLabeled().getText());
     }
 
     /** The off-diagonal cell with the most images, or the fullest diagonal one when there is none. */

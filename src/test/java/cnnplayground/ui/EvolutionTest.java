@@ -101,7 +101,7 @@ class EvolutionTest extends PlaygroundTestBase {
         user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "16");
         user.clickTrain().openTab("Feature maps");
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == TrainingState.FINISHED
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().stateProperty().get() == TrainingState.FINISHED
                 && !view.live().timeline().frames().isEmpty());
 
         // when: the PNGs go to a "folder" that is a file

@@ -115,7 +115,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         assertThat(user.onFx(() -> view.model().getNetwork())).isEqualTo(Presets.lenet5());
         assertThat(user.fx().lookup(".locked-banner").queryLabeled().isVisible()).isTrue();
         assertThat(user.fx().lookup(".locked-banner").queryLabeled().getText()).contains("stop training to edit");
-        assertThat(user.onFx(() -> training().stateProperty().get().isFinal())).isFalse();
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get().isFinal())).isFalse();
 
         // when: the run is stopped, the same edit works
         user.clickStop();
@@ -144,8 +144,8 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         assertThat(user.fx().lookup("#datasetRefused").queryLabeled().getText())
                 .contains("other digits").contains("Stop the run");
         assertThat(user.fx().lookup("#datasetLabel").queryLabeled().getText()).isEqualTo(before);
-        assertThat(user.onFx(() -> training().datasetProperty().get().n())).isEqualTo(640);
-        assertThat(user.onFx(() -> training().stateProperty().get().isFinal())).isFalse();
+        assertThat(user.onFx(() -> view.workspace().datasetProperty().get().n())).isEqualTo(640);
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get().isFinal())).isFalse();
 
         // when: after the run it is handed over again
         user.clickStop();
@@ -175,7 +175,7 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         assertThat(loaded).isFalse();
         assertThat(user.modelFileStatus()).isEqualTo("Stop the run before loading a model.");
         assertThat(user.onFx(() -> view.model().getNetwork())).isEqualTo(Presets.mlp());
-        assertThat(user.onFx(() -> training().stateProperty().get().isFinal())).isFalse();
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get().isFinal())).isFalse();
 
         // when: after the run
         user.clickStop();

@@ -1,7 +1,6 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.data.Normalization;
 import cnnplayground.engine.FilterBank;
 import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ModelProbe;
@@ -9,7 +8,6 @@ import cnnplayground.engine.Prediction;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.LayerKind;
-import cnnplayground.spec.Presets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,12 +25,6 @@ final class FixedProbe implements ModelProbe {
     final List<FloatGrid> inputs = new CopyOnWriteArrayList<>();
     final List<WeightsSnapshot> loads = new CopyOnWriteArrayList<>();
     volatile boolean closed;
-
-    /** A LeNet-5 "model" to hand to {@code LiveViews.show}; the probe never reads its bytes. */
-    static WeightsSnapshot lenetWeights() {
-        return new WeightsSnapshot(Presets.lenet5(), new byte[0], Normalization.NONE,
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 1);
-    }
 
     @Override
     public void load(WeightsSnapshot weights) {

@@ -117,7 +117,7 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         int seen = user.onFx(() -> view.training().charts().batchLossSeries().getData().size());
         user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().charts().batchLossSeries().getData().size() > seen);
         assertThat(progressText()).startsWith("週期 ");
-        assertThat(user.onFx(() -> view.training().stateProperty().get())).isEqualTo(TrainingState.RUNNING);
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get())).isEqualTo(TrainingState.RUNNING);
         assertThat(user.fx().lookup("#pauseButton").queryButton().getText()).isEqualTo("暫停");
 
         // when:

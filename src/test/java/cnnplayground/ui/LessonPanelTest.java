@@ -13,13 +13,14 @@ import cnnplayground.spec.Padding;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.teach.LessonDataset;
+import cnnplayground.engine.FreshWeights;
+import cnnplayground.ui.workspace.Workspace;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.teach.LessonCard;
 import cnnplayground.ui.teach.LessonPanel;
-import cnnplayground.ui.train.HyperParameterForm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,7 @@ class LessonPanelTest extends PlaygroundTestBase {
             } else {
                 LessonDataset wanted = lesson.dataset();
                 assertThat(user.onFx(() -> imageShape(view))).as(lesson.id()).isEqualTo(wanted.imageShape());
-                assertThat(user.onFx(() -> view.training().datasetProperty().get().numClasses()))
+                assertThat(user.onFx(() -> view.workspace().datasetProperty().get().numClasses()))
                         .as(lesson.id()).isEqualTo(wanted.classes());
                 assertThat(user.isTrainEnabled()).as(lesson.id() + ": " + user.trainBlockedReason()).isTrue();
             }
@@ -245,7 +246,7 @@ class LessonPanelTest extends PlaygroundTestBase {
         NetworkEditorModel model = new NetworkEditorModel();
         DatasetCatalog catalog = new DatasetCatalog(DatasetLocator.digitsFolder(), Path.of("/nowhere/fashion-mnist"));
         List<String> opened = new java.util.ArrayList<>();
-        LessonPanel panel = user.onFx(() -> new LessonPanel(text, model, new HyperParameterForm(),
+        LessonPanel panel = user.onFx(() -> new LessonPanel(text, new Workspace(model, new FreshWeights()),
                 new DatasetChooser(catalog, loaded -> { }), id -> opened.add(id) && id.equals("trainingTab")));
         Lesson transfer = LessonCatalog.byId("transferLearning").orElseThrow();
 
@@ -263,7 +264,7 @@ class LessonPanelTest extends PlaygroundTestBase {
     }
 
     private static Shape imageShape(PlaygroundView view) {
-        var data = view.training().datasetProperty().get();
+        var data = view.workspace().datasetProperty().get();
         return Shape.image(data.height(), data.width(), data.channels());
     }
 }

@@ -45,21 +45,21 @@ class LiveViewsPrebuildTest extends PlaygroundTestBase {
 
     @Test
     void should_fill_in_the_rows_built_before_training_and_rebuild_them_after_an_edit() {
-        // given: the app idle with LeNet-5; its rows are built behind the "train first" text
+        // given: the app idle with LeNet-5; its rows are built and show its untrained weights
         FeatureMapView maps = view.live().featureMaps();
         user.openTab("Feature maps");
-        user.waitUntil(WAIT_SECONDS, () -> maps.lookup("#featureRow-conv2d_1") != null);
+        user.waitUntil(WAIT_SECONDS, () -> maps.rowNames().contains("conv2d_1"));
         Node conv = user.onFx(() -> maps.lookup("#featureRow-conv2d_1"));
-        assertThat(user.onFx(() -> conv.isVisible() && isShown(conv))).isFalse();
-        assertThat(user.onFx(() -> maps.lookup(".viz-placeholder").isVisible())).isTrue();
-        assertThat(maps.rowNames()).isEmpty();
+        assertThat(user.onFx(() -> isShown(conv))).isTrue();
+        assertThat(user.fx().lookup("#featureMapsWeights").queryLabeled().getText())
+                .isEqualTo("Weights: LeNet-5 · untrained");
         assertThat(user.onFx(() -> view.live().draw().probabilities().getChildren().size())).isEqualTo(10);
-        assertThat(user.onFx(() -> view.live().draw().probabilities().classCount())).isZero();
 
         // when: the network trains and its first result arrives
         user.setHyperParameter("epochs", INTERRUPTED_RUN_EPOCHS).setHyperParameter("batchSize", "16");
         user.openTab("Training").clickTrain().openTab("Feature maps");
-        user.waitUntil(RUN_WAIT_SECONDS, () -> maps.rowNames().contains("conv2d_1"));
+        user.waitUntil(RUN_WAIT_SECONDS, () -> maps.resultProperty().get() != null
+                && maps.resultProperty().get().step() > 0 && maps.rowNames().contains("conv2d_1"));
 
         // then: it is shown in the very rows built before
         assertThat(user.onFx(() -> maps.lookup("#featureRow-conv2d_1"))).isSameAs(conv);

@@ -50,7 +50,7 @@ class MemoryRefusalTest extends PlaygroundTestBase {
         user.clickTrain();
 
         // then: nothing started, nothing failed
-        assertThat(user.onFx(() -> view.training().stateProperty().get())).isNull();
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get())).isNull();
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isFalse();
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
 

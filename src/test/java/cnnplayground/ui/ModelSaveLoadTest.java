@@ -32,7 +32,7 @@ class ModelSaveLoadTest extends PlaygroundTestBase {
 
     @Override
     protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> training().shutdown());
+        awaitShutdown(view.runs()::shutdown);
     }
 
     private TrainingPanel training() {
@@ -67,7 +67,7 @@ class ModelSaveLoadTest extends PlaygroundTestBase {
 
         // then: the editor holds the saved network, its weights feed the live views, resume is offered
         assertThat(user.onFx(() -> view.model().getNetwork())).isEqualTo(Presets.lenet5());
-        WeightsSnapshot shown = user.onFx(() -> training().latestWeights().orElseThrow());
+        WeightsSnapshot shown = user.onFx(() -> view.workspace().newestWeights().map(cnnplayground.ui.workspace.TaggedWeights::weights).orElseThrow());
         assertThat(shown.parameters()).isEqualTo(saved.parameters());
         assertThat(user.onFx(() -> training().resumeCheck().isVisible() && training().resumeCheck().isSelected()))
                 .isTrue();

@@ -185,16 +185,19 @@ public final class PlaygroundRobot {
 
     /** Save model… with the file typed into the chooser (the panel's path-taking method). */
     public boolean saveModelTo(java.nio.file.Path file) {
-        return onFx(() -> robot.lookup("#trainingPanel").queryAs(cnnplayground.ui.train.TrainingPanel.class)
-                .saveModel(file));
+        return onFx(() -> playground().runs().saveModel(file));
     }
 
     /** Load model… with the file picked in the chooser. */
     public boolean loadModelFrom(java.nio.file.Path file) {
-        boolean ok = onFx(() -> robot.lookup("#trainingPanel").queryAs(cnnplayground.ui.train.TrainingPanel.class)
-                .loadModel(file));
+        boolean ok = onFx(() -> playground().runs().loadModel(file));
         waitForFxEvents();
         return ok;
+    }
+
+    /** The playground the robot's window shows. */
+    private PlaygroundView playground() {
+        return robot.lookup(".playground").queryAs(PlaygroundView.class);
     }
 
     public String modelFileStatus() {

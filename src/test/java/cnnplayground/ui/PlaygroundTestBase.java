@@ -21,6 +21,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * teardown that stops what the test started. Each test keeps its own {@code @Start} (TestFX only looks for it
  * on the test class itself); tests of the whole playground set {@link #view} there, usually through
  * {@link PlaygroundScene}, while tests of a single view show just that view and leave {@link #view} unset.
+ * Every test, this one's or not, runs under {@link FxUncaughtExceptions}: an exception left uncaught on the FX
+ * thread fails it.
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class PlaygroundTestBase {
@@ -84,9 +86,9 @@ public abstract class PlaygroundTestBase {
      */
     protected final void awaitTrainingState(TrainingState want) {
         try {
-            user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().stateProperty().get() == want);
+            user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().stateProperty().get() == want);
         } catch (AssertionError e) {
-            TrainingState seen = user.onFx(() -> view.training().stateProperty().get());
+            TrainingState seen = user.onFx(() -> view.workspace().stateProperty().get());
             throw new AssertionError("waited " + RUN_WAIT_SECONDS + " s for " + want + "; the run is " + seen, e);
         }
     }

@@ -106,13 +106,13 @@ class PresentationModeTest extends PlaygroundTestBase {
 
         // when:
         teacher.press(KeyCode.SPACE);
-        long stepsAtSpace = user.onFx(() -> view.training().latestSnapshot().orElseThrow().progress().stepsDone());
+        long stepsAtSpace = user.onFx(() -> view.workspace().latestSnapshot().orElseThrow().progress().stepsDone());
 
         // then: the space went into the field, and the run goes on (a paused run trains no more batches)
         assertThat(user.onFx(() -> view.compare().subsetSpinner().getEditor().getText())).contains(" ");
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.training().latestSnapshot().orElseThrow().progress().stepsDone()
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().latestSnapshot().orElseThrow().progress().stepsDone()
                 >= stepsAtSpace + 5);
-        assertThat(view.training().stateProperty().get()).isEqualTo(TrainingState.RUNNING);
+        assertThat(view.workspace().stateProperty().get()).isEqualTo(TrainingState.RUNNING);
 
         // when: Ctrl+. stops it, even from the field
         teacher.press(KeyCode.CONTROL, KeyCode.PERIOD);

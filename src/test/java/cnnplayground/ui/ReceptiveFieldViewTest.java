@@ -101,9 +101,8 @@ class ReceptiveFieldViewTest extends PlaygroundTestBase {
         assertThat(maps.receptiveField().boxBounds()).contains(new BoundingBox(0, 0, 28 * 2, 28 * 2));
     }
 
-    /** A trained LeNet-5 looked into on the Feature maps tab. */
+    /** LeNet-5 looked into on the Feature maps tab (its untrained weights; the probe answers fixed values). */
     private void show() {
-        user.fx().interact(() -> view.live().show(FixedProbe.lenetWeights()));
         user.openTab("Feature maps");
         user.waitUntil(WAIT_SECONDS, () -> maps.rowNames().contains("conv2d_1"));
         assertThat(maps.receptiveField().caption()).startsWith("Click a pixel");

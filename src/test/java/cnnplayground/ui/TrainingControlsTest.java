@@ -52,7 +52,7 @@ class TrainingControlsTest extends PlaygroundTestBase {
         assertThat(user.onFx(() -> view.training().cpuOnlyCheck().isVisible())).isFalse();
 
         // when:
-        user.fx().interact(() -> view.training().gpuAvailableProperty().set(true));
+        user.fx().interact(() -> view.workspace().gpuAvailableProperty().set(true));
 
         // then:
         assertThat(user.onFx(() -> view.training().cpuOnlyCheck().isVisible())).isTrue();

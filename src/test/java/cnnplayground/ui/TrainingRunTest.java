@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.teach.LessonCatalog;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +27,7 @@ class TrainingRunTest extends PlaygroundTestBase {
 
     @Override
     protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> training().shutdown());
+        awaitShutdown(view.runs()::shutdown);
     }
 
     @Test
@@ -34,7 +39,7 @@ class TrainingRunTest extends PlaygroundTestBase {
         // a fast machine can finish 20 batches before the test looks, so watch the lock as it happens
         AtomicBoolean lockedWhileRunning = new AtomicBoolean();
         user.fx().interact(() -> view.model().lockedProperty().addListener((obs, was, locked) -> {
-            if (locked && training().stateProperty().get() != TrainingState.FINISHED) {
+            if (locked && view.workspace().stateProperty().get() != TrainingState.FINISHED) {
                 lockedWhileRunning.set(true);
             }
         }));
@@ -53,6 +58,50 @@ class TrainingRunTest extends PlaygroundTestBase {
         assertThat(user.isTrainEnabled()).isTrue();
         assertThat(user.isPauseEnabled()).isFalse();
         assertThat(user.onFx(() -> view.model().isLocked())).isFalse();
+    }
+
+    @Test
+    void should_start_the_next_run_with_empty_charts_after_a_lesson() {
+        // given: LeNet-5 trained two epochs, its accuracy lines drawn
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(640)));
+        user.setHyperParameter("epochs", "2").setHyperParameter("batchSize", "16");
+        user.clickTrain();
+        awaitTrainingState(TrainingState.FINISHED);
+        assertThat(user.onFx(() -> line(training().charts().validationAccuracySeries()))).isNotEmpty();
+
+        // when: the class activation maps lesson is opened (its tab hides the charts) and trains; the run is
+        // paused a few batches in, long before its first epoch (72 batches) ends
+        TeachingRobot teacher = new TeachingRobot(user);
+        teacher.clickLessonsButton();
+        teacher.clickLesson(LessonCatalog.all().stream().filter(l -> l.id().equals("classActivationMap"))
+                .findFirst().orElseThrow());
+        user.fx().interact(() -> view.workspace().settingsProperty().set(
+                view.workspace().settings().map(c -> c.withBatchSize(8))));
+        user.fx().interact(() -> view.runs().train());
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().latestSnapshot()
+                .map(s -> s.progress().stepsDone() >= 2).orElse(false));
+        user.fx().interact(() -> view.runs().togglePause());
+        awaitTrainingState(TrainingState.PAUSED);
+        assertThat(user.onFx(() -> view.workspace().latestSnapshot().orElseThrow().epochs())).isEmpty();
+        user.openTab("Training");
+
+        // then: before the new run's first epoch ends, no epoch line is drawn, not even the last run's
+        assertThat(user.onFx(() -> training().charts().validationAccuracySeries().getData())).isEmpty();
+        for (String series : List.of("train loss", "validation loss", "train accuracy", "validation accuracy")) {
+            assertThat(user.onFx(() -> line(switch (series) {
+                case "train loss" -> training().charts().trainLossSeries();
+                case "validation loss" -> training().charts().validationLossSeries();
+                case "train accuracy" -> training().charts().trainAccuracySeries();
+                default -> training().charts().validationAccuracySeries();
+            }))).as(series).isEmpty();
+        }
+        user.fx().interact(() -> view.runs().stop());
+        awaitTrainingState(TrainingState.STOPPED);
+    }
+
+    /** What the chart draws for {@code series}: the elements of its line. */
+    private static List<PathElement> line(XYChart.Series<Number, Number> series) {
+        return List.copyOf(((Path) series.getNode()).getElements());
     }
 
     @Test
@@ -110,9 +159,9 @@ class TrainingRunTest extends PlaygroundTestBase {
         user.clickTrain();
 
         // then: the engine's reason is shown prominently
-        user.waitUntil(RUN_WAIT_SECONDS, () -> training().stateProperty().get() != null
-                && training().stateProperty().get().isFinal());
-        assertThat(user.onFx(() -> training().stateProperty().get())).isEqualTo(TrainingState.FAILED);
+        user.waitUntil(RUN_WAIT_SECONDS, () -> view.workspace().stateProperty().get() != null
+                && view.workspace().stateProperty().get().isFinal());
+        assertThat(user.onFx(() -> view.workspace().stateProperty().get())).isEqualTo(TrainingState.FAILED);
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isTrue();
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().getText()).startsWith("Training failed: ");
         ScreenshotTool.save(user.fx(), view, "failed");
@@ -130,7 +179,7 @@ class TrainingRunTest extends PlaygroundTestBase {
 
         // when: the window closes (what PlaygroundApp.stop does)
         Thread[] closer = new Thread[1];
-        user.fx().interact(() -> closer[0] = training().shutdown().orElseThrow());
+        user.fx().interact(() -> closer[0] = view.runs().shutdown().orElseThrow());
 
         // then: the engine is closed on another thread, which ends
         assertThat(closer[0].getName()).isEqualTo("training-shutdown");

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +32,7 @@ class TransferLearningUiTest extends PlaygroundTestBase {
 
     @Override
     protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> training().shutdown());
+        awaitShutdown(view.runs()::shutdown);
     }
 
     private TrainingPanel training() {
@@ -45,7 +47,7 @@ class TransferLearningUiTest extends PlaygroundTestBase {
         assertThat(user.layerShape(7)).isEqualTo("5");
         user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
         trainAndWait();
-        WeightsSnapshot trained = user.onFx(() -> training().startingWeights().orElseThrow());
+        WeightsSnapshot trained = user.onFx(() -> view.workspace().startingWeights().orElseThrow());
         assertThat(trained.classNames()).containsExactly("0", "1", "2", "3", "4");
 
         // when: the two convolutions are locked, the classes become 5–9 with a new head, Train resumes
@@ -69,7 +71,7 @@ class TransferLearningUiTest extends PlaygroundTestBase {
                 .contains("Total params: 61,281") // LeNet-5's 61,706 with a 5-unit head: 84·5 + 5 = 425, not 850
                 .contains("Trainable params: 58,709").contains("Non-trainable params: 2,572");
         // and the locked layers' weights are bit for bit those trained on 0–4, the others moved
-        WeightsSnapshot tuned = user.onFx(() -> training().latestWeights().orElseThrow());
+        WeightsSnapshot tuned = user.onFx(() -> view.workspace().newestWeights().map(cnnplayground.ui.workspace.TaggedWeights::weights).orElseThrow());
         assertThat(tuned.classNames()).containsExactly("5", "6", "7", "8", "9");
         List<float[]> before = LayerWeights.perLayer(trained);
         List<float[]> after = LayerWeights.perLayer(tuned);
@@ -78,6 +80,65 @@ class TransferLearningUiTest extends PlaygroundTestBase {
         assertThat(after.get(5)).isNotEqualTo(before.get(5));
         assertThat(after.get(7)).isNotEqualTo(before.get(7));
         assertThat(user.fx().lookup("#trainingFailure").queryLabeled().isVisible()).isFalse();
+    }
+
+    @Test
+    void should_add_a_pooling_layer_after_a_finished_run_without_an_uncaught_exception() {
+        // given: a fresh LeNet-5 trained one epoch to the end
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        trainAndWait();
+
+        // when: the fourth row (5×5×16) is selected and MaxPooling2D clicked in the palette (the handler every
+        // test runs under fails the test if the transfer line's update throws on the FX thread)
+        user.selectLayer(3);
+        user.scrollTo("#addMaxPooling2D").addLayer("MaxPooling2D");
+
+        // then: the layer is in, after the selected row; with Resume unticked no plan is shown
+        assertThat(user.layerType(4)).isEqualTo("MaxPooling2D");
+        assertThat(user.layerShape(4)).isEqualTo("2×2×16");
+        assertThat(user.layerCount()).isEqualTo(9);
+        assertThat(user.onFx(() -> plan().isVisible())).isFalse();
+
+        // when: Resume is ticked
+        user.scrollTo("#resumeCheck");
+        user.fx().clickOn("#resumeCheck");
+
+        // then: the plan names only layers with weights (not the pooling and Flatten layers), whole, wrapped
+        user.scrollTo("#transferPlan");
+        assertThat(user.onFx(() -> plan().getText())).isEqualTo("Resuming keeps the trained weights of 2 layers and"
+                + " starts these afresh: dense (Dense), dense_1 (Dense), dense_2 (Dense)");
+        assertShownWhole();
+    }
+
+    @Test
+    void should_say_one_layer_when_resuming_keeps_one() {
+        // given: the MLP trained one epoch, then its second hidden layer and its dropout removed
+        user.choosePreset("MLP 512-512");
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        trainAndWait();
+        user.removeLayer(3).removeLayer(3);
+
+        // when:
+        user.scrollTo("#resumeCheck");
+        user.fx().clickOn("#resumeCheck");
+
+        // then: singular in English, and the layer counted in Traditional Chinese
+        user.scrollTo("#transferPlan");
+        assertThat(user.onFx(() -> plan().getText())).isEqualTo(
+                "Resuming keeps the trained weights of 1 layer and starts these afresh: dense_1 (Dense)");
+        assertShownWhole();
+        user.chooseLanguage(cnnplayground.ui.i18n.UiLanguage.TRADITIONAL_CHINESE.ownName());
+        assertThat(user.onFx(() -> plan().getText())).startsWith("繼續訓練時保留 1 層已訓練的權重");
+    }
+
+    private Label plan() {
+        return user.fx().lookup("#transferPlan").queryAs(Label.class);
+    }
+
+    /** The plan's whole text is drawn, on more than one line, not cut off with "…". */
+    private void assertShownWhole() {
+        assertThat(user.onFx(() -> ((Text) plan().lookup(".text")).getText())).isEqualTo(user.onFx(() -> plan().getText()));
+        assertThat(user.onFx(() -> plan().getHeight())).isGreaterThan(user.onFx(() -> 1.5 * plan().getFont().getSize()));
     }
 
     @Test

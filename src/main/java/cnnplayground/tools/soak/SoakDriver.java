@@ -80,12 +80,12 @@ public final class SoakDriver {
             view.training().hyperParameters().show(config.withEpochs(epochs));
             view.live().draw().featureMaps().resultProperty().addListener(counter);
             view.showTab("Feature maps");
-            view.training().train();
+            view.runs().train();
             return null;
         });
-        if (onFx(() -> view.training().stateProperty().get()) == null) {
+        if (onFx(() -> view.workspace().stateProperty().get()) == null) {
             throw new IllegalStateException("training did not start: "
-                    + onFx(() -> view.training().whyNotTrain().orElse("no reason given")));
+                    + onFx(() -> view.runs().whyNotTrain().orElse("no reason given")));
         }
         List<SoakRow> rows = new ArrayList<>();
         long started = System.nanoTime();
@@ -95,8 +95,8 @@ public final class SoakDriver {
             long predictionsBefore = 0;
             boolean drawing = false;
             while (true) {
-                TrainingState state = onFx(() -> view.training().stateProperty().get());
-                Optional<TrainingSnapshot> snapshot = onFx(() -> view.training().latestSnapshot());
+                TrainingState state = onFx(() -> view.workspace().stateProperty().get());
+                Optional<TrainingSnapshot> snapshot = onFx(() -> view.workspace().latestSnapshot());
                 int ended = snapshot.map(s -> s.epochs().size()).orElse(0);
                 while (rows.size() < ended) {
                     SoakRow row = measure(rows.size() + 1, started, meter);

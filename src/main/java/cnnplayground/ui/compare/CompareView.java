@@ -15,7 +15,7 @@ import cnnplayground.spec.Presets;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.data.NetworkAdaptation;
 import cnnplayground.ui.i18n.UiText;
-import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.workspace.Workspace;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +51,7 @@ public final class CompareView extends ScrollPane {
 
     private final UiText text;
     private final NetworkEditorModel model;
-    private final TrainingPanel training;
+    private final Workspace workspace;
     private final ComparisonRunner runner;
     private final Spinner<Integer> subset = new Spinner<>(50, 100_000, DEFAULT_SUBSET, 500);
     private final Spinner<Integer> epochs = new Spinner<>(1, 100, DEFAULT_EPOCHS);
@@ -63,12 +63,12 @@ public final class CompareView extends ScrollPane {
     private final VBox content;
 
     /**
-     * @param training whose dataset, test split, settings and state the comparisons share
+     * @param workspace whose network, dataset, test split and settings the comparisons share
      */
-    public CompareView(UiText text, TrainingLauncher launcher, NetworkEditorModel model, TrainingPanel training) {
+    public CompareView(UiText text, TrainingLauncher launcher, Workspace workspace) {
         this.text = text;
-        this.model = model;
-        this.training = training;
+        this.model = workspace.editor();
+        this.workspace = workspace;
         this.runner = new ComparisonRunner(launcher);
         setId("compareView");
         getStyleClass().add("side-scroll");
@@ -202,7 +202,7 @@ public final class CompareView extends ScrollPane {
     private boolean start(ComparisonSection section, List<Contender> contenders, ImageDataset data) {
         section.prepare(contenders);
         ImageDataset images = subset(data, subset.getValue(), contenders.get(0).config().seed());
-        Optional<ImageDataset> test = Optional.ofNullable(training.testSetProperty().get());
+        Optional<ImageDataset> test = Optional.ofNullable(workspace.testSetProperty().get());
         runner.start(contenders, images, new ComparisonRunner.Listener() {
             @Override
             public void started(Contender contender, int index, int count) {
@@ -273,7 +273,7 @@ public final class CompareView extends ScrollPane {
             statusMessage.set(new Message("compare.status.busy"));
             return Optional.empty();
         }
-        ImageDataset data = training.datasetProperty().get();
+        ImageDataset data = workspace.datasetProperty().get();
         if (data == null) {
             statusMessage.set(new Message("compare.status.noDataset"));
             return Optional.empty();
@@ -283,7 +283,7 @@ public final class CompareView extends ScrollPane {
 
     /** The Training tab's settings (or the defaults while one is invalid), with this tab's epochs. */
     private TrainingConfig baseConfig() {
-        return training.hyperParameters().getConfig().orElse(TrainingConfig.defaults()).withEpochs(epochs.getValue());
+        return workspace.settings().orElse(TrainingConfig.defaults()).withEpochs(epochs.getValue());
     }
 
     private static NetworkSpec fitted(NetworkSpec preset, ImageDataset data) {

@@ -4,6 +4,7 @@ import cnnplayground.data.DatasetCatalog.Source;
 import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.LoadedDataset;
+import cnnplayground.ui.workspace.DatasetSwitch;
 import cnnplayground.ui.i18n.UiText;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +28,7 @@ import javafx.scene.layout.HBox;
  * Loading runs on its own thread while a "Loading …" label shows; a failure is shown beside the
  * box, which goes back to the dataset still in use. A choice made while another is loading wins.
  */
-public final class DatasetChooser extends HBox {
+public final class DatasetChooser extends HBox implements DatasetSwitch {
 
     private final DatasetCatalog catalog;
     private final Consumer<LoadedDataset> onLoaded;
@@ -87,21 +88,25 @@ public final class DatasetChooser extends HBox {
     }
 
     /** Whether a dataset is being read. */
+    @Override
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
     /** The source of the dataset in use (not one still loading). */
+    @Override
     public Source current() {
         return current;
     }
 
     /** "Loading Shapes…", the last failure, or "" once a dataset has loaded. */
+    @Override
     public String getStatus() {
         return status.getText();
     }
 
     /** Asks for whatever {@code source} needs, then loads it in the background. */
+    @Override
     public void choose(Source source) {
         Optional<String> unavailable = catalog.unavailable(source);
         if (unavailable.isPresent()) {

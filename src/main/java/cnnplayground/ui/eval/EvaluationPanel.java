@@ -8,11 +8,15 @@ import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.spec.NetworkSpec;
 import cnnplayground.ui.train.ModelFit;
-import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.i18n.UiText;
-import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.viz.ColorMap;
+import cnnplayground.ui.workspace.Evaluation;
+import cnnplayground.ui.workspace.TaggedWeights;
+import cnnplayground.ui.workspace.WeightsChoice;
+import cnnplayground.ui.workspace.WeightsTag;
+import cnnplayground.ui.workspace.Workspace;
 import cnnplayground.ui.viz.Heatmaps;
 import java.io.File;
 import java.io.IOException;
@@ -21,11 +25,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,7 +42,9 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
@@ -45,11 +56,13 @@ import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 
 /**
- * The Evaluate tab: measures the last run's weights on the images it held out, then shows accuracy
- * and loss, the confusion matrix (click a cell to see the images behind it), precision and recall
- * per class and the misclassified images, surest mistakes first. Also exports the run's history as
- * CSV and its charts as PNG. The evaluation runs on the engine's evaluator thread; results come
- * back with {@code Platform.runLater}.
+ * The Evaluate tab: measures the editor's network's weights (the newest, or the run's best epoch; untrained
+ * ones before any run) on the images the run held out, then shows accuracy and loss, the confusion matrix
+ * (click a cell to see the images behind it), precision and recall per class and the misclassified images,
+ * surest mistakes first. It always says whose weights it measures ("LeNet-5 · run 2 · best (epoch 5)").
+ * Also exports the run's history as CSV and its charts as PNG. The evaluation runs on the engine's
+ * evaluator thread; the result comes back with {@code Platform.runLater} and is kept in the
+ * {@link Workspace}, which drops it when the network changes.
  */
 public final class EvaluationPanel extends ScrollPane {
 
@@ -58,8 +71,15 @@ public final class EvaluationPanel extends ScrollPane {
     private static final int THUMBNAIL_SCALE = 2;
     private static final int COLOUR_LEVELS = 4;
 
-    private final TrainingPanel training;
+    private final Workspace workspace;
+    private final Supplier<? extends Node> charts;
     private final ReadOnlyObjectWrapper<EvaluationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ObjectProperty<WeightsChoice> choice = new SimpleObjectProperty<>(this, "choice",
+            WeightsChoice.NEWEST);
+    private final ToggleGroup choices = new ToggleGroup();
+    private final RadioButton newest = new RadioButton();
+    private final RadioButton best = new RadioButton();
+    private final Label weightsLabel = new Label();
     private final Button evaluateButton = new Button();
     private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
     private final Label status = new Label();
@@ -72,15 +92,17 @@ public final class EvaluationPanel extends ScrollPane {
     private final Label exportStatus = new Label();
     private EvaluationSet evaluated;
     private int evaluations;
+    /** The weights the line above the button names now, so a new copy of the same epoch changes nothing. */
+    private WeightsTag named;
 
     private final UiText text;
 
-    public EvaluationPanel(TrainingPanel training) {
-        this(training, new UiText());
-    }
-
-    public EvaluationPanel(TrainingPanel training, UiText text) {
-        this.training = training;
+    /**
+     * @param charts the training charts as they are drawn, for Export charts PNG
+     */
+    public EvaluationPanel(Workspace workspace, UiText text, Supplier<? extends Node> charts) {
+        this.workspace = workspace;
+        this.charts = charts;
         this.text = text;
         evaluateButton.textProperty().bind(text.text("eval.evaluate"));
         status.textProperty().bind(text.text("eval.trainFirst"));
@@ -102,6 +124,36 @@ public final class EvaluationPanel extends ScrollPane {
         status.setWrapText(true);
         HBox run = new HBox(8, evaluateButton, progress);
         run.setAlignment(Pos.CENTER_LEFT);
+        Label which = new Label();
+        which.textProperty().bind(text.text("eval.which"));
+        newest.setId("evaluateNewest");
+        newest.textProperty().bind(text.text("eval.choice.newest"));
+        newest.setUserData(WeightsChoice.NEWEST);
+        best.setId("evaluateBest");
+        best.textProperty().bind(text.text("eval.choice.best"));
+        best.setUserData(WeightsChoice.BEST);
+        Tooltip bestTip = new Tooltip();
+        bestTip.textProperty().bind(text.text("eval.choice.bestTip"));
+        best.setTooltip(bestTip);
+        newest.setToggleGroup(choices);
+        best.setToggleGroup(choices);
+        newest.setSelected(true);
+        choices.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always chosen
+                return;
+            }
+            choice.set((WeightsChoice) now.getUserData());
+        });
+        choice.addListener((obs, was, now) -> {
+            (now == WeightsChoice.BEST ? best : newest).setSelected(true);
+            refresh();
+        });
+        HBox choiceRow = new HBox(8, which, newest, best);
+        choiceRow.setAlignment(Pos.CENTER_LEFT);
+        weightsLabel.setId("evaluationWeights");
+        weightsLabel.getStyleClass().addAll("weights-tag", "evaluation-weights");
+        weightsLabel.setWrapText(true);
 
         summary.setId("evaluationSummary");
         summary.getStyleClass().add("evaluation-summary");
@@ -140,20 +192,24 @@ public final class EvaluationPanel extends ScrollPane {
         matrixTitle.textProperty().bind(text.text("eval.matrixTitle"));
         Label metricsTitle = sectionLabel("");
         metricsTitle.textProperty().bind(text.text("eval.perClass"));
-        VBox content = new VBox(10, title, run, status, summary, matrixTitle, matrix, metricsTitle, classMetrics,
-                galleryHeader, gallery, exports, exportStatus);
+        VBox content = new VBox(10, title, choiceRow, weightsLabel, run, status, summary, matrixTitle, matrix,
+                metricsTitle, classMetrics, galleryHeader, gallery, exports, exportStatus);
         content.getStyleClass().add("evaluation-content");
         setContent(content);
         showReport(null);
 
-        training.stateProperty().addListener((obs, was, now) -> refresh());
-        training.runsProperty().addListener((obs, was, now) -> {
-            // a new run's weights are not the measured ones
-            evaluations++;
-            showReport(null);
-            status.textProperty().bind(text.text("eval.newRun"));
-            refresh();
-        });
+        workspace.evaluationProperty().addListener((obs, was, now) -> showEvaluation(now));
+        // a new run's weights, or another network's, are not the ones being measured
+        workspace.runsProperty().addListener(x -> forget());
+        workspace.editor().networkProperty().addListener(x -> forget());
+        Observable[] changes = {workspace.stateProperty(), workspace.untrainedProperty(),
+            workspace.loadedModelProperty(), workspace.datasetProperty(), workspace.classSubsetProperty(),
+            workspace.settingsProperty()};
+        for (Observable o : changes) {
+            o.addListener(x -> refresh());
+        }
+        // while a run goes its newest weights move on: the line naming them follows, epoch by epoch
+        workspace.snapshotProperty().addListener((obs, was, now) -> nameWeights());
         refresh();
     }
 
@@ -164,7 +220,7 @@ public final class EvaluationPanel extends ScrollPane {
         return label;
     }
 
-    /** The latest report; null before the first evaluation and after a new run started. */
+    /** The latest report; null before the first evaluation, after a new run started and once the network changed. */
     public ReadOnlyObjectProperty<EvaluationReport> reportProperty() {
         return report.getReadOnlyProperty();
     }
@@ -174,54 +230,120 @@ public final class EvaluationPanel extends ScrollPane {
         return Optional.ofNullable(evaluated);
     }
 
-    /** Enables Evaluate once a run has weights and no evaluation is going. */
-    public void refresh() {
-        evaluateButton.setDisable(progress.isVisible() || training.latestWeights().isEmpty()
-                || training.lastRun().isEmpty());
+    /** Which weights Evaluate measures: the newest, or the run's best epoch. */
+    public ObjectProperty<WeightsChoice> choiceProperty() {
+        return choice;
     }
 
-    /** Measures the last run's newest weights off the FX thread; the view fills in when it is done. */
-    public void evaluate() {
-        Optional<WeightsSnapshot> weights = training.latestWeights();
-        Optional<TrainingPanel.RunSetup> run = training.lastRun();
-        if (weights.isEmpty() || run.isEmpty() || progress.isVisible()) {
+    /**
+     * Enables Evaluate when there are weights to measure and no evaluation is going, names the weights, and
+     * says what Evaluate would do, unless it shows an evaluation.
+     */
+    public void refresh() {
+        boolean bestThere = workspace.weights(WeightsChoice.BEST).isPresent();
+        best.setDisable(!bestThere);
+        if (!bestThere && choice.get() == WeightsChoice.BEST) {
+            choice.set(WeightsChoice.NEWEST);
+            return; // the choice's listener refreshes again
+        }
+        Optional<TaggedWeights> weights = workspace.weights(choice.get());
+        evaluateButton.setDisable(progress.isVisible() || weights.isEmpty() || workspace.trainingData().isEmpty());
+        nameWeights();
+        if (progress.isVisible() || workspace.evaluationProperty().get() != null
+                || status.getStyleClass().contains("evaluation-failed")) {
             return;
         }
-        EvaluationSet set = EvaluationSet.of(run.get().data(), run.get().test(), run.get().config());
-        Optional<String> misfit = ModelFit.evaluationProblem(weights.get(), set.data());
+        if (workspace.isTraining()) {
+            status.textProperty().bind(text.text("eval.training"));
+        } else if (weights.isEmpty() || workspace.trainingData().isEmpty()) {
+            status.textProperty().bind(text.text("eval.trainFirst"));
+        } else {
+            Optional<EvaluationSet> set = workspace.evaluationSet(weights.get());
+            text.show(status.textProperty(), set.isPresent()
+                    ? UiText.phrase("eval.ready", weights.get().tag().phrase(), set.get().what())
+                    : UiText.phrase("eval.trainFirst"));
+        }
+    }
+
+    /** An evaluation going, or a failure shown, is about weights that are no longer there. */
+    private void forget() {
+        evaluations++;
+        status.getStyleClass().remove("evaluation-failed");
+        refresh();
+    }
+
+    /** "Weights: LeNet-5 · run 2 · epoch 7 · newest": the weights Evaluate measures now. */
+    private void nameWeights() {
+        WeightsTag now = workspace.weights(choice.get()).map(TaggedWeights::tag).orElse(null);
+        if (Objects.equals(now, named)) {
+            return;
+        }
+        named = now;
+        if (now == null) {
+            UiText.clear(weightsLabel.textProperty());
+        } else {
+            weightsLabel.textProperty().bind(text.text("weights.caption", now.phrase()));
+        }
+    }
+
+    /** Measures the chosen weights of the editor's network off the FX thread; the view fills in when it is done. */
+    public void evaluate() {
+        Optional<TaggedWeights> weights = workspace.weights(choice.get());
+        if (weights.isEmpty() || progress.isVisible()) {
+            return;
+        }
+        Optional<EvaluationSet> chosenSet = workspace.evaluationSet(weights.get());
+        if (chosenSet.isEmpty()) {
+            return;
+        }
+        EvaluationSet set = chosenSet.get();
+        Optional<String> misfit = ModelFit.evaluationProblem(weights.get().weights(), set.data());
+        status.getStyleClass().remove("evaluation-failed");
         if (misfit.isPresent()) {
             // a model loaded after the run was made for other images: measuring it here would be meaningless or fail
             showReport(null);
             UiText.showVerbatim(status.textProperty(), misfit.get());
-            status.getStyleClass().remove("evaluation-failed");
             status.getStyleClass().add("evaluation-failed");
             return;
         }
         int evaluation = ++evaluations;
+        WeightsTag whose = weights.get().tag();
+        NetworkSpec network = workspace.editor().getNetwork();
         progress.setVisible(true);
-        status.getStyleClass().remove("evaluation-failed");
-        status.textProperty().bind(text.text("eval.evaluating",
-                String.format(Locale.ROOT, "%,d", weights.get().step()), set.what()));
+        text.show(status.textProperty(), UiText.phrase("eval.evaluating", whose.phrase(), set.what()));
         refresh();
-        Evaluator.evaluate(weights.get(), set.data(), Evaluator.DEFAULT_BATCH_SIZE).whenComplete((result, error) ->
-                Platform.runLater(() -> {
+        Evaluator.evaluate(weights.get().weights(), set.data(), Evaluator.DEFAULT_BATCH_SIZE).whenComplete(
+                (result, error) -> Platform.runLater(() -> {
                     progress.setVisible(false);
-                    refresh();
                     if (evaluation != evaluations) {
-                        return; // a new run started meanwhile
+                        refresh(); // a new run started or the network changed meanwhile
+                        return;
                     }
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause() : error;
                         status.textProperty().bind(text.text("eval.failed", cause.getMessage()));
                         status.getStyleClass().add("evaluation-failed");
+                        refresh();
                         return;
                     }
-                    evaluated = set;
-                    status.textProperty().bind(text.text("eval.measured",
-                            String.format(Locale.ROOT, "%,d", weights.get().step()), set.what()));
-                    showReport(result);
+                    workspace.evaluated(new Evaluation(result, set, whose, network));
+                    refresh();
                 }));
+    }
+
+    /** Shows the workspace's evaluation, or what Evaluate would do once it dropped it. */
+    private void showEvaluation(Evaluation shown) {
+        status.getStyleClass().remove("evaluation-failed");
+        if (shown == null) {
+            evaluated = null;
+            showReport(null);
+            refresh();
+            return;
+        }
+        evaluated = shown.set();
+        text.show(status.textProperty(), UiText.phrase("eval.measured", shown.weights().phrase(), shown.set().what()));
+        showReport(shown.report());
     }
 
     private void showReport(EvaluationReport shown) {
@@ -416,7 +538,7 @@ public final class EvaluationPanel extends ScrollPane {
 
     /** The last run's loss and accuracy per epoch; empty before any epoch ended. */
     public List<EpochMetrics> history() {
-        return training.latestSnapshot().map(TrainingSnapshot::epochs).orElse(List.of());
+        return workspace.latestSnapshot().map(TrainingSnapshot::epochs).orElse(List.of());
     }
 
     /**
@@ -437,8 +559,7 @@ public final class EvaluationPanel extends ScrollPane {
 
     /** Writes a picture of the training charts, as they are drawn now, to {@code file} as PNG, atomically. */
     public boolean exportChartsPng(Path file) {
-        Node charts = training.charts();
-        WritableImage image = charts.snapshot(new SnapshotParameters(), null);
+        WritableImage image = charts.get().snapshot(new SnapshotParameters(), null);
         try {
             AtomicFiles.write(file, temp -> {
                 if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile())) {

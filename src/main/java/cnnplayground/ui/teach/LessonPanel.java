@@ -9,10 +9,10 @@ import cnnplayground.teach.LessonCatalog;
 import cnnplayground.teach.LessonDataset;
 import cnnplayground.teach.LessonTraining;
 import cnnplayground.ui.builder.NetworkEditorModel;
-import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.teach.LessonCard.DatasetState;
-import cnnplayground.ui.train.HyperParameterForm;
+import cnnplayground.ui.workspace.DatasetSwitch;
+import cnnplayground.ui.workspace.Workspace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ public final class LessonPanel extends VBox {
 
     private final UiText text;
     private final NetworkEditorModel model;
-    private final HyperParameterForm form;
-    private final DatasetChooser chooser;
+    private final Workspace workspace;
+    private final DatasetSwitch chooser;
     private final Predicate<String> showTab;
     private final Map<String, Runnable> viewOptions = new HashMap<>();
     private final ListView<Lesson> list = new ListView<>();
@@ -54,13 +54,14 @@ public final class LessonPanel extends VBox {
     private ChangeListener<Boolean> datasetWatch;
 
     /**
-     * @param showTab opens the side tab with the given id; false when the window has no such tab
+     * @param workspace whose network and training settings a lesson sets
+     * @param chooser   switches the dataset to the lesson's
+     * @param showTab   opens the side tab with the given id; false when the window has no such tab
      */
-    public LessonPanel(UiText text, NetworkEditorModel model, HyperParameterForm form, DatasetChooser chooser,
-                       Predicate<String> showTab) {
+    public LessonPanel(UiText text, Workspace workspace, DatasetSwitch chooser, Predicate<String> showTab) {
         this.text = text;
-        this.model = model;
-        this.form = form;
+        this.model = workspace.editor();
+        this.workspace = workspace;
         this.chooser = chooser;
         this.showTab = showTab;
         this.card = new LessonCard(text);
@@ -158,7 +159,7 @@ public final class LessonPanel extends VBox {
         refused.textProperty().unbind();
         refused.setText("");
         model.loadPreset(lesson.network());
-        form.show(config(lesson.training()));
+        workspace.settingsProperty().set(Optional.of(config(lesson.training())));
         open.set(lesson);
         card.lessonProperty().set(lesson);
         switchDataset(sourceOf(lesson.dataset()));

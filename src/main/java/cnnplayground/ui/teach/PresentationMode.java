@@ -2,7 +2,8 @@ package cnnplayground.ui.teach;
 
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.i18n.UiText;
-import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.workspace.RunController;
+import cnnplayground.ui.workspace.Workspace;
 import javafx.beans.property.BooleanProperty;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
@@ -32,7 +33,8 @@ public final class PresentationMode {
     public static final String STEP_BUTTON = "#stepButton";
 
     private final Parent root;
-    private final TrainingPanel training;
+    private final Workspace workspace;
+    private final RunController runs;
     private final ToggleButton lessonsButton;
     private final ShortcutHelp help;
     private final ToggleButton button = new ToggleButton();
@@ -42,11 +44,14 @@ public final class PresentationMode {
 
     /**
      * @param root          the window's root, which gets the style class
+     * @param runs          what Ctrl+Enter, Space and Ctrl+. start, pause and stop
      * @param lessonsButton the header's Lessons toggle, for Ctrl+L
      */
-    public PresentationMode(UiText text, Parent root, TrainingPanel training, ToggleButton lessonsButton) {
+    public PresentationMode(UiText text, Parent root, Workspace workspace, RunController runs,
+                            ToggleButton lessonsButton) {
         this.root = root;
-        this.training = training;
+        this.workspace = workspace;
+        this.runs = runs;
         this.lessonsButton = lessonsButton;
         this.help = new ShortcutHelp(text);
         button.setId("presentationButton");
@@ -117,13 +122,13 @@ public final class PresentationMode {
         } else if (code == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
         } else if (e.isShortcutDown() && code == KeyCode.ENTER) {
-            training.train();
+            runs.train();
         } else if (e.isShortcutDown() && code == KeyCode.PERIOD) {
-            training.stop();
+            runs.stop();
         } else if (e.isShortcutDown() && code == KeyCode.L) {
             lessonsButton.setSelected(!lessonsButton.isSelected());
         } else if (plain && code == KeyCode.SPACE && !typing && runGoing()) {
-            training.togglePause();
+            runs.togglePause();
         } else if (plain && (code == KeyCode.RIGHT || code == KeyCode.N) && !typing && stepShowing() != null) {
             stepShowing().fire();
         } else {
@@ -140,7 +145,7 @@ public final class PresentationMode {
     }
 
     private boolean runGoing() {
-        TrainingState state = training.stateProperty().get();
+        TrainingState state = workspace.stateProperty().get();
         return state != null && !state.isFinal();
     }
 

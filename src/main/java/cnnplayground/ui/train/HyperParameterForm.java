@@ -152,6 +152,11 @@ public final class HyperParameterForm extends GridPane {
                 .map(f -> text.get(f.problem.key(), f.problem.args()));
     }
 
+    /** The first field's problem, to be said in whatever language is chosen; empty when all are valid. */
+    public Optional<UiText.Phrase> firstProblemPhrase() {
+        return fields.stream().filter(f -> f.problem != null).findFirst().map(f -> f.problem);
+    }
+
     /** Puts {@code value}'s settings into the fields, e.g. those a loaded model was trained with. */
     public void show(TrainingConfig value) {
         optimizer.setValue(value.optimizer());

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Path;
 import javafx.util.StringConverter;
 
 /**
@@ -121,13 +122,19 @@ public final class TrainingCharts extends VBox {
         return lossChart.getXAxis().getDisplayPosition(step);
     }
 
+    /** Empties both charts, lines included, for a new run. */
     public void clear() {
         shownEpochs = List.of();
-        batchLoss.getData().clear();
-        trainLoss.getData().clear();
-        validationLoss.getData().clear();
-        trainAccuracy.getData().clear();
-        validationAccuracy.getData().clear();
+        shownStepsPerEpoch = 0;
+        for (XYChart.Series<Number, Number> s : List.of(batchLoss, trainLoss, validationLoss, trainAccuracy,
+                validationAccuracy)) {
+            s.getData().clear();
+            // A line chart redraws a series' line only from its points: emptied, the old line stayed on screen
+            // until the new run's first epoch ended, squeezed into the new batch axis.
+            if (s.getNode() instanceof Path line) {
+                line.getElements().clear();
+            }
+        }
         followData();
     }
 

@@ -7,7 +7,7 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.i18n.UiText;
-import cnnplayground.ui.train.TrainingPanel;
+import cnnplayground.ui.workspace.Workspace;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,29 +19,30 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
  * The transfer-learning row of the Training tab: which classes to train on (all, 0–4, 5–9 or typed,
  * e.g. {@code 1,3,5}), "Replace head…" (the output Dense gets one unit per new class and starts
- * afresh), and what starting from the trained weights would keep and re-initialise.
+ * afresh), and, while "Resume" is ticked, what starting from the trained weights keeps and re-initialises.
  * Freezing layers is done on the editor's rows.
  */
 public final class TransferSettings extends VBox {
 
     private final UiText text;
     private final NetworkEditorModel model;
-    private final TrainingPanel training;
+    private final Workspace workspace;
     private final ComboBox<ClassSubset> classes = new ComboBox<>();
     private final Button replaceHead = new Button();
     private final Label plan = new Label();
     private final Label problem = new Label();
 
-    public TransferSettings(UiText text, NetworkEditorModel model, TrainingPanel training) {
+    public TransferSettings(UiText text, Workspace workspace) {
         this.text = text;
-        this.model = model;
-        this.training = training;
+        this.model = workspace.editor();
+        this.workspace = workspace;
         setId("transferSettings");
         getStyleClass().add("transfer-settings");
 
@@ -67,7 +68,7 @@ public final class TransferSettings extends VBox {
         classes.setTooltip(classesTip);
         classes.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                training.classSubsetProperty().set(now);
+                workspace.classSubsetProperty().set(now);
             }
         });
         // a new language renames "all"
@@ -87,6 +88,9 @@ public final class TransferSettings extends VBox {
         plan.setId("transferPlan");
         plan.getStyleClass().add("transfer-plan");
         plan.setWrapText(true);
+        // a wrapped label in a VBox keeps to one line, cut off, unless it may take its preferred height
+        plan.setMinHeight(Region.USE_PREF_SIZE);
+        plan.setMaxWidth(Double.MAX_VALUE);
         plan.managedProperty().bind(plan.visibleProperty());
         problem.setId("transferProblem");
         problem.getStyleClass().add("transfer-problem");
@@ -95,8 +99,9 @@ public final class TransferSettings extends VBox {
         problem.managedProperty().bind(problem.visibleProperty());
         getChildren().addAll(row, problem, plan);
 
-        Observable[] inputs = {model.networkProperty(), training.stateProperty(), training.datasetProperty(),
-            training.classSubsetProperty(), training.loadedModelProperty(), text.languageProperty()};
+        Observable[] inputs = {model.networkProperty(), workspace.stateProperty(), workspace.datasetProperty(),
+            workspace.classSubsetProperty(), workspace.loadedModelProperty(), workspace.resumeProperty(),
+            text.languageProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> showPlan());
         }
@@ -148,7 +153,7 @@ public final class TransferSettings extends VBox {
     }
 
     private int suggestedClasses() {
-        return training.trainingData().map(ImageDataset::numClasses)
+        return workspace.trainingData().map(ImageDataset::numClasses)
                 .orElseGet(() -> model.getAnalysis().outputShape().map(s -> s.channels()).orElse(10));
     }
 
@@ -173,18 +178,24 @@ public final class TransferSettings extends VBox {
         problem.setVisible(true);
     }
 
-    /** "Starting from the trained weights keeps 5 layers; starts afresh: dense_2 (Dense)". */
+    /**
+     * "Resuming keeps the trained weights of 5 layers and starts these afresh: dense_2 (Dense)", while Resume
+     * is ticked and would not keep every layer.
+     */
     private void showPlan() {
-        Optional<TransferPlan> maybe = training.startPlan();
+        Optional<TransferPlan> maybe = workspace.resumeProperty().get() ? workspace.startPlan() : Optional.empty();
         if (maybe.isEmpty() || maybe.get().keepsAll()) {
             plan.setVisible(false);
             plan.setText("");
             return;
         }
-        NetworkAnalysis analysis = model.getAnalysis();
+        // the plan indexes the network it was made for; the editor's analysis may still describe the one
+        // before (this runs from the network's invalidation, before the analysis follows it)
+        NetworkAnalysis analysis = model.getNetwork().analyze();
         List<LayerSummary> layers = analysis.layers();
-        String fresh = maybe.get().reinitialised().stream()
-                .map(i -> layers.get(i).name() + " (" + layers.get(i).spec().kind().kerasName() + ")")
+        String fresh = maybe.get().reinitialised().stream().map(layers::get)
+                .filter(layer -> layer.params().total() > 0)
+                .map(layer -> layer.name() + " (" + layer.spec().kind().kerasName() + ")")
                 .collect(Collectors.joining(", "));
         plan.setText(text.get("transfer.plan", maybe.get().kept().size(), fresh));
         plan.setVisible(true);

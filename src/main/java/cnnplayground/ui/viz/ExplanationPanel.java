@@ -57,6 +57,8 @@ public final class ExplanationPanel extends VBox {
     private WritableImage baseImage;
     private FloatGrid input;
     private WeightsSnapshot weights;
+    /** Whose weights these are, for the caption ("LeNet-5 · untrained"). */
+    private UiText.Phrase whose;
     private boolean inFlight;
     private boolean stale;
 
@@ -143,10 +145,10 @@ public final class ExplanationPanel extends VBox {
     }
 
     /**
-     * The network was probed with {@code probed} (0..1, its input size) using {@code loaded}: shows
-     * the input and asks for the chosen explanation of it. Call on the FX thread.
+     * The network was probed with {@code probed} (0..1, its input size) using {@code loaded}, whose weights
+     * {@code whose} names: shows the input and asks for the chosen explanation of it. Call on the FX thread.
      */
-    public void inputProbed(FloatGrid probed, WeightsSnapshot loaded) {
+    public void inputProbed(FloatGrid probed, WeightsSnapshot loaded, UiText.Phrase whose) {
         if (loaded == null || probed == null) {
             return;
         }
@@ -155,8 +157,20 @@ public final class ExplanationPanel extends VBox {
         }
         input = probed;
         weights = loaded;
+        this.whose = whose;
         paintInput();
         request();
+    }
+
+    /** The network changed: no input, no weights, no heat map until the next probe. */
+    public void clear() {
+        input = null;
+        weights = null;
+        whose = null;
+        stale = false;
+        base.setImage(null);
+        overlay.setVisible(false);
+        networkChanged(null);
     }
 
     /** Before any network is known CAM may be chosen; a network without a GAP → Dense ending turns it off. */
@@ -194,14 +208,17 @@ public final class ExplanationPanel extends VBox {
         stale = false;
         ExplanationKind kind = mode.get() == Mode.CAM ? ExplanationKind.CLASS_ACTIVATION_MAP : ExplanationKind.SALIENCY;
         WeightsSnapshot asked = weights;
+        UiText.Phrase askedWhose = whose;
         probe.explain(input, kind, OptionalInt.empty()).whenComplete((result, failure) -> Platform.runLater(
-                () -> answered(kind, asked, result, failure)));
+                () -> answered(kind, asked, askedWhose, result, failure)));
     }
 
-    private void answered(ExplanationKind kind, WeightsSnapshot asked, Explanation result, Throwable failure) {
+    private void answered(ExplanationKind kind, WeightsSnapshot asked, UiText.Phrase askedWhose, Explanation result,
+                          Throwable failure) {
         inFlight = false;
-        if (stale || mode.get() == Mode.NONE || kindOf(mode.get()) != kind) {
-            request(); // outdated: ask again for what is wanted now
+        if (stale || mode.get() == Mode.NONE || kindOf(mode.get()) != kind || weights == null
+                || !weights.spec().equals(asked.spec())) {
+            request(); // outdated (or of a network no longer probed): ask again for what is wanted now
             return;
         }
         if (failure != null) {
@@ -218,7 +235,8 @@ public final class ExplanationPanel extends VBox {
         int c = result.classIndex();
         String className = c < asked.classNames().size() ? asked.classNames().get(c) : Integer.toString(c);
         caption.textProperty().bind(text.text(kind == ExplanationKind.CLASS_ACTIVATION_MAP
-                ? "explain.showing.cam" : "explain.showing.saliency", className));
+                ? "explain.showing.cam" : "explain.showing.saliency", className,
+                askedWhose == null ? "" : askedWhose));
     }
 
     private void paintInput() {

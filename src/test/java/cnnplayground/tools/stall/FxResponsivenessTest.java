@@ -165,6 +165,6 @@ class FxResponsivenessTest extends PlaygroundTestBase {
     }
 
     private long stepsDone() {
-        return view.training().latestSnapshot().map(TrainingSnapshot::progress).map(p -> p.stepsDone()).orElse(0L);
+        return view.workspace().latestSnapshot().map(TrainingSnapshot::progress).map(p -> p.stepsDone()).orElse(0L);
     }
 }
