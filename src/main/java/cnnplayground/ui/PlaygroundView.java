@@ -27,6 +27,7 @@ import java.util.Map;
 import cnnplayground.ui.teach.LessonPanel;
 import cnnplayground.ui.teach.LessonViewOptions;
 import cnnplayground.ui.teach.PresentationMode;
+import cnnplayground.ui.stage.NetworkStageView;
 import cnnplayground.ui.workspace.RunController;
 import cnnplayground.ui.workspace.Workspace;
 import java.util.Optional;
@@ -43,6 +44,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,6 +71,10 @@ public final class PlaygroundView extends BorderPane {
     private final ExportMenu exportMenu = new ExportMenu(text, model::getNetwork);
     private final TrainingPanel training;
     private final LiveViews live;
+    /** The whole network on one screen, fed by the live views' probes of the watched sample. */
+    private final NetworkStageView stage = new NetworkStageView();
+    private final ToggleButton stageButton = new ToggleButton();
+    private cnnplayground.spec.NetworkSpec stageNetwork;
     private final EvaluationPanel evaluation;
     private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
@@ -149,7 +156,11 @@ public final class PlaygroundView extends BorderPane {
         lessons.visibleProperty().bind(lessonsButton.selectedProperty());
         editor.paletteShownProperty().bind(lessonsButton.selectedProperty().not());
         lessons.managedProperty().bind(lessons.visibleProperty());
-        HBox header = new HBox(14, title, subtitle, headerSpacer, lessonsButton, presentation.button(),
+        stageButton.setId("stageButton");
+        stageButton.textProperty().bind(text.text("stage.button"));
+        stageButton.setTooltip(text.tooltip("stage.tooltip"));
+        stageButton.getStyleClass().add("header-toggle");
+        HBox header = new HBox(14, title, subtitle, headerSpacer, stageButton, lessonsButton, presentation.button(),
                 new LanguageChooser(text));
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
@@ -170,9 +181,21 @@ public final class PlaygroundView extends BorderPane {
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         TabsChosenWithoutFocus.install(sideTabs);
-        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            live.watchedProperty().set(now == drawTab ? LiveViews.Watched.DRAWING
+        Runnable watch = () -> {
+            Tab now = sideTabs.getSelectionModel().getSelectedItem();
+            live.watchedProperty().set(stageButton.isSelected() ? LiveViews.Watched.SAMPLE
+                    : now == drawTab ? LiveViews.Watched.DRAWING
                     : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
+        };
+        stageButton.selectedProperty().addListener((obs, was, on) -> {
+            watch.run();
+            if (on) {
+                showOnStage(live.featureMaps().resultProperty().get());
+            }
+        });
+        live.featureMaps().resultProperty().addListener((obs, was, now) -> showOnStage(now));
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            watch.run();
             // one timeline scrubs both: it sits on whichever of the two tabs is showing
             live.evolutionBarOnFilters(now == filtersTab);
             if (now == evaluateTab) {
@@ -191,7 +214,16 @@ public final class PlaygroundView extends BorderPane {
         SplitPane.setResizableWithParent(sideTabs, false);
         // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
         presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : EDITOR_SHARE));
-        setCenter(new StackPane(split, presentation.help()));
+        stage.setId("networkStage");
+        stage.visibleProperty().bind(stageButton.selectedProperty());
+        split.visibleProperty().bind(stageButton.selectedProperty().not());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F6) {
+                stageButton.setSelected(!stageButton.isSelected());
+                e.consume();
+            }
+        });
+        setCenter(new StackPane(split, stage, presentation.help()));
         setLeft(lessons);
 
         deviceLabel.setId("deviceLabel");
@@ -213,6 +245,36 @@ public final class PlaygroundView extends BorderPane {
         HBox status = new HBox(chooser, datasetLabel, datasetRefused, spacer, gpuAdvice, deviceLabel);
         status.getStyleClass().add("status-bar");
         setBottom(status);
+    }
+
+    /**
+     * Shows a probe of the watched sample on the stage, naming the weights it was made with; a probe of a
+     * network the stage is not showing first lays the stage out for that network.
+     */
+    private void showOnStage(cnnplayground.engine.ProbeResult result) {
+        if (!stageButton.isSelected() || result == null || live.loadedWeights().isEmpty()) {
+            return;
+        }
+        cnnplayground.engine.WeightsSnapshot weights = live.loadedWeights().get();
+        cnnplayground.spec.NetworkAnalysis analysis = weights.spec().analyze();
+        if (!analysis.isValid() || analysis.layers().size() != result.activations().size()) {
+            return; // a probe of the network before the one now loaded: the next probe follows
+        }
+        if (!weights.spec().equals(stageNetwork)) {
+            stage.setNetwork(analysis, weights.classNames());
+            stageNetwork = weights.spec();
+        }
+        stage.update(result);
+        ImageDataset data = workspace.datasetProperty().get();
+        int sample = live.sampleProperty().get();
+        stage.setTrueClass(data != null && sample >= 0 && sample < data.n() && data.numClasses() == weights.classNames().size()
+                ? java.util.OptionalInt.of(data.label(sample)) : java.util.OptionalInt.empty());
+        live.shownWeights().ifPresent(tag -> stage.setWeightsLabel(text.get("weights.caption", tag.phrase())));
+    }
+
+    /** The whole network on one screen (the Stage layout): shown while {@link #stageButton} is on, or after F6. */
+    public NetworkStageView stage() {
+        return stage;
     }
 
     /** The window's strings in the chosen language; every view of this window takes its labels from it. */

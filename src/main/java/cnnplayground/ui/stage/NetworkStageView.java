@@ -43,9 +43,16 @@ public final class NetworkStageView extends BorderPane {
     private final ArithmeticPanel panel = new ArithmeticPanel();
     private OptionalInt trueClass = OptionalInt.empty();
     private String weightsLabel = "";
+    /** Whose weights the stage shows, always in sight: a class must never read an old network's numbers as current. */
+    private final javafx.scene.control.Label weightsCaption = new javafx.scene.control.Label();
 
     public NetworkStageView() {
         getStyleClass().add("network-stage");
+        weightsCaption.setId("stageWeights");
+        weightsCaption.getStyleClass().add("weights-tag");
+        weightsCaption.visibleProperty().bind(weightsCaption.textProperty().isNotEmpty());
+        weightsCaption.managedProperty().bind(weightsCaption.visibleProperty());
+        setTop(weightsCaption);
         scroll.getStyleClass().add("stage-scroll");
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -106,7 +113,13 @@ public final class NetworkStageView extends BorderPane {
      */
     public void setWeightsLabel(String label) {
         weightsLabel = label == null ? "" : label;
+        weightsCaption.setText(weightsLabel);
         explain();
+    }
+
+    /** What {@link #setWeightsLabel} set: the caption above the network. */
+    public String weightsLabel() {
+        return weightsLabel;
     }
 
     /** The unit whose arithmetic is open; null when none is. Set it to open one. */

@@ -10,7 +10,7 @@ public final class ShortcutHelp extends VBox {
 
     private static final String[] LINES = {"presentation.help.train", "presentation.help.pause",
         "presentation.help.stop", "presentation.help.step", "presentation.help.lessons",
-        "presentation.help.present", "presentation.help.help"};
+        "presentation.help.present", "presentation.help.stage", "presentation.help.help"};
 
     public ShortcutHelp(UiText text) {
         super(6);
