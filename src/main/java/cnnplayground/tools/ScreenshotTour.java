@@ -106,6 +106,7 @@ public final class ScreenshotTour {
         Path training = snap("training");
         waitFor(() -> onFxQuietly(() -> view.workspace().stateProperty().get() == TrainingState.FINISHED));
         Path trained = snap("trained");
+        List<Path> stageShots = stageShots();
 
         onFx(() -> {
             view.showTab("Feature maps");
@@ -225,6 +226,7 @@ public final class ScreenshotTour {
         all.addAll(explained);
         all.addAll(List.of(invalid, summary, data));
         all.addAll(teaching);
+        all.addAll(stageShots);
         return all;
     }
 
@@ -287,6 +289,46 @@ public final class ScreenshotTour {
         });
         List<Path> shots = new ArrayList<>(List.of(lesson, compare, presentation));
         shots.addAll(everyLesson());
+        return shots;
+    }
+
+    /**
+     * The Stage layout with the trained network at a projector's 1280×720 and at 1920×1080 (as far as the
+     * screen allows), and the arithmetic of one unit of the second convolution opened.
+     */
+    private List<Path> stageShots() throws Exception {
+        List<Path> shots = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+            onFx(() -> {
+                Rectangle2D screen = Screen.getPrimary().getBounds();
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(Math.min(size[0], screen.getWidth()));
+                stage.setHeight(Math.min(size[1], screen.getHeight()));
+                view.showTab("Feature maps");
+                view.stage().clearSelection();
+                ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#stageButton")).setSelected(true);
+                return null;
+            });
+            double width = onFx(() -> Math.min(size[0], Screen.getPrimary().getBounds().getWidth()));
+            waitFor(() -> onFxQuietly(() -> view.stage().weightsLabel().contains("run")
+                    && stage.getScene().getWidth() == width));
+            shots.add(snap("stage-" + size[0] + "x" + size[1]));
+        }
+        onFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            view.stage().select(cnnplayground.ui.stage.StageUnit.spatial(2, 3, 4, 5));
+            return null;
+        });
+        shots.add(snap("stage-arithmetic"));
+        onFx(() -> {
+            view.stage().clearSelection();
+            ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#stageButton")).setSelected(false);
+            stage.setWidth(PlaygroundApp.WIDTH);
+            stage.setHeight(PlaygroundApp.HEIGHT);
+            return null;
+        });
         return shots;
     }
 

@@ -269,7 +269,7 @@ public final class PlaygroundView extends BorderPane {
         int sample = live.sampleProperty().get();
         stage.setTrueClass(data != null && sample >= 0 && sample < data.n() && data.numClasses() == weights.classNames().size()
                 ? java.util.OptionalInt.of(data.label(sample)) : java.util.OptionalInt.empty());
-        live.shownWeights().ifPresent(tag -> stage.setWeightsLabel(text.get("weights.caption", tag.phrase())));
+        live.shownWeights().ifPresent(tag -> stage.setWeightsLabel(text.get(tag.phrase().key(), tag.phrase().args())));
     }
 
     /** The whole network on one screen (the Stage layout): shown while {@link #stageButton} is on, or after F6. */

@@ -46,7 +46,7 @@ class StageLayoutTest extends PlaygroundTestBase {
             assertThat(column.getMaxX()).as("layer %d", l).isLessThanOrEqualTo(window.getWidth());
             assertThat(column.getMaxY()).as("layer %d", l).isLessThanOrEqualTo(window.getHeight());
         }
-        user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("Weights: LeNet-5 · untrained"),
+        user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("LeNet-5 · untrained"),
                 () -> "label: " + view.stage().weightsLabel());
 
         // when: F6 folds the stage away, Train runs one epoch, and F6 brings it back
