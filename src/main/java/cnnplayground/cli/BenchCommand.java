@@ -46,9 +46,9 @@ import java.util.stream.IntStream;
  * machine — LeNet-5 training speed with and without a live probe watching a digit, the time from the
  * end of a stroke on the drawing pad to its prediction, and memory over the last watched run.
  *
- * <p>Runs without and with the probe alternate, a pair at a time, and the cost is the median of the
- * pairs' ratios: a machine's speed drifts (other programs, heat, the JIT) by more than the cost
- * measured, and one pair of runs read that drift as the probe's.
+ * <p>Runs without and with the probe alternate in pairs, off first in odd pairs and on first in even
+ * ones, and the cost is the median of the pairs' ratios: a machine's speed drifts (other programs,
+ * heat, the JIT) by more than the cost measured, and one pair of runs read that drift as the probe's.
  *
  * <p>{@code --limit N} (not in the usage) uses only the first N images, for tests.
  */
@@ -64,8 +64,8 @@ final class BenchCommand {
     static final int WARM_UP_STROKES = 20;
     /** Seeds the synthetic strokes, so every bench draws the same ones. */
     static final long STROKE_SEED = 2024;
-    /** An unreported first epoch on this many images, so neither measured run pays for JIT and engine start. */
-    static final int WARM_UP_IMAGES = 640;
+    /** An unreported epoch on this many images in each mode, so no measured run pays for JIT and engine start. */
+    static final int WARM_UP_IMAGES = 3000;
     private static final long PROBE_TIMEOUT_S = 60;
     private static final double MB = 1024.0 * 1024.0;
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
@@ -112,19 +112,28 @@ final class BenchCommand {
                              PrintStream out, PrintStream err) throws UsageException, InterruptedException {
         String device = TorchEnvironment.load().deviceName();
         err.println("bench: warming up on " + device + " …");
-        int warmUp = Math.min(WARM_UP_IMAGES, data.n());
-        train(spec, data.subset(IntStream.range(0, warmUp).toArray()), config.withEpochs(1), null, err);
+        ImageDataset warmUp = data.subset(IntStream.range(0, Math.min(WARM_UP_IMAGES, data.n())).toArray());
         List<Pair> measured = new ArrayList<>();
         RunMeasurement lastOn = null;
         Latency latency;
         try (LiveModel live = LiveModel.start()) {
             Watch watch = new Watch(live, data.imageAsGrid(0));
+            // both modes once, so neither measured run is the one the JIT compiles the training loop in
+            train(spec, warmUp, config.withEpochs(1), null, err);
+            train(spec, warmUp, config.withEpochs(1), watch, err);
             for (int i = 1; i <= pairs; i++) {
-                err.printf(Locale.ROOT, "bench: pair %d of %d: %d epoch%s of LeNet-5 on %,d images, visualisation"
-                        + " off, then with a live probe watching a digit 4 times a second …%n", i, pairs,
-                        config.epochs(), config.epochs() == 1 ? "" : "s", data.n());
-                RunMeasurement off = train(spec, data, config, null, err);
-                lastOn = train(spec, data, config, watch, err);
+                err.printf(Locale.ROOT, "bench: pair %d of %d: %d epoch%s of LeNet-5 on %,d images, with visualisation"
+                        + " off and with a live probe watching a digit 4 times a second (%s first) …%n", i, pairs,
+                        config.epochs(), config.epochs() == 1 ? "" : "s", data.n(), i % 2 == 1 ? "off" : "on");
+                // ABBA: off first in odd pairs, on first in even ones, so a drift over the bench cancels out
+                RunMeasurement off;
+                if (i % 2 == 1) {
+                    off = train(spec, data, config, null, err);
+                    lastOn = train(spec, data, config, watch, err);
+                } else {
+                    lastOn = train(spec, data, config, watch, err);
+                    off = train(spec, data, config, null, err);
+                }
                 measured.add(new Pair(off.imagesPerSecond(), lastOn.imagesPerSecond(), lastOn.probes()));
             }
             err.println("bench: timing " + STROKES + " strokes from pen-up to prediction …");
