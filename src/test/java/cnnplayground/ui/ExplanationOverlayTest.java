@@ -52,6 +52,17 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
         return opaquePixels("#explanationOverlay");
     }
 
+    /** What the overlay holds, for a failure message: shown or not, its size and its largest alpha. */
+    private String overlayState(String query) {
+        ImageView overlay = user.fx().lookup(query).queryAs(ImageView.class);
+        if (overlay.getImage() == null) {
+            return "overlay without image, visible " + overlay.isVisible();
+        }
+        int maxAlpha = Arrays.stream(Heatmaps.pixels(overlay.getImage())).map(argb -> argb >>> 24).max().orElse(-1);
+        return "overlay visible " + overlay.isVisible() + ", " + (int) overlay.getImage().getWidth() + "×"
+                + (int) overlay.getImage().getHeight() + ", largest alpha " + maxAlpha;
+    }
+
     private long opaquePixels(String query) {
         return user.onFx(() -> {
             ImageView overlay = user.fx().lookup(query).queryAs(ImageView.class);
@@ -109,7 +120,8 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
                 reason -> assertThat(reason).contains("GlobalAveragePooling2D"));
         user.fx().clickOn("#explainSaliency");
         user.waitUntil(WAIT_SECONDS, () -> opaquePixels() > 0, () -> "explanation "
-                + view.live().drawExplanation().modeProperty().get() + ", caption: " + view.live().drawExplanation().caption());
+                + view.live().drawExplanation().modeProperty().get() + ", caption: " + view.live().drawExplanation().caption()
+                + ", " + overlayState("#explanationOverlay"));
 
         // when: the watched sample on the Feature maps tab
         user.openTab("Feature maps");
