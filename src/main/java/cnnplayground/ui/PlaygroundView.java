@@ -75,6 +75,7 @@ public final class PlaygroundView extends BorderPane {
     private final NetworkStageView stage = new NetworkStageView();
     private final ToggleButton stageButton = new ToggleButton();
     private cnnplayground.spec.NetworkSpec stageNetwork;
+    private cnnplayground.spec.NetworkAnalysis stageAnalysis;
     private final EvaluationPanel evaluation;
     private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
@@ -256,13 +257,18 @@ public final class PlaygroundView extends BorderPane {
             return;
         }
         cnnplayground.engine.WeightsSnapshot weights = live.loadedWeights().get();
-        cnnplayground.spec.NetworkAnalysis analysis = weights.spec().analyze();
-        if (!analysis.isValid() || analysis.layers().size() != result.activations().size()) {
-            return; // a probe of the network before the one now loaded: the next probe follows
-        }
         if (!weights.spec().equals(stageNetwork)) {
+            // analysed once per network, not at every probe
+            cnnplayground.spec.NetworkAnalysis analysis = weights.spec().analyze();
+            if (!analysis.isValid()) {
+                return;
+            }
             stage.setNetwork(analysis, weights.classNames());
             stageNetwork = weights.spec();
+            stageAnalysis = analysis;
+        }
+        if (stageAnalysis.layers().size() != result.activations().size()) {
+            return; // a probe of the network before the one now loaded: the next probe follows
         }
         stage.update(result);
         ImageDataset data = workspace.datasetProperty().get();
