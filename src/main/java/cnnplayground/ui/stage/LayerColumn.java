@@ -6,6 +6,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -94,6 +95,14 @@ abstract class LayerColumn extends Region {
     abstract void show(FloatGrid values);
 
     abstract void paint();
+
+    /** The body's pen, the body cleared, pixels drawn unsmoothed: where every {@link #paint} starts. */
+    final GraphicsContext clearedBody() {
+        GraphicsContext g = body.getGraphicsContext2D();
+        g.clearRect(0, 0, body.getWidth(), body.getHeight());
+        g.setImageSmoothing(false);
+        return g;
+    }
 
     /** The unit under a point of the body, if any. */
     abstract Optional<StageUnit> unitAt(double x, double y);

@@ -82,9 +82,7 @@ final class StripColumn extends LayerColumn {
 
     @Override
     void paint() {
-        GraphicsContext g = body.getGraphicsContext2D();
-        g.clearRect(0, 0, body.getWidth(), body.getHeight());
-        g.setImageSmoothing(false);
+        GraphicsContext g = clearedBody();
         Rectangle2D s = strip();
         g.drawImage(image, s.getMinX(), s.getMinY(), s.getWidth(), s.getHeight());
         g.setStroke(style.tileBorder.getStroke());

@@ -217,9 +217,7 @@ final class TilesColumn extends LayerColumn {
 
     @Override
     void paint() {
-        GraphicsContext g = body.getGraphicsContext2D();
-        g.clearRect(0, 0, body.getWidth(), body.getHeight());
-        g.setImageSmoothing(false);
+        GraphicsContext g = clearedBody();
         for (int c = 0; c < shown; c++) {
             Rectangle2D at = tile(c).orElseThrow();
             if (images[c] != null) {
