@@ -44,14 +44,6 @@ class ReleasedViewTest extends PlaygroundTestBase {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(50);
         }
-        if (shown.get() != null && System.getenv("LEAK_DUMP") != null) {
-            try {
-                java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                        .dumpHeap(System.getenv("LEAK_DUMP"), true);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         assertNull(shown.get(), "something still holds the playground");
     }
 }
