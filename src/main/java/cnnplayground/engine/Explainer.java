@@ -2,6 +2,7 @@ package cnnplayground.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
@@ -68,26 +69,31 @@ final class Explainer {
      * Gradient saliency: {@code |∂ score_class / ∂ input|}, the largest over the input's channels,
      * where the score is the class's logit (before the softmax the network leaves to the loss).
      *
+     * <p>Computed in double precision ({@link DoublePrecisionStore} says why): in float32 the map was
+     * all NaN now and then, for any network whose first convolution has, say, 6 filters.
+     *
      * <p>Autograd is switched on for this thread only, not through a {@code GradientCollector}: DJL
      * lets one collector exist at a time in the whole process, and a training run on another thread
      * holds one for every batch, which a probe must never make fail.
      */
-    static Explanation saliency(NetworkSpec spec, SequentialBlock block, ParameterStore store, NDArray input,
-                                OptionalInt target, long step) {
+    static Explanation saliency(NetworkSpec spec, SequentialBlock block, NDArray input, OptionalInt target,
+                                long step) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            input.setRequiresGradient(true);
-            NDList current = new NDList(input);
+            NDArray x = input.toType(DataType.FLOAT64, true);
+            x.setRequiresGradient(true);
+            ParameterStore store = new DoublePrecisionStore(input.getManager());
+            NDList current = new NDList(x);
             for (Pair<String, Block> child : block.getChildren()) {
                 current = child.getValue().forward(store, current, false);
             }
             NDArray logits = current.singletonOrThrow();
-            int classIndex = target.orElse(argmax(logits.toFloatArray()));
+            int classIndex = target.orElse(argmax(logits.toType(DataType.FLOAT32, false).toFloatArray()));
             NDArray score = logits.get(0, classIndex);
             JniUtils.backward((PtNDArray) score, (PtNDArray) score.onesLike(), false, false);
-            NDArray gradient = input.getGradient(); // (1, C, H, W)
-            float[] saliency = gradient.abs().max(new int[] {1}).toFloatArray();
+            NDArray gradient = x.getGradient(); // (1, C, H, W)
+            float[] saliency = gradient.abs().max(new int[] {1}).toType(DataType.FLOAT32, false).toFloatArray();
             cnnplayground.spec.Shape in = spec.input();
             return new Explanation(ExplanationKind.SALIENCY, step, classIndex,
                     FloatGrid.of(in.height(), in.width(), 1, saliency));

@@ -331,7 +331,7 @@ public final class LiveModel implements ModelProbe {
             NDArray x = scratch.create(toNchw(input, weights.normalization()), BlockFactory.inputShape(spec, 1));
             return switch (kind) {
                 case CLASS_ACTIVATION_MAP -> Explainer.classActivationMap(spec, block, store, x, target, weights.step());
-                case SALIENCY -> Explainer.saliency(spec, block, store, x, target, weights.step());
+                case SALIENCY -> Explainer.saliency(spec, block, x, target, weights.step());
             };
         }
     }
