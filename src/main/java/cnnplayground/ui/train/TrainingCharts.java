@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Path;
@@ -33,6 +39,9 @@ public final class TrainingCharts extends VBox {
     /** Weight of the running average: 0.9 keeps the trend and hides batch-to-batch noise. */
     public static final double SMOOTHING = 0.9;
     private static final int BATCH_TICKS = 5;
+    /** Style classes of the epoch markers, on the charts and in the legend alike. */
+    static final String TRAIN_MARKER = "epoch-marker-train";
+    static final String VALIDATION_MARKER = "epoch-marker-validation";
 
     private final XYChart.Series<Number, Number> batchLoss;
     private final XYChart.Series<Number, Number> trainLoss;
@@ -41,6 +50,8 @@ public final class TrainingCharts extends VBox {
     private final XYChart.Series<Number, Number> validationAccuracy;
     private final MarkedChart lossChart;
     private final MarkedChart accuracyChart;
+    private final LossAxis lossAxis = new LossAxis();
+    private final ToggleButton logToggle = new ToggleButton();
     private List<EpochMetrics> shownEpochs = List.of();
     private long shownStepsPerEpoch;
 
@@ -55,17 +66,40 @@ public final class TrainingCharts extends VBox {
         validationLoss = series(text.text("charts.validationLoss"));
         trainAccuracy = series(text.text("charts.trainAccuracy"));
         validationAccuracy = series(text.text("charts.validationAccuracy"));
-        lossChart = chart(text.text("charts.loss"), text.text("charts.batch"), "lossChart", false, text);
+        lossChart = chart(text.text("charts.loss"), text.text("charts.batch"), "lossChart", lossAxis, text);
         lossChart.getData().add(batchLoss);
         lossChart.getData().add(trainLoss);
         lossChart.getData().add(validationLoss);
-        accuracyChart = chart(text.text("charts.accuracy"), text.text("charts.batch"), "accuracyChart", true, text);
+        accuracyChart = chart(text.text("charts.accuracy"), text.text("charts.batch"), "accuracyChart",
+                percentAxis(), text);
         accuracyChart.getData().add(trainAccuracy);
         accuracyChart.getData().add(validationAccuracy);
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        StackPane lossPane = new StackPane(lossChart, logToggle(text));
+        VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        getChildren().addAll(legend(text), lossChart, accuracyChart);
+        getChildren().addAll(legend(text), lossPane, accuracyChart);
         followData();
+    }
+
+    /**
+     * Whether the loss axis is logarithmic. Off at first; a new run's {@link #clear()} keeps it, so the
+     * choice lasts as long as the window.
+     */
+    public BooleanProperty logLossProperty() {
+        return lossAxis.logarithmicProperty();
+    }
+
+    /** The loss chart's "log scale" toggle, in the chart's top right corner. */
+    private ToggleButton logToggle(UiText text) {
+        logToggle.setId("lossLogToggle");
+        logToggle.textProperty().bind(text.text("charts.logScale"));
+        logToggle.setTooltip(text.tooltip("charts.logScaleTip"));
+        logToggle.getStyleClass().add("chart-scale-toggle");
+        logToggle.setFocusTraversable(false);
+        logToggle.selectedProperty().bindBidirectional(lossAxis.logarithmicProperty());
+        StackPane.setAlignment(logToggle, Pos.TOP_RIGHT);
+        StackPane.setMargin(logToggle, new Insets(6, 8, 0, 0));
+        return logToggle;
     }
 
     public XYChart.Series<Number, Number> batchLossSeries() {
@@ -236,29 +270,37 @@ public final class TrainingCharts extends VBox {
         return kept;
     }
 
-    /** Epoch points get a dot, so a one-epoch run still shows them (the charts draw no symbols). */
+    /**
+     * Epoch points get a marker, so a one-epoch run still shows them (the charts draw no symbols): a ring
+     * for training, a square for validation, so they differ in shape as well as colour (for readers who
+     * cannot tell the colours apart, and on a washed-out projector).
+     */
     private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> data, boolean validation) {
-        Region dot = new Region();
-        dot.getStyleClass().add("epoch-marker");
-        if (validation) {
-            dot.getStyleClass().add("epoch-marker-validation");
-        }
-        data.setNode(dot);
+        data.setNode(epochMarker(validation));
         return data;
     }
 
+    private static Region epochMarker(boolean validation) {
+        Region dot = new Region();
+        dot.getStyleClass().addAll("epoch-marker", validation ? VALIDATION_MARKER : TRAIN_MARKER);
+        return dot;
+    }
+
     private static HBox legend(UiText text) {
-        HBox legend = new HBox(14, legendItem(text.text("charts.batchLoss"), "legend-batch"),
-                legendItem(text.text("charts.train"), "legend-train"),
-                legendItem(text.text("charts.validationKey"), "legend-validation"));
+        HBox legend = new HBox(14, legendItem(text.text("charts.batchLoss"), "legend-batch", null),
+                legendItem(text.text("charts.train"), "legend-train", epochMarker(false)),
+                legendItem(text.text("charts.validationKey"), "legend-validation", epochMarker(true)));
         legend.getStyleClass().add("chart-key");
         legend.setId("chartKey");
         return legend;
     }
 
-    private static Label legendItem(ObservableValue<String> caption, String styleClass) {
-        Region swatch = new Region();
-        swatch.getStyleClass().addAll("chart-key-swatch", styleClass);
+    /** A legend entry: the series' line (dashed for validation, as drawn) with its marker, if it has one. */
+    private static Label legendItem(ObservableValue<String> caption, String styleClass, Region marker) {
+        Line line = new Line(0, 0, 22, 0);
+        line.getStyleClass().addAll("chart-key-line", styleClass);
+        StackPane swatch = marker == null ? new StackPane(line) : new StackPane(line, marker);
+        swatch.getStyleClass().add("chart-key-swatch");
         Label label = new Label(null, swatch);
         label.textProperty().bind(caption);
         label.getStyleClass().add("chart-key-item");
@@ -287,7 +329,7 @@ public final class TrainingCharts extends VBox {
         private OptionalLong marked = OptionalLong.empty();
         private boolean empty;
 
-        MarkedChart(NumberAxis x, NumberAxis y, UiText text) {
+        MarkedChart(NumberAxis x, ValueAxis<Number> y, UiText text) {
             super(x, y);
             marker.getStyleClass().add("evolution-marker");
             marker.setManaged(false);
@@ -353,44 +395,38 @@ public final class TrainingCharts extends VBox {
     }
 
     private static MarkedChart chart(ObservableValue<String> title, ObservableValue<String> xLabel, String id,
-                                     boolean percent, UiText text) {
+                                     ValueAxis<Number> y, UiText text) {
         NumberAxis x = new NumberAxis();
         x.labelProperty().bind(xLabel);
         x.setForceZeroInRange(true);
         x.setAnimated(false);
-        NumberAxis y = new NumberAxis();
-        y.setAnimated(false);
-        // A diverging run's loss reaches 1e20; keep its tick labels short.
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                if (percent) {
-                    return String.format(Locale.ROOT, "%.0f%%", v * 100);
-                }
-                return Math.abs(v) >= 1e4 ? String.format(Locale.ROOT, "%.0e", v)
-                        : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s);
-            }
-        });
-        if (percent) {
-            y.setAutoRanging(false);
-            y.setLowerBound(0);
-            y.setUpperBound(1);
-            y.setTickUnit(0.2);
-        }
         MarkedChart chart = new MarkedChart(x, y, text);
         chart.setId(id);
         chart.titleProperty().bind(title);
         chart.setAnimated(false);
+        // Only epoch points get a marker (see marked()): the smoothed batch loss is a plain line.
         chart.setCreateSymbols(false);
         // One shared legend above both charts says which colour is which; per-chart legends repeat it.
         chart.setLegendVisible(false);
         chart.setMinHeight(160);
         return chart;
+    }
+
+    /** Accuracy from 0 to 100 %. */
+    private static NumberAxis percentAxis() {
+        NumberAxis y = new NumberAxis(0, 1, 0.2);
+        y.setAnimated(false);
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.format(Locale.ROOT, "%.0f%%", n.doubleValue() * 100);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace("%", "")) / 100;
+            }
+        });
+        return y;
     }
 }
