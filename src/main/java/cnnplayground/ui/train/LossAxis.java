@@ -94,7 +94,7 @@ final class LossAxis extends ValueAxis<Number> {
             return ticks;
         }
         // 1-2-5 in every decade while they fit; over many decades (a diverging run) only every k-th decade.
-        int maxTicks = (int) Math.max(2, length / Math.max(1, 2.5 * getTickLabelFont().getSize()));
+        int maxTicks = (int) Math.max(2, length / Math.max(1, 2 * getTickLabelFont().getSize()));
         int first = (int) Math.floor(Math.log10(r.lower()));
         int last = (int) Math.ceil(Math.log10(r.upper()));
         for (int d = first; d <= last; d++) {

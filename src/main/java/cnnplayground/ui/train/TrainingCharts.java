@@ -299,7 +299,11 @@ public final class TrainingCharts extends VBox {
     private static Label legendItem(ObservableValue<String> caption, String styleClass, Region marker) {
         Line line = new Line(0, 0, 22, 0);
         line.getStyleClass().addAll("chart-key-line", styleClass);
-        StackPane swatch = marker == null ? new StackPane(line) : new StackPane(line, marker);
+        StackPane swatch = new StackPane(line);
+        if (marker != null) {
+            marker.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE); // a StackPane would stretch it to an oval
+            swatch.getChildren().add(marker);
+        }
         swatch.getStyleClass().add("chart-key-swatch");
         Label label = new Label(null, swatch);
         label.textProperty().bind(caption);
