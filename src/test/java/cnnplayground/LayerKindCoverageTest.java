@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
-import cnnplayground.engine.BlockFactory;
+import cnnplayground.engine.blocks.BlockFactory;
 import cnnplayground.engine.ForwardShapes;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingMemory;

@@ -57,6 +57,39 @@ class PackageDependencyTest {
                 + " cnnplayground.engine cnnplayground.ui");
     }
 
+    /**
+     * The engine's DJL-facing parts, by concern: blocks (layers as DJL blocks), optim (optimisers, rate
+     * schedules), weights (reading and writing parameters), batch (assembling batches). Only the engine uses
+     * them; the UI, the CLI and the tools go through the engine's own package.
+     */
+    static final List<String> ENGINE_INTERNALS = List.of("cnnplayground.engine.blocks", "cnnplayground.engine.optim",
+            "cnnplayground.engine.weights", "cnnplayground.engine.batch");
+
+    static Stream<String> engineUsers() {
+        return Stream.of("ui", "cli", "tools");
+    }
+
+    @ParameterizedTest(name = "{0} does not reach into the engine's DJL-facing sub-packages")
+    @MethodSource("engineUsers")
+    void only_the_engine_uses_its_djl_facing_sub_packages(String pkg) throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve(pkg))) {
+            files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(file -> {
+                for (String used : references(read(file))) {
+                    if (ENGINE_INTERNALS.stream().anyMatch(internal -> within(used, internal))) {
+                        violations.add(SOURCES.relativize(file) + " uses " + used);
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void every_engine_sub_package_named_exists() {
+        assertEquals(List.of(), ENGINE_INTERNALS.stream().filter(p -> !packageExists(p)).toList());
+    }
+
     static Stream<Arguments> rules() {
         return RULES.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }

@@ -15,6 +15,7 @@ import cnnplayground.data.FloatGrid;
 import cnnplayground.spec.NetworkSpec;
 import java.util.List;
 import java.util.OptionalInt;
+import cnnplayground.engine.weights.DoublePrecisionStore;
 
 /**
  * Computes {@link Explanation}s on a built network, on the thread that owns it (the live probe's).

@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /**
  * Fresh, untrained weights for a network, initialised as a run's first batch would find them, so the

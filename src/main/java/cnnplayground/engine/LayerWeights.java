@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /**
  * A copy of the weights one layer at a time, e.g. to show which layers training changed (a frozen

@@ -29,6 +29,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.ParameterLoader;
+import cnnplayground.engine.weights.WeightsLayout;
 
 /**
  * The real {@link ModelProbe}: one thread, {@value #THREAD_NAME}, owns an {@link NDManager} and the

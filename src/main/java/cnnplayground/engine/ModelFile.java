@@ -35,6 +35,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /**
  * A trained model on disk: one zip holding {@value #NETWORK_ENTRY} (the network as {@link

@@ -2,6 +2,8 @@ package cnnplayground.engine;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import cnnplayground.engine.optim.RmsPropOptimizer;
+import cnnplayground.engine.optim.CosineDecay;
 
 /**
  * The DJL optimizer for a {@link TrainingConfig}, with Keras' defaults where DJL's differ, so a

@@ -14,6 +14,9 @@ import cnnplayground.spec.NetworkSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.ParameterLoader;
+import cnnplayground.engine.batch.BatchAssembler;
 
 /**
  * A trained network ready to predict and to be measured; it owns a DJL {@link Model} and its

@@ -28,6 +28,12 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.optim.OptimizerStates;
+import cnnplayground.engine.weights.ParameterLoader;
+import cnnplayground.engine.weights.WeightsLayout;
+import cnnplayground.engine.weights.FrozenLayers;
+import cnnplayground.engine.batch.BatchAssembler;
 
 /**
  * One training run on its own engine thread: all DJL work for the run happens there. Control

@@ -12,6 +12,7 @@ import cnnplayground.data.Normalization;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import cnnplayground.engine.batch.BatchAssembler;
 
 /** Batches are the dataset's pixels, normalised, in NCHW order. */
 class BatchAssemblerTest {

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import cnnplayground.engine.blocks.BlockFactory;
 
 /** DJL's shapes and parameter counts equal the spec's, layer by layer, over random valid stacks. */
 class BlockFactoryParityTest extends TensorTest {

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import cnnplayground.engine.blocks.BlockFactory;
 
 /** Class activation maps and saliency on real DJL: sizes, a hand-computed tiny model, pixels that matter. */
 @Timeout(120)

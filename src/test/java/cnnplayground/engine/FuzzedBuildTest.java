@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import cnnplayground.engine.blocks.BlockFactory;
 
 /**
  * The valid stacks of {@link FuzzedStacks} (the stacks {@code FuzzedStackTest} validates) build in

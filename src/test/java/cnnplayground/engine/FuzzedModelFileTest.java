@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /**
  * 400 mutations of a real model file (cut short, bytes flipped, entries replaced, dropped or

@@ -16,6 +16,8 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.ConstantInitializer;
 import cnnplayground.spec.Padding;
 import org.junit.jupiter.api.Test;
+import cnnplayground.engine.blocks.KerasPool2dBlock;
+import cnnplayground.engine.blocks.Padding2dBlock;
 
 /** Hand-computed small tensors proving Keras "same" semantics of the padding blocks. */
 class KerasPaddingBlocksTest extends TensorTest {

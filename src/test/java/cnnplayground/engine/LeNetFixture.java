@@ -7,6 +7,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import cnnplayground.spec.Padding;
+import cnnplayground.engine.blocks.KerasPool2dBlock;
 
 /** The LeNet-5-like net of the probes, built from our blocks where Keras "same" needs them. */
 final class LeNetFixture {

@@ -20,6 +20,8 @@ import ai.djl.training.optimizer.Optimizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import cnnplayground.engine.optim.RmsPropOptimizer;
+import cnnplayground.engine.optim.CosineDecay;
 
 /**
  * The learning rate the optimizer really steps with, batch by batch, read off the weight it moves: one

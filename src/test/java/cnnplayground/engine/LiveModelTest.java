@@ -40,6 +40,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /** The live probe on real DJL: shapes, probabilities, filters, coalescing, new weights, closing. */
 @Timeout(120)

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
+import cnnplayground.engine.blocks.BlockFactory;
 
 /** A tiny network, its metadata and a tiny dataset for the model-file and prediction tests. */
 final class ModelFixtures {

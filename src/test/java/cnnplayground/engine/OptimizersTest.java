@@ -26,6 +26,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import cnnplayground.engine.optim.RmsPropOptimizer;
 
 /** Each optimizer lowers the loss of a tiny fixed problem, updating through a ParameterStore. */
 class OptimizersTest {

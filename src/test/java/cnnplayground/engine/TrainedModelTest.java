@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import cnnplayground.engine.batch.BatchAssembler;
 
 /** A model from disk predicts as the block it was saved from; evaluation agrees with prediction. */
 class TrainedModelTest {

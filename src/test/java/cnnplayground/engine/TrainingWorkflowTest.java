@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import cnnplayground.engine.weights.ParameterLoader;
 
 /** Weight decay, early stopping, the best checkpoint and resuming from it, on real digits. */
 @Timeout(180)

@@ -29,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import cnnplayground.engine.blocks.BlockFactory;
+import cnnplayground.engine.weights.FrozenLayers;
 
 /** Frozen layers, a replaced head and class subsets on the real engine with real digits. */
 @Timeout(300)

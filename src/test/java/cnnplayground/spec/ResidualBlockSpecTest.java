@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import cnnplayground.engine.blocks.ResidualBlock;
 
 /** Keras' numbers for a residual block, worked out by hand from the two convolutions and the shortcut. */
 class ResidualBlockSpecTest {

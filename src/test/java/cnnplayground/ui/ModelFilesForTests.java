@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.SequentialBlock;
 import cnnplayground.data.Normalization;
-import cnnplayground.engine.BlockFactory;
+import cnnplayground.engine.blocks.BlockFactory;
 import cnnplayground.engine.ModelFile;
 import cnnplayground.engine.ModelMetadata;
 import cnnplayground.engine.TrainingConfig;

@@ -6,7 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
-import cnnplayground.engine.BlockFactory;
+import cnnplayground.engine.blocks.BlockFactory;
 import cnnplayground.engine.CheckpointSink;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ModelFile;

@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.blocks;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;

@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * must give the same shape; the activation after the sum is the layer's next block (see {@link
  * BlockFactory}). Its parameters are its two children's, saved main path first.
  */
-final class ResidualBlock extends AbstractBlock {
+public final class ResidualBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

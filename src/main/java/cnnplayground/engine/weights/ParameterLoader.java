@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.weights;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
@@ -15,18 +15,19 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import cnnplayground.engine.blocks.BlockFactory;
 
 /**
  * Moves a block's weights to and from the bytes of {@code Block.saveParameters}. DJL's loader
  * takes whatever arrays the bytes hold, so {@link #load} checks every shape against a freshly
  * initialised block and that no bytes are left over.
  */
-final class ParameterLoader {
+public final class ParameterLoader {
 
     private ParameterLoader() {}
 
     /** The bytes {@code block.saveParameters} writes for an initialised block. */
-    static byte[] save(SequentialBlock block) {
+    public static byte[] save(SequentialBlock block) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
@@ -42,7 +43,7 @@ final class ParameterLoader {
      * @throws MalformedModelException saying which parameter does not fit, or that the bytes end
      *     early or run on
      */
-    static SequentialBlock load(NetworkSpec spec, byte[] parameters, NDManager manager)
+    public static SequentialBlock load(NetworkSpec spec, byte[] parameters, NDManager manager)
             throws MalformedModelException {
         SequentialBlock block = BlockFactory.build(spec);
         read(block, layout(spec, block, manager), parameters, manager);
@@ -54,7 +55,7 @@ final class ParameterLoader {
      * Initialises the block in a scratch sub-manager of {@code manager}, so its arrays are closed
      * again: call {@link #read} before using it.
      */
-    static WeightsLayout layout(NetworkSpec spec, SequentialBlock block, NDManager manager) {
+    public static WeightsLayout layout(NetworkSpec spec, SequentialBlock block, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
             block.initialize(scratch, DataType.FLOAT32, BlockFactory.inputShape(spec, 1));
             return WeightsLayout.of(block);
@@ -71,7 +72,7 @@ final class ParameterLoader {
      * @throws MalformedModelException saying which parameter does not fit, or that the bytes end
      *     early or run on
      */
-    static void read(SequentialBlock block, WeightsLayout layout, byte[] parameters, NDManager manager)
+    public static void read(SequentialBlock block, WeightsLayout layout, byte[] parameters, NDManager manager)
             throws MalformedModelException {
         layout.check(parameters);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {

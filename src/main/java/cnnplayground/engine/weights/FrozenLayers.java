@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.weights;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
@@ -15,12 +15,12 @@ import java.util.List;
  * touches them. A frozen BatchNormalization also runs in inference mode, as in Keras 2.1+, so its
  * moving mean and variance stay as they were too.
  */
-final class FrozenLayers {
+public final class FrozenLayers {
 
     private FrozenLayers() {}
 
     /** Freezes the parameters of {@code spec}'s frozen layers in {@code block} (child i = layer i). */
-    static void apply(SequentialBlock block, NetworkSpec spec) {
+    public static void apply(SequentialBlock block, NetworkSpec spec) {
         List<Block> children = block.getChildren().values();
         for (int i : spec.frozen()) {
             children.get(i).freezeParameters(true);
@@ -28,7 +28,7 @@ final class FrozenLayers {
     }
 
     /** A training forward pass, layer by layer, with frozen BatchNormalization layers in inference mode. */
-    static NDList forwardTraining(SequentialBlock block, NetworkSpec spec, ParameterStore parameters, NDList input) {
+    public static NDList forwardTraining(SequentialBlock block, NetworkSpec spec, ParameterStore parameters, NDList input) {
         if (spec.frozen().isEmpty()) {
             return block.forward(parameters, input, true);
         }

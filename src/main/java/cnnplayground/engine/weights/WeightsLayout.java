@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.weights;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +19,7 @@ import java.util.List;
  * each in a busy program. Weights whose every byte outside the arrays' data equals this layout's
  * declare exactly the sizes the network needs, so DJL only allocates those.
  */
-final class WeightsLayout {
+public final class WeightsLayout {
 
     /** How DJL's {@code NDSerializer} begins an array: {@code writeUTF("NDAR")}. */
     private static final byte[] ARRAY_HEADER = {0, 4, 'N', 'D', 'A', 'R'};
@@ -38,7 +38,7 @@ final class WeightsLayout {
     }
 
     /** The layout of {@code block}'s weights; {@code block} must be initialised. */
-    static WeightsLayout of(SequentialBlock block) {
+    public static WeightsLayout of(SequentialBlock block) {
         List<Pair<String, Shape>> shapes = new ArrayList<>();
         List<byte[]> data = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {

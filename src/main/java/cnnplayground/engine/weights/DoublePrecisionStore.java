@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.weights;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -19,12 +19,12 @@ import java.util.Map;
  * left by earlier work (an image buffer, say) turns the whole gradient into NaN. Double precision takes
  * libtorch's own convolution, which reads only what it wrote (docs/ARCHITECTURE.md, "CAM and saliency").
  */
-final class DoublePrecisionStore extends ParameterStore {
+public final class DoublePrecisionStore extends ParameterStore {
 
     private final NDManager manager;
     private final Map<String, NDArray> copies = new HashMap<>();
 
-    DoublePrecisionStore(NDManager manager) {
+    public DoublePrecisionStore(NDManager manager) {
         super(manager, false);
         this.manager = manager;
     }

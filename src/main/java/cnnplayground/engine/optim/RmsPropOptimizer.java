@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.optim;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.optim;
 
 import ai.djl.training.tracker.Tracker;
 
@@ -12,7 +12,7 @@ import ai.djl.training.tracker.Tracker;
  * answers for batch {@code numUpdate − 1}. (DJL's own {@code CosineTracker} reads the count as the batch,
  * so the set rate was never used and a one-batch run trained at the final rate.)
  */
-final class CosineDecay implements Tracker {
+public final class CosineDecay implements Tracker {
 
     private final float base;
     private final float finalRate;
@@ -21,7 +21,7 @@ final class CosineDecay implements Tracker {
     /**
      * @throws IllegalArgumentException if a rate is not finite or {@code batches} is below 1
      */
-    CosineDecay(float base, float finalRate, long batches) {
+    public CosineDecay(float base, float finalRate, long batches) {
         if (!Float.isFinite(base) || !Float.isFinite(finalRate)) {
             throw new IllegalArgumentException("rates must be finite, got " + base + " and " + finalRate);
         }

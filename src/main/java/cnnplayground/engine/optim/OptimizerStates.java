@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
@@ -16,13 +16,13 @@ import java.util.Map;
  * twice its weights (Adam) in native memory. They sit in the optimizer's maps ({@code parameter → device →
  * array}), which DJL keeps private; this reads them there, as nothing else can.
  */
-final class OptimizerStates {
+public final class OptimizerStates {
 
     private OptimizerStates() {
     }
 
     /** Every state array {@code optimizer} holds now; empty if its fields cannot be read. */
-    static List<NDArray> of(Optimizer optimizer) {
+    public static List<NDArray> of(Optimizer optimizer) {
         List<NDArray> arrays = new ArrayList<>();
         for (Class<?> c = optimizer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {

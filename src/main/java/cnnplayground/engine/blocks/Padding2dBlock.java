@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.engine.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
