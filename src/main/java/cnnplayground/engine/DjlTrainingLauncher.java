@@ -18,19 +18,19 @@ public final class DjlTrainingLauncher implements TrainingLauncher {
 
     @Override
     public TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                TrainingListener listener) {
-        return TrainingRun.start(spec, data, config, listener, checkpoints);
+                                TrainingListener listener, TrainingPace pace) {
+        return TrainingRun.start(spec, data, config, listener, checkpoints, pace);
     }
 
     @Override
     public TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                 TrainingListener listener, WeightsSnapshot initial) {
-        return TrainingRun.resume(spec, data, config, listener, checkpoints, initial);
+                                 TrainingListener listener, WeightsSnapshot initial, TrainingPace pace) {
+        return TrainingRun.resume(spec, data, config, listener, checkpoints, initial, pace);
     }
 
     @Override
     public TrainingHandle transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                   TrainingListener listener, WeightsSnapshot initial) {
-        return TrainingRun.transfer(spec, data, config, listener, checkpoints, initial);
+                                   TrainingListener listener, WeightsSnapshot initial, TrainingPace pace) {
+        return TrainingRun.transfer(spec, data, config, listener, checkpoints, initial, pace);
     }
 }

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Owned by the engine thread: collects batch and epoch metrics and publishes an immutable
  * {@link TrainingSnapshot} at most every {@link #PUBLISH_INTERVAL_NANOS}, so views get a bounded
- * rate however fast batches go. The batch history is capped; when full, every other old point is
+ * rate however fast batches go (a batch at a narrated {@link TrainingPace} is published at once: those
+ * come at most 20 a second). Time the run waited between batches (paused, stepping, slowed down) is left
+ * out of the elapsed time, so throughput and ETA speak of training alone. The batch history is capped; when full, every other old point is
  * dropped, so a long run keeps its whole shape at a coarser grain.
  */
 final class MetricsRecorder {
@@ -28,6 +30,7 @@ final class MetricsRecorder {
     private long sequence;
     private long stepsDone;
     private long lastPublish;
+    private long waitedNanos;
     private TrainingState state = TrainingState.STARTING;
 
     MetricsRecorder(long totalSteps, int batchSize) {
@@ -44,7 +47,8 @@ final class MetricsRecorder {
         return latest.get();
     }
 
-    void batchEnded(BatchMetrics metrics) {
+    /** @param publishNow publish this batch's snapshot whatever the interval (a narrated pace) */
+    void batchEnded(BatchMetrics metrics, boolean publishNow) {
         stepsDone = metrics.step();
         if (batches.size() >= MAX_BATCH_POINTS) {
             List<BatchMetrics> thinned = new ArrayList<>(MAX_BATCH_POINTS);
@@ -56,9 +60,23 @@ final class MetricsRecorder {
         }
         batches.add(metrics);
         long now = System.nanoTime();
-        if (now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
+        if (publishNow || now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
             publish(now);
         }
+    }
+
+    /** The run waited {@code nanos} between batches: not training time. */
+    void waited(long nanos) {
+        waitedNanos += nanos;
+    }
+
+    /** Publishes what is recorded now, e.g. before the run waits for a step. */
+    void publishNow() {
+        publish(System.nanoTime());
+    }
+
+    long stepsDone() {
+        return stepsDone;
     }
 
     void epochEnded(EpochMetrics metrics) {
@@ -77,7 +95,7 @@ final class MetricsRecorder {
 
     private void publish(long now) {
         lastPublish = now;
-        Duration elapsed = Duration.ofNanos(now - startNanos);
+        Duration elapsed = Duration.ofNanos(Math.max(0, now - startNanos - waitedNanos));
         Optional<Duration> eta = stepsDone < ETA_MIN_STEPS ? Optional.empty()
                 : Optional.of(elapsed.multipliedBy(totalSteps - stepsDone).dividedBy(stepsDone));
         double seconds = elapsed.toNanos() / 1e9;

@@ -18,6 +18,13 @@ public sealed interface TrainingEvent {
     record Resumed() implements TrainingEvent {
     }
 
+    /**
+     * At {@link TrainingPace#STEP} the run has done the batches it was let do and waits for the next
+     * {@link TrainingHandle#step()}; every view shows batch {@code batchesDone} by then.
+     */
+    record Stepped(long batchesDone) implements TrainingEvent {
+    }
+
     /** {@code improved}: best validation accuracy so far, so the checkpoint was replaced. */
     record EpochEnded(EpochMetrics metrics, boolean improved) implements TrainingEvent {
     }

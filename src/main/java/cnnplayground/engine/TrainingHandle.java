@@ -26,6 +26,15 @@ public interface TrainingHandle extends AutoCloseable {
 
     void resume();
 
+    /**
+     * Changes how fast the run goes, from the next batch on (see {@link TrainingPace}); choosing
+     * {@link TrainingPace#STEP} lets the batch going finish, then waits for {@link #step()}.
+     */
+    void setPace(TrainingPace pace);
+
+    /** At {@link TrainingPace#STEP}, lets one more batch run; calls add up. Does nothing at other paces. */
+    void step();
+
     /** Asks the run to stop after the current batch. */
     void stop();
 

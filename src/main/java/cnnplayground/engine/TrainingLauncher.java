@@ -3,17 +3,27 @@ package cnnplayground.engine;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.spec.NetworkSpec;
 
-/** Starts training runs; the UI holds one of these so tests can hand it a launcher of their own. */
+/**
+ * Starts training runs; the UI holds one of these so tests can hand it a launcher of their own. Each way
+ * to start takes the {@link TrainingPace} of the first batch, so a run chosen to go step by step never
+ * races ahead before it is told; without one, runs go at full speed.
+ */
 @FunctionalInterface
 public interface TrainingLauncher {
 
     /**
-     * Starts training {@code spec} on {@code data} on a new engine thread and returns at once.
+     * Starts training {@code spec} on {@code data} on a new engine thread, at {@code pace}, and returns at once.
      *
      * @throws IllegalArgumentException if the spec is invalid or does not fit the data; the
      *                                  message says which and how to fix it
      */
-    TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener);
+    TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener,
+                         TrainingPace pace);
+
+    /** {@link #start(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, TrainingPace)} at full speed. */
+    default TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener) {
+        return start(spec, data, config, listener, TrainingPace.FULL_SPEED);
+    }
 
     /**
      * Like {@link #start}, but training goes on from {@code initial}'s weights (e.g. a loaded model
@@ -22,8 +32,14 @@ public interface TrainingLauncher {
      * @throws IllegalArgumentException if {@code initial} is for another network or other classes
      */
     default TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                  TrainingListener listener, WeightsSnapshot initial) {
+                                  TrainingListener listener, WeightsSnapshot initial, TrainingPace pace) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume training");
+    }
+
+    /** {@link #resume(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, WeightsSnapshot, TrainingPace)} at full speed. */
+    default TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                  TrainingListener listener, WeightsSnapshot initial) {
+        return resume(spec, data, config, listener, initial, TrainingPace.FULL_SPEED);
     }
 
     /**
@@ -34,7 +50,13 @@ public interface TrainingLauncher {
      * @throws IllegalArgumentException if no layer can keep its weights or the network does not fit the data
      */
     default TrainingHandle transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                    TrainingListener listener, WeightsSnapshot initial) {
+                                    TrainingListener listener, WeightsSnapshot initial, TrainingPace pace) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot transfer weights");
+    }
+
+    /** {@link #transfer(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, WeightsSnapshot, TrainingPace)} at full speed. */
+    default TrainingHandle transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                    TrainingListener listener, WeightsSnapshot initial) {
+        return transfer(spec, data, config, listener, initial, TrainingPace.FULL_SPEED);
     }
 }

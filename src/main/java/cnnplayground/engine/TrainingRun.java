@@ -37,8 +37,9 @@ import cnnplayground.engine.batch.BatchAssembler;
 
 /**
  * One training run on its own engine thread: all DJL work for the run happens there. Control
- * (pause, resume, stop) is by volatile flags checked between batches; results leave the thread as
- * immutable snapshots and events only.
+ * (pause, resume, stop, pace, step) goes through a {@link BatchGate} the thread waits at between
+ * batches; results leave the thread as immutable snapshots and events only. Time spent waiting there
+ * is not training time: throughput, ETA and epoch durations leave it out.
  */
 public final class TrainingRun implements TrainingHandle {
 
@@ -62,14 +63,15 @@ public final class TrainingRun implements TrainingHandle {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<WeightsSnapshot> weights = new AtomicReference<>();
     private final AtomicReference<WeightsSnapshot> best = new AtomicReference<>();
-    private final Object pauseLock = new Object();
+    private final BatchGate gate;
     private final Thread thread;
     private final AtomicReference<NativeRelease> release = new AtomicReference<>();
-    private volatile boolean stopRequested;
-    private volatile boolean paused;
+    /** What the thread has waited at the gate so far; read and written on the training thread only. */
+    private long waitedNanos;
+    private volatile TrainingPace pace;
 
     private TrainingRun(NetworkSpec spec, ImageDataset data, TrainingConfig config, TrainingListener listener,
-                        CheckpointSink checkpoints, WeightsSnapshot initial, TransferPlan transfer) {
+                        CheckpointSink checkpoints, WeightsSnapshot initial, TransferPlan transfer, TrainingPace pace) {
         this.spec = spec;
         this.initial = initial;
         this.transfer = transfer;
@@ -85,6 +87,8 @@ public final class TrainingRun implements TrainingHandle {
         long steps = (long) config.epochs() * batchesPerEpoch();
         // The engine loads on the training thread, so the caller (often the FX thread) never waits for it.
         this.recorder = new MetricsRecorder(steps, config.batchSize());
+        this.pace = pace;
+        this.gate = new BatchGate(pace, new GateAnnouncer());
         this.thread = new Thread(this::runSafely, "training-" + spec.name());
     }
 
@@ -95,7 +99,13 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                     TrainingListener listener, CheckpointSink checkpoints) {
-        return launch(spec, data, config, listener, checkpoints, null, null);
+        return start(spec, data, config, listener, checkpoints, TrainingPace.FULL_SPEED);
+    }
+
+    /** Like {@link #start(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, CheckpointSink)}, at {@code pace} from the first batch. */
+    public static TrainingRun start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                    TrainingListener listener, CheckpointSink checkpoints, TrainingPace pace) {
+        return launch(spec, data, config, listener, checkpoints, null, null, pace);
     }
 
     /**
@@ -109,6 +119,13 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                      TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+        return resume(spec, data, config, listener, checkpoints, initial, TrainingPace.FULL_SPEED);
+    }
+
+    /** Like {@link #resume(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, CheckpointSink, WeightsSnapshot)}, at {@code pace}. */
+    public static TrainingRun resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                     TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial,
+                                     TrainingPace pace) {
         if (!initial.spec().withAllTrainable().equals(spec.withAllTrainable())) {
             throw new IllegalArgumentException("The weights to resume from belong to network \""
                     + initial.spec().name() + "\", not to the one in the editor; load the model again or train "
@@ -119,7 +136,7 @@ public final class TrainingRun implements TrainingHandle {
                     + initial.classNames() + " but the dataset has " + data.classNames()
                     + "; train from scratch on this dataset");
         }
-        return launch(spec, data, config, listener, checkpoints, initial, null);
+        return launch(spec, data, config, listener, checkpoints, initial, null, pace);
     }
 
     /**
@@ -132,6 +149,13 @@ public final class TrainingRun implements TrainingHandle {
      */
     public static TrainingRun transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                        TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial) {
+        return transfer(spec, data, config, listener, checkpoints, initial, TrainingPace.FULL_SPEED);
+    }
+
+    /** Like {@link #transfer(NetworkSpec, ImageDataset, TrainingConfig, TrainingListener, CheckpointSink, WeightsSnapshot)}, at {@code pace}. */
+    public static TrainingRun transfer(NetworkSpec spec, ImageDataset data, TrainingConfig config,
+                                       TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial,
+                                       TrainingPace pace) {
         DataFit.problem(spec, data).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
@@ -140,12 +164,12 @@ public final class TrainingRun implements TrainingHandle {
             throw new IllegalArgumentException("No layer of network \"" + spec.name() + "\" matches one of \""
                     + initial.spec().name() + "\", whose weights it would start from; train from scratch");
         }
-        return launch(spec, data, config, listener, checkpoints, initial, plan);
+        return launch(spec, data, config, listener, checkpoints, initial, plan, pace);
     }
 
     private static TrainingRun launch(NetworkSpec spec, ImageDataset data, TrainingConfig config,
                                       TrainingListener listener, CheckpointSink checkpoints, WeightsSnapshot initial,
-                                      TransferPlan transfer) {
+                                      TransferPlan transfer, TrainingPace pace) {
         DataFit.problem(spec, data).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
@@ -153,7 +177,7 @@ public final class TrainingRun implements TrainingHandle {
         TrainingMemory.problem(spec, config, DeviceMemory.forTraining(config.cpuOnly())).ifPresent(s -> {
             throw new IllegalArgumentException(s.message());
         });
-        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial, transfer);
+        TrainingRun run = new TrainingRun(spec, data, config, listener, checkpoints, initial, transfer, pace);
         run.thread.start();
         return run;
     }
@@ -188,23 +212,28 @@ public final class TrainingRun implements TrainingHandle {
 
     @Override
     public void pause() {
-        paused = true;
+        gate.pause();
     }
 
     @Override
     public void resume() {
-        synchronized (pauseLock) {
-            paused = false;
-            pauseLock.notifyAll();
-        }
+        gate.resume();
+    }
+
+    @Override
+    public void setPace(TrainingPace newPace) {
+        pace = newPace;
+        gate.pace(newPace);
+    }
+
+    @Override
+    public void step() {
+        gate.step();
     }
 
     @Override
     public void stop() {
-        synchronized (pauseLock) {
-            stopRequested = true;
-            pauseLock.notifyAll();
-        }
+        gate.stop();
     }
 
     @Override
@@ -293,11 +322,12 @@ public final class TrainingRun implements TrainingHandle {
             int sinceImprovement = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
+                long waitedBefore = waitedNanos;
                 shuffleInPlace(order, shuffle);
                 double lossSum = 0;
                 long correct = 0;
                 for (int b = 0, from = 0; from < order.length; b++, from += config.batchSize()) {
-                    if (!waitWhilePaused()) {
+                    if (!awaitTurn()) {
                         finish(TrainingState.STOPPED, new TrainingEvent.Stopped(epoch - 1));
                         return;
                     }
@@ -323,10 +353,14 @@ public final class TrainingRun implements TrainingHandle {
                         parameters.updateAllParameters();
                     }
                     step++;
+                    // read after the batch, once: a batch ending at a narrated pace is shown whole, its
+                    // snapshot and weights together, even when the pace changed while it ran
+                    boolean showThisBatch = pace.showsEveryBatch();
                     lossSum += (double) batchLoss * size;
                     correct += batchCorrect;
-                    recorder.batchEnded(new BatchMetrics(epoch, b + 1, step, batchLoss, (float) batchCorrect / size));
-                    if (System.nanoTime() - lastWeights >= WEIGHTS_INTERVAL.toNanos()) {
+                    recorder.batchEnded(new BatchMetrics(epoch, b + 1, step, batchLoss, (float) batchCorrect / size),
+                            showThisBatch);
+                    if (showThisBatch || System.nanoTime() - lastWeights >= WEIGHTS_INTERVAL.toNanos()) {
                         publishWeights(block, normalization, step);
                         lastWeights = System.nanoTime();
                     }
@@ -334,7 +368,7 @@ public final class TrainingRun implements TrainingHandle {
                 float[] validation = evaluate(manager, block, parameters, batches, loss);
                 EpochMetrics metrics = new EpochMetrics(epoch, (float) (lossSum / order.length),
                         (float) correct / order.length, validation[0], validation[1],
-                        (System.nanoTime() - epochStart) / 1e9);
+                        (System.nanoTime() - epochStart - (waitedNanos - waitedBefore)) / 1e9);
                 // Without a validation split, training accuracy decides which epoch is best.
                 float score = metrics.hasValidation() ? metrics.validationAccuracy() : metrics.trainAccuracy();
                 boolean improved = score > bestAccuracy;
@@ -438,27 +472,35 @@ public final class TrainingRun implements TrainingHandle {
         listener.onEvent(event);
     }
 
-    /** Blocks while paused; false once a stop was asked for. */
-    private boolean waitWhilePaused() {
-        if (paused && !stopRequested) {
+    /** Waits at the gate until the next batch may start, counting the wait out of training time; false on stop. */
+    private boolean awaitTurn() {
+        long before = System.nanoTime();
+        boolean go = gate.awaitTurn();
+        long waited = System.nanoTime() - before;
+        waitedNanos += waited;
+        recorder.waited(waited);
+        return go;
+    }
+
+    /** Tells the recorder and the listener, on the training thread, what the gate waits for. */
+    private final class GateAnnouncer implements BatchGate.Announcer {
+        @Override
+        public void paused() {
             recorder.state(TrainingState.PAUSED);
             listener.onEvent(new TrainingEvent.Paused());
-            synchronized (pauseLock) {
-                while (paused && !stopRequested) {
-                    try {
-                        pauseLock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopRequested = true;
-                    }
-                }
-            }
-            if (!stopRequested) {
-                recorder.state(TrainingState.RUNNING);
-                listener.onEvent(new TrainingEvent.Resumed());
-            }
         }
-        return !stopRequested;
+
+        @Override
+        public void resumed() {
+            recorder.state(TrainingState.RUNNING);
+            listener.onEvent(new TrainingEvent.Resumed());
+        }
+
+        @Override
+        public void awaitingStep() {
+            recorder.publishNow();
+            listener.onEvent(new TrainingEvent.Stepped(recorder.stepsDone()));
+        }
     }
 
     /** Validation loss and accuracy, or NaN for both when nothing is held out. */

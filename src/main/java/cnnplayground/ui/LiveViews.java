@@ -404,8 +404,10 @@ public final class LiveViews {
         // a drawing waiting to be probed goes first; otherwise the sample, when shown or due for recording
         Watched probing = target == Watched.DRAWING && drawingStale ? Watched.DRAWING : Watched.SAMPLE;
         boolean stale = probing == Watched.DRAWING ? drawingStale : (target == Watched.SAMPLE && sampleStale) || recordDue;
-        long gap = probing == Watched.SAMPLE ? 1_000_000_000L / Math.max(1, updatesPerSecond.get())
-                : DrawView.DEBOUNCE_NANOS;
+        // at a narrated pace each batch's weights are probed (at most 20 a second), whatever the update rate
+        boolean narrated = workspace.isTraining() && workspace.paceProperty().get().showsEveryBatch();
+        long gap = probing == Watched.DRAWING ? DrawView.DEBOUNCE_NANOS
+                : narrated ? 0 : 1_000_000_000L / Math.max(1, updatesPerSecond.get());
         if (!stale || now - lastProbe < gap) {
             return;
         }

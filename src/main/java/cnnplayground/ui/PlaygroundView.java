@@ -19,6 +19,7 @@ import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.teach.ConvolutionStepperView;
 import cnnplayground.ui.train.MemoryGate;
+import cnnplayground.ui.train.PaceControl;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.transfer.TransferSettings;
 import cnnplayground.ui.i18n.LanguageChooser;
@@ -161,8 +162,12 @@ public final class PlaygroundView extends BorderPane {
         stageButton.textProperty().bind(text.text("stage.button"));
         stageButton.setTooltip(text.tooltip("stage.tooltip"));
         stageButton.getStyleClass().add("header-toggle");
-        HBox header = new HBox(14, title, subtitle, headerSpacer, stageButton, lessonsButton, presentation.button(),
-                new LanguageChooser(text));
+        // the stage hides the Training tab: its pace comes along into the header
+        PaceControl stagePace = new PaceControl(workspace, runs, text, "stagePace");
+        stagePace.visibleProperty().bind(stageButton.selectedProperty());
+        stagePace.managedProperty().bind(stagePace.visibleProperty());
+        HBox header = new HBox(14, title, subtitle, headerSpacer, stagePace, stageButton, lessonsButton,
+                presentation.button(), new LanguageChooser(text));
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);

@@ -183,6 +183,20 @@ public final class PlaygroundRobot {
         return click("#stopButton");
     }
 
+    /** Clicks a pace on the Training tab: "Step", "Slow1", "Slow5", "Slow20" or "FullSpeed". */
+    public PlaygroundRobot choosePace(String pace) {
+        scrollTo("#pace" + pace);
+        return click("#pace" + pace);
+    }
+
+    /** Presses and releases one key, e.g. F7, wherever the focus is. */
+    public PlaygroundRobot pressKey(javafx.scene.input.KeyCode key) {
+        robot.press(key);
+        robot.release(key);
+        waitForFxEvents();
+        return this;
+    }
+
     /** Save model… with the file typed into the chooser (the panel's path-taking method). */
     public boolean saveModelTo(java.nio.file.Path file) {
         return onFx(() -> playground().runs().saveModel(file));

@@ -6,6 +6,7 @@ import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingHandle;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingListener;
+import cnnplayground.engine.TrainingPace;
 import cnnplayground.engine.TrainingRun;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkSpec;
@@ -20,14 +21,14 @@ final class RecordingLauncher implements TrainingLauncher {
 
     @Override
     public TrainingHandle start(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                TrainingListener listener) {
-        return record(real.start(spec, data, config, listener));
+                                TrainingListener listener, TrainingPace pace) {
+        return record(real.start(spec, data, config, listener, pace));
     }
 
     @Override
     public TrainingHandle resume(NetworkSpec spec, ImageDataset data, TrainingConfig config,
-                                 TrainingListener listener, WeightsSnapshot initial) {
-        return record(real.resume(spec, data, config, listener, initial));
+                                 TrainingListener listener, WeightsSnapshot initial, TrainingPace pace) {
+        return record(real.resume(spec, data, config, listener, initial, pace));
     }
 
     private TrainingHandle record(TrainingHandle handle) {

@@ -23,7 +23,8 @@ import javafx.stage.Window;
  * Presentation mode and the window's keyboard shortcuts. The header's toggle (or F11) puts the window
  * full screen and adds the root style class {@value #STYLE_CLASS}: larger type, high contrast, a
  * bigger drawing pad. The shortcuts work in the whole window, presenting or not: Ctrl+Enter trains,
- * Space pauses and resumes a run, Ctrl+. stops it, → or N presses the convolution stepper's Step
+ * Space pauses and resumes a run, Ctrl+. stops it, F7 trains one batch (Step pace) and F8 goes to the
+ * next pace, → or N presses the convolution stepper's Step
  * when it is showing, Ctrl+L opens the lessons, F1 or ? shows them all.
  */
 public final class PresentationMode {
@@ -125,6 +126,10 @@ public final class PresentationMode {
             runs.train();
         } else if (e.isShortcutDown() && code == KeyCode.PERIOD) {
             runs.stop();
+        } else if (code == KeyCode.F7) {
+            runs.step();
+        } else if (code == KeyCode.F8) {
+            runs.cyclePace();
         } else if (e.isShortcutDown() && code == KeyCode.L) {
             lessonsButton.setSelected(!lessonsButton.isSelected());
         } else if (plain && code == KeyCode.SPACE && !typing && runGoing()) {

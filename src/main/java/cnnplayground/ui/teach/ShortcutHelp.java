@@ -9,7 +9,7 @@ import javafx.scene.layout.VBox;
 public final class ShortcutHelp extends VBox {
 
     private static final String[] LINES = {"presentation.help.train", "presentation.help.pause",
-        "presentation.help.stop", "presentation.help.step", "presentation.help.lessons",
+        "presentation.help.stop", "presentation.help.pace", "presentation.help.step", "presentation.help.lessons",
         "presentation.help.present", "presentation.help.stage", "presentation.help.help"};
 
     public ShortcutHelp(UiText text) {

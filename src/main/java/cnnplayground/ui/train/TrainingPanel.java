@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * The Training tab: the hyper-parameters, Train / Pause / Stop, progress with ETA, Save and Load, and the
+ * The Training tab: the hyper-parameters, Train / Pause / Stop, the pace ({@link PaceControl}), progress with ETA, Save and Load, and the
  * live loss and accuracy charts. It shows the {@link Workspace} (its settings, the run's state and
  * snapshots) and sends the {@link RunController} its commands. Train is enabled only when the network is
  * valid, fits the dataset and the settings are good; the reason it is not is shown under the buttons.
@@ -88,7 +88,8 @@ public final class TrainingPanel extends VBox {
         HBox files = files();
         charts.setId("trainingCharts");
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(title, hyperParameters, folded.get(0), folded.get(1), cpuOnlyCheck, buttons,
+        PaceControl pace = new PaceControl(workspace, runs, text, "pace");
+        getChildren().addAll(title, hyperParameters, folded.get(0), folded.get(1), cpuOnlyCheck, buttons, pace,
                 resumeCheck, blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);

@@ -11,6 +11,7 @@ import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingHandle;
 import cnnplayground.engine.TrainingLauncher;
+import cnnplayground.engine.TrainingPace;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.TransferPlan;
@@ -32,6 +33,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,7 +42,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * Starts, pauses, resumes and stops runs of the editor's network on the workspace's data and settings,
+ * Starts, pauses, resumes, paces, steps and stops runs of the editor's network on the workspace's data and settings,
  * and saves and loads model files. It owns the run's {@link TrainingHandle} and the pump that brings its
  * events to the FX thread, and writes what happens into the {@link Workspace}; views call these commands
  * and observe the workspace and the few outcomes here (what ended a run, what became of a file).
@@ -58,6 +61,7 @@ public final class RunController {
     private final ReadOnlyObjectWrapper<UiText.Phrase> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<UiText.Phrase> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyObjectWrapper<UiText.Phrase> fileMessage = new ReadOnlyObjectWrapper<>(this, "fileMessage");
+    private final ReadOnlyBooleanWrapper awaitingStep = new ReadOnlyBooleanWrapper(this, "awaitingStep");
     private TrainingHandle handle;
     private SnapshotRedrawer redrawer;
     private TrainingConfig lastConfig;
@@ -70,6 +74,19 @@ public final class RunController {
                 workspace.settingsProperty(), workspace.settingsProblemProperty(), workspace.datasetProperty(),
                 workspace.datasetProblemProperty(), workspace.stateProperty(), workspace.unavailableProperty(),
                 blockedElsewhere, text.languageProperty(), workspace.classSubsetProperty());
+        workspace.paceProperty().addListener((obs, was, now) -> {
+            if (now != TrainingPace.STEP) {
+                awaitingStep.set(false);
+            }
+            if (handle != null) {
+                handle.setPace(now);
+            }
+        });
+    }
+
+    /** Whether the run, at Step pace, has done its batch and waits for {@link #step()}. */
+    public ReadOnlyBooleanProperty awaitingStepProperty() {
+        return awaitingStep.getReadOnlyProperty();
     }
 
     /** Why Train is off now, in the window's language; empty when a run can start (or one is going). */
@@ -140,12 +157,13 @@ public final class RunController {
         // Resuming is offered once per load or run: a later Train starts afresh unless ticked again.
         workspace.resumeProperty().set(false);
         try {
+            TrainingPace pace = workspace.paceProperty().get();
             if (from == null) {
-                handle = launcher.start(network, data, lastConfig, events);
+                handle = launcher.start(network, data, lastConfig, events, pace);
             } else if (plan.get().keepsAll() && Workspace.sameNetwork(from.spec(), network)) {
-                handle = launcher.resume(network, data, lastConfig, events, from);
+                handle = launcher.resume(network, data, lastConfig, events, from, pace);
             } else {
-                handle = launcher.transfer(network, data, lastConfig, events, from);
+                handle = launcher.transfer(network, data, lastConfig, events, from, pace);
             }
         } catch (RuntimeException e) {
             handle = null;
@@ -155,7 +173,9 @@ public final class RunController {
         }
         TrainingHandle started = handle;
         workspace.running(started);
-        redrawer = new SnapshotRedrawer(started::latest, workspace::showSnapshot);
+        // at the narrated paces every batch is drawn (at most 20 a second), at full speed ten redraws a second
+        redrawer = new SnapshotRedrawer(started::latest, workspace::showSnapshot,
+                () -> workspace.paceProperty().get().showsEveryBatch());
         redrawer.start();
     }
 
@@ -169,6 +189,31 @@ public final class RunController {
         } else {
             handle.pause();
         }
+    }
+
+    /**
+     * One batch, then wait: switches to Step pace (the batch going is the step), or at Step pace lets the
+     * next batch run; a paused run resumes for that one batch. Before a run it only chooses Step.
+     */
+    public void step() {
+        boolean stepping = workspace.paceProperty().get() == TrainingPace.STEP;
+        boolean paused = workspace.stateProperty().get() == TrainingState.PAUSED;
+        workspace.paceProperty().set(TrainingPace.STEP);
+        if (handle == null) {
+            return;
+        }
+        if (stepping || paused) {
+            awaitingStep.set(false);
+            handle.step();
+        }
+        if (paused) {
+            handle.resume();
+        }
+    }
+
+    /** The next pace: Step, 1, 5, 20 batches a second, full speed, then Step again. */
+    public void cyclePace() {
+        workspace.paceProperty().set(workspace.paceProperty().get().next());
     }
 
     /** Asks the run to stop after the current batch. */
@@ -205,6 +250,8 @@ public final class RunController {
             workspace.setState(TrainingState.PAUSED);
         } else if (event instanceof TrainingEvent.Resumed) {
             workspace.setState(TrainingState.RUNNING);
+        } else if (event instanceof TrainingEvent.Stepped) {
+            awaitingStep.set(workspace.paceProperty().get() == TrainingPace.STEP);
         } else if (event instanceof TrainingEvent.Finished finished) {
             float best = finished.bestValidationAccuracy();
             UiText.Phrase how = finished.stoppedEarly() ? UiText.phrase("train.finishedBecause", earlyStop(finished))
@@ -231,6 +278,7 @@ public final class RunController {
 
     /** Final redraw, timer off, the run's weights kept, editing back on. Safe to call twice. */
     private void end(TrainingState finalState) {
+        awaitingStep.set(false);
         if (redrawer != null) {
             redrawer.redrawIfChanged();
             redrawer.stop();

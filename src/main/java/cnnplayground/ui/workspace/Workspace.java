@@ -6,6 +6,7 @@ import cnnplayground.engine.DataFit;
 import cnnplayground.engine.FreshWeights;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingPace;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.engine.TransferPlan;
@@ -60,6 +61,7 @@ public final class Workspace {
     private final ObjectProperty<UiText.Phrase> settingsProblem = new SimpleObjectProperty<>(this, "settingsProblem");
     private final BooleanProperty resume = new SimpleBooleanProperty(this, "resume", false);
     private final BooleanProperty cpuOnly = new SimpleBooleanProperty(this, "cpuOnly", false);
+    private final ObjectProperty<TrainingPace> pace = new SimpleObjectProperty<>(this, "pace", TrainingPace.FULL_SPEED);
     private final BooleanProperty gpuAvailable = new SimpleBooleanProperty(this, "gpuAvailable", false);
     private final StringProperty device = new SimpleStringProperty(this, "device", "");
     private final StringProperty unavailable = new SimpleStringProperty(this, "unavailable", "");
@@ -202,6 +204,11 @@ public final class Workspace {
     /** Train on the CPU even though there is a GPU. */
     public BooleanProperty cpuOnlyProperty() {
         return cpuOnly;
+    }
+
+    /** How fast the run going, and the next one, trains: step by step, slowed down for narration, or full speed. */
+    public ObjectProperty<TrainingPace> paceProperty() {
+        return pace;
     }
 
     /** Whether PyTorch found a GPU; the app sets it once the engine is loaded. */
