@@ -64,13 +64,15 @@ public final class ExplanationRequests {
         if (loaded == null || probed == null) {
             return;
         }
-        if (weights == null || !loaded.spec().equals(weights.spec()) || !loaded.classNames().equals(weights.classNames())) {
-            bar.networkChanged(loaded);
-        }
+        boolean otherNetwork = weights == null || !loaded.spec().equals(weights.spec())
+                || !loaded.classNames().equals(weights.classNames());
         input = probed.input();
         prediction = probed.prediction();
         weights = loaded;
         this.whose = whose;
+        if (otherNetwork) {
+            bar.networkChanged(loaded); // may turn CAM off or the choice back to top: that asks already
+        }
         request();
     }
 
