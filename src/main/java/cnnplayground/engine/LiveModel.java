@@ -21,7 +21,7 @@ import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +65,8 @@ public final class LiveModel implements ModelProbe {
     private final Thread thread;
     // guarded by lock
     private PendingProbe pending;
-    private final Map<ExplanationKind, PendingExplanation> explanations = new EnumMap<>(ExplanationKind.class);
+    /** In the order asked; a request equal to one waiting shares its answer. */
+    private final Map<AskedExplanation, List<CompletableFuture<Explanation>>> explanations = new LinkedHashMap<>();
     private boolean closed;
     private Throwable fatal;
 
@@ -155,7 +156,10 @@ public final class LiveModel implements ModelProbe {
     /**
      * {@inheritDoc}
      *
-     * <p>Requests of one kind that pile up are coalesced like probes; they run after any pending probe.
+     * <p>Requests run after any pending probe, in the order asked. Unlike probes they are not coalesced:
+     * several views may ask at once (the Draw tab, the watched sample, the stage), each for its own input and
+     * class, and each must get its own answer; only requests asking exactly the same share one. Callers
+     * keep one request in flight, so they cannot pile up.
      */
     @Override
     public CompletableFuture<Explanation> explain(FloatGrid input, ExplanationKind kind, OptionalInt target) {
@@ -172,10 +176,7 @@ public final class LiveModel implements ModelProbe {
             if (closed) {
                 return CompletableFuture.failedFuture(fatal != null ? fatal : closedException());
             }
-            PendingExplanation job = explanations.computeIfAbsent(kind, k -> new PendingExplanation());
-            job.input = input;
-            job.target = target;
-            job.futures.add(future);
+            explanations.computeIfAbsent(new AskedExplanation(kind, input, target), k -> new ArrayList<>()).add(future);
             lock.notifyAll();
         }
         return future;
@@ -239,7 +240,7 @@ public final class LiveModel implements ModelProbe {
                     pending.futures.forEach(f -> f.completeExceptionally(e));
                     pending = null;
                 }
-                explanations.values().forEach(j -> j.futures.forEach(f -> f.completeExceptionally(e)));
+                explanations.values().forEach(futures -> futures.forEach(f -> f.completeExceptionally(e)));
                 explanations.clear();
             }
         } finally {
@@ -250,7 +251,7 @@ public final class LiveModel implements ModelProbe {
                     pending.futures.forEach(f -> f.completeExceptionally(closedException()));
                     pending = null;
                 }
-                explanations.values().forEach(j -> j.futures.forEach(f -> f.completeExceptionally(closedException())));
+                explanations.values().forEach(futures -> futures.forEach(f -> f.completeExceptionally(closedException())));
                 explanations.clear();
             }
         }
@@ -262,7 +263,7 @@ public final class LiveModel implements ModelProbe {
                 TorchEnvironment.ENGINE_NAME);
         while (true) {
             PendingProbe job;
-            List<Map.Entry<ExplanationKind, PendingExplanation>> explanationJobs;
+            List<Map.Entry<AskedExplanation, List<CompletableFuture<Explanation>>>> explanationJobs;
             synchronized (lock) {
                 while (!closed && pending == null && explanations.isEmpty() && newest.get() == applied) {
                     try {
@@ -300,16 +301,16 @@ public final class LiveModel implements ModelProbe {
                 }
                 job.futures.forEach(f -> f.complete(result));
             }
-            for (Map.Entry<ExplanationKind, PendingExplanation> e : explanationJobs) {
-                PendingExplanation explanationJob = e.getValue();
+            for (Map.Entry<AskedExplanation, List<CompletableFuture<Explanation>>> e : explanationJobs) {
+                AskedExplanation asked = e.getKey();
                 Explanation result;
                 try {
-                    result = explainNow(e.getKey(), explanationJob.input, explanationJob.target);
+                    result = explainNow(asked.kind(), asked.input(), asked.target());
                 } catch (RuntimeException ex) {
-                    explanationJob.futures.forEach(f -> f.completeExceptionally(ex));
+                    e.getValue().forEach(f -> f.completeExceptionally(ex));
                     continue;
                 }
-                explanationJob.futures.forEach(f -> f.complete(result));
+                e.getValue().forEach(f -> f.complete(result));
             }
         }
     }
@@ -581,11 +582,8 @@ public final class LiveModel implements ModelProbe {
         }
     }
 
-    /** The newest explanation of one kind asked for and everyone waiting for it. */
-    private static final class PendingExplanation {
-        FloatGrid input;
-        OptionalInt target;
-        final List<CompletableFuture<Explanation>> futures = new ArrayList<>();
+    /** One explanation asked for; equal when the same map of the same input is wanted. */
+    private record AskedExplanation(ExplanationKind kind, FloatGrid input, OptionalInt target) {
     }
 
     /** The newest input asked for and everyone waiting for it. */

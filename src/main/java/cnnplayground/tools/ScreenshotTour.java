@@ -18,7 +18,7 @@ import cnnplayground.ui.PlaygroundView;
 import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.teach.LessonCard;
-import cnnplayground.ui.viz.ExplanationPanel;
+import cnnplayground.ui.viz.ExplanationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -379,14 +379,14 @@ public final class ScreenshotTour {
                 && view.live().loadedWeights().map(w -> ClassActivationMaps.supports(w.spec())).orElse(false)
                 && view.live().drawExplanation().camUnavailableReason().isEmpty()));
         onFx(() -> {
-            view.live().drawExplanation().modeProperty().set(ExplanationPanel.Mode.CAM);
+            view.live().drawExplanation().modeProperty().set(ExplanationMode.CAM);
             return null;
         });
         waitFor(() -> onFxQuietly(() -> view.live().drawExplanation().overlay().isVisible()));
         Path cam = snap("cam");
         Path export = directory.resolve("export.png");
         CompletableFuture<Path> written = onFx(() -> {
-            view.live().drawExplanation().modeProperty().set(ExplanationPanel.Mode.NONE);
+            view.live().drawExplanation().modeProperty().set(ExplanationMode.NONE);
             view.showTab("Training");
             view.model().loadPreset(Presets.lenet5());
             return view.exportMenu().export(ExportMenu.Format.DIAGRAM, export);

@@ -524,7 +524,7 @@ public final class LiveViews {
         // per recorded frame while an explanation is chosen there)
         ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation : drawExplanation;
         if (explanation != null) {
-            explanation.inputProbed(result.input(), probedWith, probedTag.phrase());
+            explanation.inputProbed(result, probedWith, probedTag.phrase());
         }
         if (!showingRecordedFrame()) {
             filters.resultProperty().set(result);

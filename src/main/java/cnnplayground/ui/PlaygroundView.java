@@ -120,6 +120,7 @@ public final class PlaygroundView extends BorderPane {
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
         datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.installExplanations(text);
+        stage.installExplanation(text, probe);
         compare = new CompareView(text, launcher, workspace);
         lessons = new LessonPanel(text, workspace, chooser, this::showTabById);
         lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
@@ -280,7 +281,10 @@ public final class PlaygroundView extends BorderPane {
         int sample = live.sampleProperty().get();
         stage.setTrueClass(data != null && sample >= 0 && sample < data.n() && data.numClasses() == weights.classNames().size()
                 ? java.util.OptionalInt.of(data.label(sample)) : java.util.OptionalInt.empty());
-        live.shownWeights().ifPresent(tag -> stage.setWeightsLabel(text.get(tag.phrase().key(), tag.phrase().args())));
+        live.shownWeights().ifPresent(tag -> {
+            stage.setWeightsLabel(text.get(tag.phrase().key(), tag.phrase().args()));
+            stage.explanation().ifPresent(explanation -> explanation.inputProbed(result, weights, tag.phrase()));
+        });
     }
 
     /** The whole network on one screen (the Stage layout): shown while {@link #stageButton} is on, or after F6. */

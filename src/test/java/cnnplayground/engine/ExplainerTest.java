@@ -167,6 +167,40 @@ class ExplainerTest {
     }
 
     @Test
+    void saliency_for_two_target_classes_gives_two_maps() throws Exception {
+        // given: LeNet-5 with seeded random weights and a digit
+        WeightsSnapshot weights = LiveModelTest.weights(Presets.lenet5(), 4, 1);
+        FloatGrid digit = TinyDigits.first(1).imageAsGrid(0);
+        // when:
+        Explanation three = explain(weights, digit, ExplanationKind.SALIENCY, OptionalInt.of(3));
+        Explanation eight = explain(weights, digit, ExplanationKind.SALIENCY, OptionalInt.of(8));
+        // then: each names its class, and the pixels each class's score rests on differ
+        assertEquals(3, three.classIndex());
+        assertEquals(8, eight.classIndex());
+        assertFalse(java.util.Arrays.equals(three.map().values(), eight.map().values()),
+                "the same saliency map for classes 3 and 8");
+    }
+
+    @Test
+    void requests_for_different_classes_asked_together_each_get_their_own_answer() throws Exception {
+        // given: class 0 reads the top-left pixels, class 1 reads nothing
+        try (LiveModel live = LiveModel.start()) {
+            live.load(topLeftWeights());
+            FloatGrid input = FloatGrid.zeros(4, 4, 1);
+            // when: two views ask at once, before either is answered
+            var first = live.explain(input, ExplanationKind.SALIENCY, OptionalInt.of(0));
+            var second = live.explain(input, ExplanationKind.SALIENCY, OptionalInt.of(1));
+            Explanation zero = first.get(TIMEOUT_S, TimeUnit.SECONDS);
+            Explanation one = second.get(TIMEOUT_S, TimeUnit.SECONDS);
+            // then:
+            assertEquals(0, zero.classIndex());
+            assertEquals(3f, zero.map().max(), EPS);
+            assertEquals(1, one.classIndex());
+            assertEquals(0f, one.map().max(), EPS);
+        }
+    }
+
+    @Test
     void saliency_works_while_a_training_run_holds_the_gradient_collector() throws Exception {
         // given: a training step in progress elsewhere (DJL allows one collector at a time)
         try (LiveModel live = LiveModel.start();

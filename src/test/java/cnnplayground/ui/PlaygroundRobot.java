@@ -47,6 +47,11 @@ public final class PlaygroundRobot {
         return choose("#presetChooser", name);
     }
 
+    /** Picks the class to explain ("Top class", "Runner-up", or a class name) in the list {@code comboId}. */
+    public PlaygroundRobot chooseExplainedClass(String comboId, String name) {
+        return choose(comboId, name);
+    }
+
     /** Picks a language in the header's menu by the name it gives itself, e.g. "繁體中文". */
     public PlaygroundRobot chooseLanguage(String ownName) {
         return choose("#languageChoice", ownName);

@@ -1,5 +1,6 @@
 package cnnplayground.ui.stage;
 
+import cnnplayground.engine.ModelProbe;
 import cnnplayground.engine.ProbeDetails;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.LayerKind;
@@ -7,6 +8,7 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Shape;
 import cnnplayground.teach.ArithmeticStep;
+import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.ColorMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +21,11 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The classroom stage: the whole network left to right, as CNN Explainer shows it. The input image, then
@@ -45,6 +49,7 @@ public final class NetworkStageView extends BorderPane {
     private String weightsLabel = "";
     /** Whose weights the stage shows, always in sight: a class must never read an old network's numbers as current. */
     private final javafx.scene.control.Label weightsCaption = new javafx.scene.control.Label();
+    private StageExplanation explanation;
 
     public NetworkStageView() {
         getStyleClass().add("network-stage");
@@ -70,6 +75,28 @@ public final class NetworkStageView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Adds "Explain: none / CAM / saliency" above the network, its heat map over the input picture; the
+     * explanations are asked of {@code probe}. Feed it through {@link #explanation()}.
+     */
+    public StageExplanation installExplanation(UiText text, ModelProbe probe) {
+        explanation = new StageExplanation(text, probe, board::setInputHeat);
+        VBox top = new VBox(2, weightsCaption, explanation);
+        top.getStyleClass().add("stage-top");
+        setTop(top);
+        return explanation;
+    }
+
+    /** "Explain" on the stage; empty until {@link #installExplanation}. */
+    public Optional<StageExplanation> explanation() {
+        return Optional.ofNullable(explanation);
+    }
+
+    /** The heat map laid over the input picture; empty when none is. */
+    public Optional<Image> inputHeat() {
+        return board.inputHeat();
     }
 
     /** A stage already laid out for {@code analysis}. */

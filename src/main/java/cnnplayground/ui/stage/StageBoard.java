@@ -116,6 +116,18 @@ final class StageBoard extends Region {
         return columns.size();
     }
 
+    /** Lays {@code heat} over the input's picture, or takes it away (null). A new network starts without. */
+    void setInputHeat(javafx.scene.image.Image heat) {
+        if (!columns.isEmpty()) {
+            ((TilesColumn) columns.get(0)).setHeat(heat);
+        }
+    }
+
+    /** What lies over the input's picture; empty when nothing does. */
+    Optional<javafx.scene.image.Image> inputHeat() {
+        return columns.isEmpty() ? Optional.empty() : Optional.ofNullable(((TilesColumn) columns.get(0)).heat());
+    }
+
     /** The readout by the unit under the mouse, as shown ("" when none is). */
     String readoutText() {
         return readout.isVisible() ? readout.getText() : "";

@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
@@ -32,6 +33,8 @@ final class TilesColumn extends LayerColumn {
     private final WritableImage[] images;
     private final int[] pixels;
     private Runnable onFoldChanged = () -> { };
+    /** Laid over every tile (the input's explanation), or null. */
+    private Image heat;
     private boolean expanded;
     private double tile = MIN_TILE;
     private int shown;
@@ -68,6 +71,16 @@ final class TilesColumn extends LayerColumn {
 
     void setOnFoldChanged(Runnable onFoldChanged) {
         this.onFoldChanged = onFoldChanged;
+    }
+
+    /** Lays {@code heat} (the map's size) over every tile, or nothing when null. */
+    void setHeat(Image heat) {
+        this.heat = heat;
+        paint();
+    }
+
+    Image heat() {
+        return heat;
     }
 
     int channels() {
@@ -225,6 +238,9 @@ final class TilesColumn extends LayerColumn {
             } else {
                 g.setFill(style.tileBorder.getFill());
                 g.fillRect(at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight());
+            }
+            if (heat != null) {
+                g.drawImage(heat, at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight());
             }
             g.setStroke(style.tileBorder.getStroke());
             g.setLineWidth(style.tileBorder.getStrokeWidth());

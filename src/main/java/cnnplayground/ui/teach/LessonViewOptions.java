@@ -8,7 +8,7 @@ import cnnplayground.teach.LessonViews;
 import cnnplayground.teach.WindowOperation;
 import cnnplayground.ui.LiveViews;
 import cnnplayground.ui.builder.NetworkEditorModel;
-import cnnplayground.ui.viz.ExplanationPanel;
+import cnnplayground.ui.viz.ExplanationMode;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -37,8 +37,8 @@ public final class LessonViewOptions {
             s.sizeProperty().set(POOL);
             s.strideProperty().set(POOL);
         }));
-        lessons.onViewOption(LessonViews.CAM_OVERLAY, () -> explain(live, ExplanationPanel.Mode.CAM));
-        lessons.onViewOption(LessonViews.SALIENCY_OVERLAY, () -> explain(live, ExplanationPanel.Mode.SALIENCY));
+        lessons.onViewOption(LessonViews.CAM_OVERLAY, () -> explain(live, ExplanationMode.CAM));
+        lessons.onViewOption(LessonViews.SALIENCY_OVERLAY, () -> explain(live, ExplanationMode.SALIENCY));
         lessons.onViewOption(LessonViews.FREEZE_FEATURES, () -> freezeFeatures(model));
     }
 
@@ -52,7 +52,7 @@ public final class LessonViewOptions {
         stepper.reset();
     }
 
-    private static void explain(LiveViews live, ExplanationPanel.Mode mode) {
+    private static void explain(LiveViews live, ExplanationMode mode) {
         // CAM needs a GlobalAveragePooling2D → Dense ending; the panels refuse it with their reason otherwise
         live.drawExplanation().modeProperty().set(mode);
         live.sampleExplanation().modeProperty().set(mode);
