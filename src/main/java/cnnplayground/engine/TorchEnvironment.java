@@ -94,6 +94,7 @@ public final class TorchEnvironment {
         } catch (RuntimeException | LinkageError e) {
             throw new TorchUnavailableException(explain(e), e);
         }
+        NnpackSwitch.turnOff();
         Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
         Device device = engine.defaultDevice();
         int threads = JniUtils.getNumThreads();

@@ -55,4 +55,12 @@ class TorchEnvironmentTest {
         assertTrue(message.contains("ai.djl.offline="), message);
         assertTrue(message.contains("pytorch-native-cpu"), message);
     }
+
+    /** Double-precision saliency otherwise logs an NNPACK warning per convolution on CPUs NNPACK does not support. */
+    @Test
+    void loading_the_engine_turns_nnpack_off() {
+        TorchEnvironment.load();
+
+        assertEquals(java.util.Optional.of(false), NnpackSwitch.isOn());
+    }
 }
