@@ -23,8 +23,6 @@ import org.testfx.framework.junit5.Start;
 class DrawTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 20;
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     private final FixedProbe probe = new FixedProbe();
 

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
@@ -28,8 +27,6 @@ import org.testfx.framework.junit5.Start;
 class ExplainedClassTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 60;
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     @Start
     void start(Stage stage) {
@@ -44,10 +41,7 @@ class ExplainedClassTest extends PlaygroundTestBase {
     @Test
     void should_explain_the_runner_up_and_then_a_chosen_class_of_the_drawn_digit() {
         // given: LeNet-5 trained briefly, a drawn 7, and its saliency (of the top class, as before)
-        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
-        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
-        user.clickTrain();
-        awaitTrainingState(TrainingState.FINISHED);
+        trainLeNetBriefly();
         user.openTab("Draw").drawOnPad(SEVEN);
         user.waitUntil(WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() > 0);
         user.fx().clickOn("#explainSaliency");

@@ -10,7 +10,6 @@ import cnnplayground.spec.Presets;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.testfx.framework.junit5.Start;
 class ExplanationOverlayTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 60;
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     @Start
     void start(Stage stage) {
@@ -107,10 +104,7 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
     @Test
     void should_refuse_cam_with_the_reason_for_a_network_without_global_average_pooling() {
         // given: LeNet-5 (Flatten → Dense) trained briefly, and a drawing
-        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
-        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
-        user.clickTrain();
-        awaitTrainingState(TrainingState.FINISHED);
+        trainLeNetBriefly();
         user.openTab("Draw").drawOnPad(SEVEN);
         user.waitUntil(WAIT_SECONDS, () -> view.live().draw().probabilities().classCount() > 0);
 

@@ -92,4 +92,18 @@ public abstract class PlaygroundTestBase {
             throw new AssertionError("waited " + RUN_WAIT_SECONDS + " s for " + want + "; the run is " + seen, e);
         }
     }
+
+    /** A 7 drawn on the pad in pad coordinates: across the top, then down to the left. */
+    protected static final javafx.geometry.Point2D[] SEVEN = {new javafx.geometry.Point2D(70, 60),
+        new javafx.geometry.Point2D(140, 60), new javafx.geometry.Point2D(210, 60),
+        new javafx.geometry.Point2D(180, 130), new javafx.geometry.Point2D(150, 200),
+        new javafx.geometry.Point2D(130, 240)};
+
+    /** LeNet-5 (the default network) trained for real: one epoch of 320 bundled digits in batches of 32. */
+    protected final void trainLeNetBriefly() {
+        user.fx().interact(() -> view.setDataset("digits", TestDatasets.digits(320)));
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        user.clickTrain();
+        awaitTrainingState(TrainingState.FINISHED);
+    }
 }

@@ -8,7 +8,6 @@ import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,8 +21,6 @@ import org.testfx.framework.junit5.Start;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class WeightsInViewsTest extends PlaygroundTestBase {
 
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
     private static final String UNTRAINED = "Weights: LeNet-5 · untrained";
     private static final String RUN_1 = "Weights: LeNet-5 · run 1 · epoch 1 · newest";
 
@@ -45,7 +42,9 @@ class WeightsInViewsTest extends PlaygroundTestBase {
         user.openTab("Feature maps");
 
         // then: LeNet-5's rows, filled from its untrained weights, named so
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.live().featureMaps().tileCount("conv2d") == 6);
+        // the rows are laid out (prepare) before the first result fills them: wait for the result itself
+        user.waitUntil(RUN_WAIT_SECONDS, () -> user.onFx(() -> view.live().featureMaps().resultProperty().get() != null
+                && view.live().featureMaps().tileCount("conv2d") == 6));
         assertThat(label("#featureMapsWeights")).isEqualTo(UNTRAINED);
         assertThat(user.onFx(() -> view.live().featureMaps().resultProperty().get().step())).isZero();
 
