@@ -62,6 +62,26 @@ class StageLayoutTest extends PlaygroundTestBase {
         }
         assertThat(user.onFx(() -> PlaygroundRobot.isShown(view.editor()))).as("the editor").isFalse();
 
+        // when: the window is a projector's 1280×720
+        user.fx().interact(() -> {
+            view.getScene().getWindow().setWidth(1280);
+            view.getScene().getWindow().setHeight(720);
+        });
+
+        // then: every column of LeNet-5 still fits the network's part of the window, beside the pad and the charts,
+        // and the status bar is still at the bottom
+        user.waitUntil(WAIT_SECONDS, () -> view.getScene().getHeight() == 720);
+        Bounds stageArea = user.onFx(() -> screen().network().localToScene(screen().network().getLayoutBounds()));
+        for (int layer = -1; layer < 8; layer++) {
+            int l = layer;
+            Bounds column = user.onFx(() -> view.stage().columnInScene(l));
+            assertThat(column.getMaxX()).as("layer %d", l).isLessThanOrEqualTo(stageArea.getMaxX());
+            assertThat(column.getMaxY()).as("layer %d", l).isLessThanOrEqualTo(stageArea.getMaxY());
+        }
+        for (Node part : user.onFx(() -> new Node[] {screen().charts(), screen().pad(), view.getBottom()})) {
+            assertThat(shownInWindow(part)).as("%s", part.getId()).isTrue();
+        }
+
         // when: F6
         user.fx().type(KeyCode.F6);
 

@@ -22,12 +22,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.transform.Scale;
 
 /**
  * The Stage layout, the app's first screen: the whole network ({@link NetworkStageView}) with most of the
@@ -41,16 +40,17 @@ import javafx.scene.transform.Scale;
  */
 public final class StageScreen extends BorderPane {
 
-    /** The side column's share of the width, within {@link #SIDE_MIN}..{@link #SIDE_MAX} pixels. */
-    private static final double SIDE_SHARE = 0.25;
-    private static final double SIDE_MIN = 260;
+    /**
+     * The side column's share of the width, within {@link #SIDE_MIN}..{@link #SIDE_MAX} pixels: at 1280 px
+     * LeNet-5's columns need about 980 px, the rest is the column's.
+     */
+    private static final double SIDE_SHARE = 0.22;
+    private static final double SIDE_MIN = 240;
     private static final double SIDE_MAX = 460;
-    /** The pad takes at most this share of the height; the charts keep the rest. */
-    private static final double PAD_SHARE = 0.42;
     /** Larger than this the pad would only take the charts' room, even on a 4K projector. */
     private static final double PAD_MAX_SCALE = 1.3;
-    /** The pad's caption and its Undo and Clear row, in pixels, besides the canvas. */
-    private static final double PAD_CHROME = 70;
+    /** The pad's two-line caption and its Undo and Clear row, with the spacing, in pixels, besides the canvas. */
+    private static final double PAD_CHROME = 90;
 
     /** A probe to show and what to say with it: whose weights made it and, for a dataset image, its label. */
     public record Probed(ProbeResult result, WeightsSnapshot weights, String weightsLabel, OptionalInt trueClass) {
@@ -65,7 +65,6 @@ public final class StageScreen extends BorderPane {
     private final ObjectProperty<Shape> inputShape = new SimpleObjectProperty<>(this, "inputShape");
     private final ReadOnlyObjectWrapper<FloatGrid> drawing = new ReadOnlyObjectWrapper<>(this, "drawing");
     private final RefreshWhenShown chartRedraw = new RefreshWhenShown(this::drawCharts);
-    private final Scale padScale = new Scale(1, 1);
     private final VBox side;
     private Probed sample;
     private Probed drawn;
@@ -90,22 +89,20 @@ public final class StageScreen extends BorderPane {
         followDrawing();
         followRun();
 
-        Label padTitle = text.label("stage.padTitle");
+        Label padTitle = new Label();
+        padTitle.setId("stagePadTitle");
         padTitle.getStyleClass().add("stage-side-title");
-        Label padHint = new Label();
-        padHint.getStyleClass().add("hint");
-        padHint.setWrapText(true);
-        padHint.textProperty().bind(Bindings.when(drawing.isNull()).then(text.text("stage.padHint"))
+        padTitle.setWrapText(true);
+        padTitle.textProperty().bind(Bindings.when(drawing.isNull()).then(text.text("stage.padHint"))
                 .otherwise(text.text("stage.padShowing")));
-        pad.getTransforms().add(padScale);
-        // in a Group, so the scaled pad takes its scaled room in the column
+        padTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        side = new VBox(6, padTitle, new Group(pad), padHint, charts);
+        side = new VBox(6, padTitle, pad, charts);
         side.getStyleClass().add("stage-side");
+        // the pad is fitted to the height the window gives (fitSide), so its size must not ask for more
+        side.setMinHeight(0);
         setCenter(network);
         setRight(side);
-        widthProperty().addListener(o -> fitSide());
-        heightProperty().addListener(o -> fitSide());
         visibleProperty().addListener((obs, was, on) -> refresh());
         chartRedraw.shownProperty().bind(visibleProperty());
     }
@@ -219,16 +216,24 @@ public final class StageScreen extends BorderPane {
         network.setWeightsLabel(ofDrawing ? text.get("stage.ofDrawing", probed.weightsLabel()) : probed.weightsLabel());
     }
 
-    /** The side column takes its share of the width; the pad is scaled to the column and the height. */
+    @Override
+    protected void layoutChildren() {
+        fitSide();
+        super.layoutChildren();
+    }
+
+    /**
+     * The side column takes its share of the width; the pad is as large as the column's width allows and the
+     * charts' least height leaves (the same values again change nothing, so this settles in one pass).
+     */
     private void fitSide() {
         double width = Math.max(SIDE_MIN, Math.min(SIDE_MAX, getWidth() * SIDE_SHARE));
         side.setPrefWidth(width);
         side.setMinWidth(width);
         side.setMaxWidth(width);
-        double room = Math.min(width - side.getInsets().getLeft() - side.getInsets().getRight(),
-                getHeight() * PAD_SHARE - PAD_CHROME);
-        double scale = Math.max(0.4, Math.min(PAD_MAX_SCALE, room / DrawingPad.SIZE));
-        padScale.setX(scale);
-        padScale.setY(scale);
+        double inner = width - side.getInsets().getLeft() - side.getInsets().getRight();
+        double room = Math.min(inner, getHeight() - side.getInsets().getTop() - side.getInsets().getBottom()
+                - charts.minHeight(inner) - PAD_CHROME);
+        pad.setCanvasScale(Math.max(0.4, Math.min(PAD_MAX_SCALE, room / DrawingPad.SIZE)));
     }
 }
