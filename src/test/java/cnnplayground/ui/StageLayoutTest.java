@@ -82,6 +82,14 @@ class StageLayoutTest extends PlaygroundTestBase {
             assertThat(shownInWindow(part)).as("%s", part.getId()).isTrue();
         }
 
+        // when: a unit of the second convolution is clicked, then its arithmetic closed
+        user.fx().interact(() -> view.stage().select(cnnplayground.ui.stage.StageUnit.spatial(2, 3, 4, 5)));
+
+        // then: the arithmetic has the whole width while it is open, and the pad and charts come back after
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(screen().pad()))).isFalse();
+        user.fx().interact(() -> view.stage().clearSelection());
+        assertThat(shownInWindow(user.onFx(() -> screen().charts()))).isTrue();
+
         // when: F6
         user.fx().type(KeyCode.F6);
 

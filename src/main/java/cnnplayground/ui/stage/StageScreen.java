@@ -36,6 +36,8 @@ import javafx.scene.layout.VBox;
  * and of the pad's drawing ({@link #showDrawing}, asked for through {@link #drawingProperty()}); while the pad
  * holds a drawing the network shows it, and a blank pad shows the sample again.
  *
+ * <p>While a unit's arithmetic is open the pad and the charts fold away, so its numbers get the whole width.
+ *
  * <p>Redraws wait while the screen is hidden ({@link #visibleProperty()}) and catch up when it shows.
  */
 public final class StageScreen extends BorderPane {
@@ -101,6 +103,9 @@ public final class StageScreen extends BorderPane {
         side.getStyleClass().add("stage-side");
         // the pad is fitted to the height the window gives (fitSide), so its size must not ask for more
         side.setMinHeight(0);
+        // a unit's arithmetic needs the whole width: at 1280 px its sums were cut off beside the column
+        side.visibleProperty().bind(network.selectedUnitProperty().isNull());
+        side.managedProperty().bind(side.visibleProperty());
         setCenter(network);
         setRight(side);
         visibleProperty().addListener((obs, was, on) -> refresh());
