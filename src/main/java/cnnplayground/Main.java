@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code cnn-playground.jar}: no arguments opens the app, {@code screenshots [DIR]}
+ * Entry point of {@code cnn-playground.jar}: no arguments opens the app (on the stage; {@code --editor-first}
+ * opens it on the editor), {@code screenshots [DIR]}
  * renders the app's main views to PNGs, {@code soak …} trains for long in the real window and logs memory,
  * any other command runs the CLI. Kept apart from the JavaFX
  * application class so {@code java -jar} works from the class path.
@@ -23,8 +24,8 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         RenderingSettings.apply();
-        if (args.length == 0) {
-            javafx.application.Application.launch(PlaygroundApp.class);
+        if (args.length == 0 || (args.length == 1 && args[0].equals(PlaygroundApp.EDITOR_FIRST))) {
+            javafx.application.Application.launch(PlaygroundApp.class, args);
             return;
         }
         if (args[0].equals("screenshots")) {

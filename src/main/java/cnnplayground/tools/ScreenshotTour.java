@@ -293,9 +293,16 @@ public final class ScreenshotTour {
     }
 
     /**
-     * The Stage layout with the trained network at a projector's 1280×720 and at 1920×1080 (as far as the
-     * screen allows), and the arithmetic of one unit of the second convolution opened.
+     * The Stage layout with the trained network at a projector's 1280×720 (the watched sample) and at 1920×1080
+     * (as far as the screen allows; a three drawn on the stage's pad), and the arithmetic of one unit of the
+     * second convolution opened.
      */
+    /** A three in one stroke, in the drawing pad's coordinates. */
+    private static final List<Point2D> THREE = List.of(new Point2D(80, 60),
+            new Point2D(150, 45), new Point2D(200, 80), new Point2D(160, 135),
+            new Point2D(120, 140), new Point2D(170, 150), new Point2D(205, 195),
+            new Point2D(160, 240), new Point2D(80, 230));
+
     private List<Path> stageShots() throws Exception {
         List<Path> shots = new ArrayList<>();
         for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
@@ -311,11 +318,22 @@ public final class ScreenshotTour {
                 return null;
             });
             double width = onFx(() -> Math.min(size[0], Screen.getPrimary().getBounds().getWidth()));
+            boolean drawn = size[0] > 1280;
+            if (drawn) {
+                onFx(() -> {
+                    view.stageScreen().pad().drawStroke(THREE);
+                    return null;
+                });
+            }
             waitFor(() -> onFxQuietly(() -> view.stage().weightsLabel().contains("run")
-                    && stage.getScene().getWidth() == width));
+                    && stage.getScene().getWidth() == width
+                    && view.stageScreen().shown().map(p -> p.result().input().equals(
+                            drawn ? view.stageScreen().drawingProperty().get() : p.result().input())
+                            && (drawn || view.stageScreen().drawingProperty().get() == null)).orElse(false)));
             shots.add(snap("stage-" + size[0] + "x" + size[1]));
         }
         onFx(() -> {
+            view.stageScreen().pad().clear();
             stage.setWidth(1280);
             stage.setHeight(720);
             view.stage().select(cnnplayground.ui.stage.StageUnit.spatial(2, 3, 4, 5));

@@ -35,6 +35,8 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -76,8 +78,11 @@ public final class LiveViews {
     public static final int DEFAULT_RECORD_EVERY = 20;
     public static final int MAX_RECORD_EVERY = 10_000;
 
-    /** What the views being looked at need probed. */
-    public enum Watched { NOTHING, SAMPLE, DRAWING }
+    /**
+     * What the views being looked at need probed: nothing, the dataset sample, the Draw tab's drawing, or the
+     * drawing on the stage's own pad ({@link #stageDrawingProperty()}).
+     */
+    public enum Watched { NOTHING, SAMPLE, DRAWING, STAGE_DRAWING }
 
     private final ModelProbe probe;
     private final Workspace workspace;
@@ -92,6 +97,9 @@ public final class LiveViews {
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<Watched> watched = new SimpleObjectProperty<>(this, "watched", Watched.NOTHING);
     private final IntegerProperty sample = new SimpleIntegerProperty(this, "sample", 0);
+    private final ObjectProperty<FloatGrid> stageDrawing = new SimpleObjectProperty<>(this, "stageDrawing");
+    private final ReadOnlyObjectWrapper<ProbeResult> stageDrawingResult =
+            new ReadOnlyObjectWrapper<>(this, "stageDrawingResult");
     private final IntegerProperty updatesPerSecond = new SimpleIntegerProperty(this, "updatesPerSecond",
             DEFAULT_UPDATES_PER_SECOND);
     private final FeatureMapView featureMaps;
@@ -159,13 +167,17 @@ public final class LiveViews {
         });
         draw.getChildren().add(0, drawWeights);
         draw.modelInputProperty().addListener((obs, was, now) -> drawingStale = true);
+        stageDrawing.addListener((obs, was, now) -> drawingStale = true);
         // another network: what the one before showed goes at once, before its untrained weights are made
         workspace.editor().networkProperty().addListener((obs, was, now) -> {
             if (loaded != null && !Workspace.sameNetwork(loaded.spec(), now)) {
                 forgetResults();
             }
         });
-        watched.addListener((obs, was, now) -> lastProbe = 0);
+        watched.addListener((obs, was, now) -> {
+            lastProbe = 0;
+            drawingStale = true; // the other pad's drawing may not have been probed with these weights
+        });
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -221,6 +233,7 @@ public final class LiveViews {
         featureMaps.resultProperty().set(null);
         filters.resultProperty().set(null);
         draw.clearResult();
+        stageDrawingResult.set(null);
         for (ExplanationPanel explanation : new ExplanationPanel[] {sampleExplanation, drawExplanation}) {
             if (explanation != null) {
                 explanation.clear();
@@ -269,6 +282,19 @@ public final class LiveViews {
 
     public ObjectProperty<Watched> watchedProperty() {
         return watched;
+    }
+
+    /**
+     * The drawing on the stage's pad as the network sees it, null while that pad is blank; probed while
+     * {@link Watched#STAGE_DRAWING} is watched, into {@link #stageDrawingResultProperty()}.
+     */
+    public ObjectProperty<FloatGrid> stageDrawingProperty() {
+        return stageDrawing;
+    }
+
+    /** The newest probe of {@link #stageDrawingProperty()}; null before one, and when the network changes. */
+    public ReadOnlyObjectProperty<ProbeResult> stageDrawingResultProperty() {
+        return stageDrawingResult.getReadOnlyProperty();
     }
 
     /** Index of the dataset image whose feature maps are shown. */
@@ -402,16 +428,22 @@ public final class LiveViews {
             return;
         }
         // a drawing waiting to be probed goes first; otherwise the sample, when shown or due for recording
-        Watched probing = target == Watched.DRAWING && drawingStale ? Watched.DRAWING : Watched.SAMPLE;
-        boolean stale = probing == Watched.DRAWING ? drawingStale : (target == Watched.SAMPLE && sampleStale) || recordDue;
+        boolean drawing = target == Watched.DRAWING || target == Watched.STAGE_DRAWING;
+        Watched probing = drawing && drawingStale ? target : Watched.SAMPLE;
+        boolean stale = probing != Watched.SAMPLE ? drawingStale : (target == Watched.SAMPLE && sampleStale) || recordDue;
         // at a narrated pace each batch's weights are probed (at most 20 a second), whatever the update rate
         boolean narrated = workspace.isTraining() && workspace.paceProperty().get().showsEveryBatch();
-        long gap = probing == Watched.DRAWING ? DrawView.DEBOUNCE_NANOS
+        long gap = probing != Watched.SAMPLE ? DrawView.DEBOUNCE_NANOS
                 : narrated ? 0 : 1_000_000_000L / Math.max(1, updatesPerSecond.get());
         if (!stale || now - lastProbe < gap) {
             return;
         }
-        Optional<FloatGrid> input = probing == Watched.SAMPLE ? sampleInput() : Optional.ofNullable(draw.modelInputProperty().get());
+        Optional<FloatGrid> input = switch (probing) {
+            case SAMPLE -> sampleInput();
+            case DRAWING -> Optional.ofNullable(draw.modelInputProperty().get());
+            case STAGE_DRAWING -> Optional.ofNullable(stageDrawing.get());
+            case NOTHING -> Optional.empty();
+        };
         if (probing == Watched.SAMPLE) {
             sampleStale = false;
         } else {
@@ -517,12 +549,15 @@ public final class LiveViews {
             if (probedRun == run && probedTag.kind() == WeightsTag.Kind.NEWEST) {
                 record(result); // drawings are never recorded: the timeline follows one fixed input
             }
-        } else {
+        } else if (target == Watched.DRAWING) {
             draw.showResult(result, classNames);
+        } else {
+            stageDrawingResult.set(result);
         }
         // recorded samples too: the Feature maps tab then opens on them (one forward and backward pass more
         // per recorded frame while an explanation is chosen there)
-        ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation : drawExplanation;
+        ExplanationPanel explanation = target == Watched.SAMPLE ? sampleExplanation
+                : target == Watched.DRAWING ? drawExplanation : null;
         if (explanation != null) {
             explanation.inputProbed(result, probedWith, probedTag.phrase());
         }

@@ -14,7 +14,11 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The CNN Playground window. Started by {@code cnnplayground.Main} when it is given no arguments. */
+/**
+ * The CNN Playground window. Started by {@code cnnplayground.Main} when it is given no arguments, or only
+ * {@value #EDITOR_FIRST}. It opens on the Stage layout (the whole network, the charts and a drawing pad), so a
+ * class sees the untrained network's maps before anything else; F6 switches to the editor.
+ */
 public final class PlaygroundApp extends Application {
 
     public static final String TITLE = "CNN Playground";
@@ -24,12 +28,15 @@ public final class PlaygroundApp extends Application {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
     public static final String STYLESHEET = "/cnnplayground/ui/playground.css";
+    /** The argument that opens the window on the editor instead of the stage. */
+    public static final String EDITOR_FIRST = "--editor-first";
 
     private PlaygroundView view;
 
     @Override
     public void start(Stage stage) {
         view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        openOnStage(view, !getParameters().getRaw().contains(EDITOR_FIRST));
         stage.titleProperty().bind(view.text().text("app.title"));
         stage.setScene(scene(view));
         // Sized and placed explicitly: a stage that is already showing (TestFX reuses one) keeps its old size
@@ -73,6 +80,11 @@ public final class PlaygroundApp extends Application {
         stage.setHeight(at.getHeight());
         stage.setX(at.getMinX());
         stage.setY(at.getMinY());
+    }
+
+    /** How the app opens {@code view}: on the stage, or on the editor when {@code onStage} is false. */
+    public static void openOnStage(PlaygroundView view, boolean onStage) {
+        view.stageShownProperty().set(onStage);
     }
 
     /** The window's scene around a view: its size and stylesheet, for the app, the tour and tests' own stages. */

@@ -7,6 +7,8 @@ import cnnplayground.data.LoadedDataset;
 import cnnplayground.engine.FreshWeights;
 import cnnplayground.engine.GpuSupport;
 import cnnplayground.engine.ModelProbe;
+import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.teach.LessonViews;
@@ -29,10 +31,14 @@ import cnnplayground.ui.teach.LessonPanel;
 import cnnplayground.ui.teach.LessonViewOptions;
 import cnnplayground.ui.teach.PresentationMode;
 import cnnplayground.ui.stage.NetworkStageView;
+import cnnplayground.ui.stage.StageScreen;
 import cnnplayground.ui.workspace.RunController;
+import cnnplayground.ui.workspace.WeightsTag;
 import cnnplayground.ui.workspace.Workspace;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -72,11 +78,9 @@ public final class PlaygroundView extends BorderPane {
     private final ExportMenu exportMenu = new ExportMenu(text, model::getNetwork);
     private final TrainingPanel training;
     private final LiveViews live;
-    /** The whole network on one screen, fed by the live views' probes of the watched sample. */
-    private final NetworkStageView stage = new NetworkStageView();
+    /** The whole network, the charts and a pad on one screen, fed by the live views' probes. */
+    private final StageScreen stageScreen;
     private final ToggleButton stageButton = new ToggleButton();
-    private cnnplayground.spec.NetworkSpec stageNetwork;
-    private cnnplayground.spec.NetworkAnalysis stageAnalysis;
     private final EvaluationPanel evaluation;
     private final ConvolutionStepperView stepper;
     private final TabPane sideTabs = new TabPane();
@@ -116,11 +120,12 @@ public final class PlaygroundView extends BorderPane {
         training = new TrainingPanel(workspace, runs, text);
         training.addSettingsRow(new TransferSettings(text, workspace));
         live = new LiveViews(probe, workspace, text);
+        stageScreen = new StageScreen(workspace, text);
         evaluation = new EvaluationPanel(workspace, text, training::charts);
         deviceLabel.textProperty().bind(text.text("status.device", UiText.phrase("status.deviceUnknown")));
         datasetLabel.textProperty().bind(text.text("status.loadingDigits"));
         live.installExplanations(text);
-        stage.installExplanation(text, probe);
+        stageScreen.network().installExplanation(text, probe);
         compare = new CompareView(text, launcher, workspace);
         lessons = new LessonPanel(text, workspace, chooser, this::showTabById);
         lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
@@ -190,17 +195,16 @@ public final class PlaygroundView extends BorderPane {
         TabsChosenWithoutFocus.install(sideTabs);
         Runnable watch = () -> {
             Tab now = sideTabs.getSelectionModel().getSelectedItem();
-            live.watchedProperty().set(stageButton.isSelected() ? LiveViews.Watched.SAMPLE
+            live.watchedProperty().set(stageButton.isSelected()
+                    ? (stageScreen.drawingProperty().get() != null ? LiveViews.Watched.STAGE_DRAWING : LiveViews.Watched.SAMPLE)
                     : now == drawTab ? LiveViews.Watched.DRAWING
                     : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
         };
-        stageButton.selectedProperty().addListener((obs, was, on) -> {
-            watch.run();
-            if (on) {
-                showOnStage(live.featureMaps().resultProperty().get());
-            }
-        });
-        live.featureMaps().resultProperty().addListener((obs, was, now) -> showOnStage(now));
+        stageButton.selectedProperty().addListener((obs, was, on) -> watch.run());
+        live.stageDrawingProperty().bind(stageScreen.drawingProperty());
+        stageScreen.drawingProperty().addListener((obs, was, now) -> watch.run());
+        live.featureMaps().resultProperty().addListener((obs, was, now) -> stageScreen.showSample(probed(now, true)));
+        live.stageDrawingResultProperty().addListener((obs, was, now) -> stageScreen.showDrawing(probed(now, false)));
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             watch.run();
             // one timeline scrubs both: it sits on whichever of the two tabs is showing
@@ -221,8 +225,7 @@ public final class PlaygroundView extends BorderPane {
         SplitPane.setResizableWithParent(sideTabs, false);
         // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
         presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : EDITOR_SHARE));
-        stage.setId("networkStage");
-        stage.visibleProperty().bind(stageButton.selectedProperty());
+        stageScreen.visibleProperty().bind(stageButton.selectedProperty());
         split.visibleProperty().bind(stageButton.selectedProperty().not());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F6) {
@@ -230,7 +233,7 @@ public final class PlaygroundView extends BorderPane {
                 e.consume();
             }
         });
-        setCenter(new StackPane(split, stage, presentation.help()));
+        setCenter(new StackPane(split, stageScreen, presentation.help()));
         setLeft(lessons);
 
         deviceLabel.setId("deviceLabel");
@@ -255,41 +258,40 @@ public final class PlaygroundView extends BorderPane {
     }
 
     /**
-     * Shows a probe of the watched sample on the stage, naming the weights it was made with; a probe of a
-     * network the stage is not showing first lays the stage out for that network.
+     * A probe for the stage, named with the weights it was made with, and with the watched sample's label when
+     * it is of the sample; null when there is nothing to show.
      */
-    private void showOnStage(cnnplayground.engine.ProbeResult result) {
-        if (!stageButton.isSelected() || result == null || live.loadedWeights().isEmpty()) {
-            return;
+    private StageScreen.Probed probed(ProbeResult result, boolean ofSample) {
+        if (result == null || live.loadedWeights().isEmpty()) {
+            return null;
         }
-        cnnplayground.engine.WeightsSnapshot weights = live.loadedWeights().get();
-        if (!weights.spec().equals(stageNetwork)) {
-            // analysed once per network, not at every probe
-            cnnplayground.spec.NetworkAnalysis analysis = weights.spec().analyze();
-            if (!analysis.isValid()) {
-                return;
-            }
-            stage.setNetwork(analysis, weights.classNames());
-            stageNetwork = weights.spec();
-            stageAnalysis = analysis;
-        }
-        if (stageAnalysis.layers().size() != result.activations().size()) {
-            return; // a probe of the network before the one now loaded: the next probe follows
-        }
-        stage.update(result);
+        WeightsSnapshot weights = live.loadedWeights().get();
         ImageDataset data = workspace.datasetProperty().get();
         int sample = live.sampleProperty().get();
-        stage.setTrueClass(data != null && sample >= 0 && sample < data.n() && data.numClasses() == weights.classNames().size()
-                ? java.util.OptionalInt.of(data.label(sample)) : java.util.OptionalInt.empty());
-        live.shownWeights().ifPresent(tag -> {
-            stage.setWeightsLabel(text.get(tag.phrase().key(), tag.phrase().args()));
-            stage.explanation().ifPresent(explanation -> explanation.inputProbed(result, weights, tag.phrase()));
-        });
+        OptionalInt label = ofSample && data != null && sample >= 0 && sample < data.n()
+                && data.numClasses() == weights.classNames().size()
+                ? OptionalInt.of(data.label(sample)) : OptionalInt.empty();
+        UiText.Phrase whose = live.shownWeights().map(WeightsTag::phrase).orElse(null);
+        String named = whose == null ? "" : text.get(whose.key(), whose.args());
+        return new StageScreen.Probed(result, weights, named, whose, label);
     }
 
-    /** The whole network on one screen (the Stage layout): shown while {@link #stageButton} is on, or after F6. */
+    /** The whole network on one screen, in the Stage layout. */
     public NetworkStageView stage() {
-        return stage;
+        return stageScreen.network();
+    }
+
+    /** The Stage layout: the network, the charts and a drawing pad; shown while {@link #stageShownProperty()}. */
+    public StageScreen stageScreen() {
+        return stageScreen;
+    }
+
+    /**
+     * Whether the Stage layout fills the window rather than the editor and its tabs (the header's toggle, F6).
+     * A new view starts in the editor; the app turns the stage on before it shows the window.
+     */
+    public BooleanProperty stageShownProperty() {
+        return stageButton.selectedProperty();
     }
 
     /** The window's strings in the chosen language; every view of this window takes its labels from it. */

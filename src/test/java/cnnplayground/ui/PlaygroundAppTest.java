@@ -63,6 +63,28 @@ class PlaygroundAppTest {
     }
 
     @Test
+    void should_open_on_the_stage_and_on_the_editor_when_asked() throws TimeoutException {
+        // given:
+        System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());
+
+        // when: started as Main starts it with no arguments
+        app = FxToolkit.setupApplication(PlaygroundApp.class);
+
+        // then: the Stage layout fills the window, the editor is folded away
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#stageScreen").query()))).isTrue();
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#layerList").query()))).isFalse();
+
+        // when: started with --editor-first
+        FxToolkit.cleanupApplication(app);
+        app = FxToolkit.setupApplication(PlaygroundApp.class, PlaygroundApp.EDITOR_FIRST);
+
+        // then:
+        assertThat(user.onFx(() -> robot.listTargetWindows().stream().filter(Window::isShowing).count())).isEqualTo(1);
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#layerList").query()))).isTrue();
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#stageScreen").query()))).isFalse();
+    }
+
+    @Test
     void should_open_inside_the_screens_visible_area() throws TimeoutException {
         // given:
         System.setProperty(DatasetLocator.PROPERTY, Path.of("datasets").toAbsolutePath().toString());

@@ -300,9 +300,12 @@ public final class PlaygroundRobot {
         return bounds.getMinX() >= 0 && bounds.getMaxX() <= node.getScene().getWidth();
     }
 
-    /** Presses on the drawing pad at the first point, drags through the others, releases at the last. */
+    /**
+     * Presses on the drawing pad on screen (the Draw tab's, or the stage's) at the first point, drags through the
+     * others, releases at the last; points are in the pad's own coordinates, 0..{@code DrawingPad.SIZE}.
+     */
     public PlaygroundRobot drawOnPad(Point2D... points) {
-        Node canvas = robot.lookup("#drawingCanvas").query();
+        Node canvas = shown("#drawingCanvas");
         robot.moveTo(onPad(canvas, points[0]));
         robot.press(MouseButton.PRIMARY);
         for (int i = 1; i < points.length; i++) {
@@ -314,13 +317,13 @@ public final class PlaygroundRobot {
     }
 
     public PlaygroundRobot undoStroke() {
-        robot.clickOn("#undoStroke");
+        robot.clickOn(shown("#undoStroke"));
         waitForFxEvents();
         return this;
     }
 
     public PlaygroundRobot clearPad() {
-        robot.clickOn("#clearPad");
+        robot.clickOn(shown("#clearPad"));
         waitForFxEvents();
         return this;
     }
@@ -428,9 +431,27 @@ public final class PlaygroundRobot {
         return this;
     }
 
+    /**
+     * The node matching {@code query} that is on screen: the window holds two drawing pads (the Draw tab's and
+     * the stage's), one of them hidden.
+     */
+    private Node shown(String query) {
+        return robot.lookup(query).match(PlaygroundRobot::isShown).query();
+    }
+
+    /** Whether {@code node} and every node around it are visible. */
+    public static boolean isShown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    /** Where the pad's point {@code p} is on screen, however the pad is scaled. */
     private Point2D onPad(Node canvas, Point2D p) {
-        Bounds screen = canvas.localToScreen(canvas.getBoundsInLocal());
-        return new Point2D(screen.getMinX() + p.getX(), screen.getMinY() + p.getY());
+        return canvas.localToScreen(p);
     }
 
     // ---- data ----

@@ -2,11 +2,18 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.ui.stage.StageScreen;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,33 +21,33 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Stage layout in the real window: one click (or F6) shows the whole network the editor holds, with the
- * real probe's numbers for the watched digit, untrained before any run and the run's weights after.
+ * The Stage layout in the real window, opened as the app opens it: the whole network the editor holds with the
+ * real probe's numbers for the watched digit (untrained before any run, the run's weights after), the run's
+ * charts and a drawing pad whose digit flows through the network; F6 shows the editor.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class StageLayoutTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 60;
+    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
+        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        PlaygroundView playground = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        PlaygroundApp.openOnStage(playground, true);
+        view = PlaygroundScene.show(stage, playground);
         view.setDataset("digits", TestDatasets.digits(320));
     }
 
     @Test
-    void should_show_the_untrained_network_on_the_stage_then_follow_a_run() {
-        // when: the teacher clicks the stage button
-        user.fx().clickOn("#stageButton");
-
-        // then: the whole untrained LeNet-5, captioned as Keras does, inside the window, the editor folded away
+    void should_open_on_the_untrained_network_with_charts_and_pad_and_show_the_editor_on_f6() {
+        // then: the whole untrained LeNet-5, captioned as Keras does, inside the window
         user.waitUntil(WAIT_SECONDS, () -> safeCaption().equals("Conv2D 28×28×6 · 156 params"),
                 () -> "caption: " + safeCaption());
         assertThat(user.onFx(() -> view.stage().caption(7))).isEqualTo("Dense 10 · 850 params");
-        assertThat(user.onFx(() -> view.editor().getParent().getParent().isVisible())).as("the editor's split pane")
-                .isFalse();
         Bounds window = user.onFx(() -> view.getScene().getRoot().getLayoutBounds());
-        for (int layer = 0; layer < 8; layer++) {
+        for (int layer = -1; layer < 8; layer++) {
             int l = layer;
             Bounds column = user.onFx(() -> view.stage().columnInScene(l));
             assertThat(column.getMaxX()).as("layer %d", l).isLessThanOrEqualTo(window.getWidth());
@@ -49,18 +56,137 @@ class StageLayoutTest extends PlaygroundTestBase {
         user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("LeNet-5 · untrained"),
                 () -> "label: " + view.stage().weightsLabel());
 
-        // when: F6 folds the stage away, Train runs one epoch, and F6 brings it back
-        user.fx().type(KeyCode.F6);
-        assertThat(user.onFx(() -> view.stage().isVisible())).isFalse();
-        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
-        user.clickTrain();
-        awaitTrainingState(TrainingState.FINISHED);
+        // and: the charts and the pad beside it, the editor folded away
+        for (Node part : user.onFx(() -> new Node[] {screen().network(), screen().charts(), screen().pad()})) {
+            assertThat(shownInWindow(part)).as("%s", part.getId()).isTrue();
+        }
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(view.editor()))).as("the editor").isFalse();
+
+        // when: the window is a projector's 1280×720
+        user.fx().interact(() -> {
+            view.getScene().getWindow().setWidth(1280);
+            view.getScene().getWindow().setHeight(720);
+        });
+
+        // then: every column of LeNet-5 still fits the network's part of the window, beside the pad and the charts,
+        // and the status bar is still at the bottom
+        user.waitUntil(WAIT_SECONDS, () -> view.getScene().getHeight() == 720);
+        Bounds stageArea = user.onFx(() -> screen().network().localToScene(screen().network().getLayoutBounds()));
+        for (int layer = -1; layer < 8; layer++) {
+            int l = layer;
+            Bounds column = user.onFx(() -> view.stage().columnInScene(l));
+            assertThat(column.getMaxX()).as("layer %d", l).isLessThanOrEqualTo(stageArea.getMaxX());
+            assertThat(column.getMaxY()).as("layer %d", l).isLessThanOrEqualTo(stageArea.getMaxY());
+        }
+        for (Node part : user.onFx(() -> new Node[] {screen().charts(), screen().pad(), view.getBottom()})) {
+            assertThat(shownInWindow(part)).as("%s", part.getId()).isTrue();
+        }
+
+        // when: a unit of the second convolution is clicked, then its arithmetic closed
+        user.fx().interact(() -> view.stage().select(cnnplayground.ui.stage.StageUnit.spatial(2, 3, 4, 5)));
+
+        // then: the arithmetic has the whole width while it is open, and the pad and charts come back after
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(screen().pad()))).isFalse();
+        user.fx().interact(() -> view.stage().clearSelection());
+        assertThat(shownInWindow(user.onFx(() -> screen().charts()))).isTrue();
+
+        // when: F6
         user.fx().type(KeyCode.F6);
 
-        // then: the stage names the run's weights
+        // then: the editor, and the stage is gone
+        assertThat(user.onFx(() -> PlaygroundRobot.isShown(view.editor()))).as("the editor").isTrue();
+        assertThat(user.onFx(() -> screen().isVisible())).isFalse();
+    }
+
+    @Test
+    void should_send_a_drawing_through_the_network_and_the_sample_again_after_clear() {
+        // given: the stage shows the watched sample through the untrained network
+        user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("LeNet-5 · untrained"),
+                () -> "label: " + view.stage().weightsLabel());
+        FloatGrid sample = user.onFx(() -> screen().shown().orElseThrow().result().input());
+        float[] sampleMaps = firstLayerMaps();
+        int[] sampleInputPixels = pixels(-1);
+        int[] sampleMapPixels = pixels(0);
+
+        // when: a seven is drawn on the stage's pad
+        user.drawOnPad(SEVEN);
+
+        // then: the stage shows the drawing as the network sees it, and its first layer's maps for it
+        FloatGrid drawn = user.onFx(() -> screen().drawingProperty().get());
+        assertThat(drawn).isNotNull();
+        assertThat(drawn.max()).isGreaterThan(0.5f);
+        user.waitUntil(WAIT_SECONDS, () -> screen().shown().orElseThrow().result().input().equals(drawn),
+                () -> "label: " + view.stage().weightsLabel());
+        assertThat(user.onFx(() -> view.stage().weightsLabel())).isEqualTo("LeNet-5 · untrained · your drawing");
+        assertThat(firstLayerMaps()).isNotEqualTo(sampleMaps);
+        user.waitUntil(WAIT_SECONDS, () -> !Arrays.equals(pixels(-1), sampleInputPixels)
+                && !Arrays.equals(pixels(0), sampleMapPixels));
+
+        // when:
+        user.clearPad();
+
+        // then: the watched sample again
+        user.waitUntil(WAIT_SECONDS, () -> screen().shown().orElseThrow().result().input().equals(sample),
+                () -> "label: " + view.stage().weightsLabel());
+        assertThat(user.onFx(() -> view.stage().weightsLabel())).isEqualTo("LeNet-5 · untrained");
+        assertThat(firstLayerMaps()).isEqualTo(sampleMaps);
+        user.waitUntil(WAIT_SECONDS, () -> Arrays.equals(pixels(-1), sampleInputPixels)
+                && Arrays.equals(pixels(0), sampleMapPixels));
+    }
+
+    @Test
+    void should_chart_a_run_on_the_stage_and_name_its_weights() {
+        // given: one epoch set in the editor's Training tab, then back to the stage
+        user.fx().type(KeyCode.F6);
+        user.setHyperParameter("epochs", "1").setHyperParameter("batchSize", "32");
+        user.fx().type(KeyCode.F6);
+        assertThat(user.onFx(() -> screen().isVisible())).isTrue();
+
+        // when: the run starts from the stage (Ctrl+Enter)
+        user.fx().press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        awaitTrainingState(TrainingState.FINISHED);
+
+        // then: the stage's charts have the run's losses and its epoch's accuracy, the network names the run
+        user.waitUntil(WAIT_SECONDS, () -> !screen().charts().batchLossSeries().getData().isEmpty()
+                && !screen().charts().trainAccuracySeries().getData().isEmpty());
+        assertThat(user.onFx(() -> screen().charts().isLossChartEmpty())).isFalse();
         user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().contains("run 1"),
                 () -> "label: " + view.stage().weightsLabel());
-        assertThat(user.onFx(() -> view.stage().isVisible())).isTrue();
+    }
+
+    private StageScreen screen() {
+        return view.stageScreen();
+    }
+
+    /** The first layer's activations as the stage shows them now. */
+    private float[] firstLayerMaps() {
+        return user.onFx(() -> screen().shown().orElseThrow().result().activations().get(0).values().values().clone());
+    }
+
+    /** The pixels of a stage column (-1: the input) as the window draws them now. */
+    private int[] pixels(int layer) {
+        return user.onFx(() -> {
+            Bounds column = view.stage().columnInScene(layer);
+            WritableImage shot = view.getScene().snapshot(null);
+            PixelReader reader = shot.getPixelReader();
+            int x0 = (int) Math.ceil(column.getMinX());
+            int y0 = (int) Math.ceil(column.getMinY());
+            int w = (int) Math.floor(column.getWidth()) - 1;
+            int h = (int) Math.floor(column.getHeight()) - 1;
+            int[] out = new int[w * h];
+            reader.getPixels(x0, y0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+            return out;
+        });
+    }
+
+    /** Whether {@code node} is showing and lies wholly inside the window. */
+    private boolean shownInWindow(Node node) {
+        return user.onFx(() -> {
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            return PlaygroundRobot.isShown(node) && b.getWidth() > 0 && b.getHeight() > 0 && b.getMinX() >= 0
+                    && b.getMinY() >= 0 && b.getMaxX() <= node.getScene().getWidth()
+                    && b.getMaxY() <= node.getScene().getHeight();
+        });
     }
 
     private String safeCaption() {

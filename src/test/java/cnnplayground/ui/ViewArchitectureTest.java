@@ -25,7 +25,7 @@ class ViewArchitectureTest {
     /** The views {@link PlaygroundView} puts side by side in the window; each may hold views of its own. */
     private static final List<String> VIEWS = List.of("NetworkEditorView", "ExportMenu", "TrainingPanel",
             "TransferSettings", "LiveViews", "EvaluationPanel", "DatasetBrowser", "DatasetChooser",
-            "ConvolutionStepperView", "CompareView", "LessonPanel", "PresentationMode", "LanguageChooser");
+            "ConvolutionStepperView", "CompareView", "LessonPanel", "PresentationMode", "LanguageChooser", "StageScreen");
     private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
     /** A character or string literal, or a comment, whichever starts first. */
     private static final Pattern LITERAL_OR_COMMENT = Pattern.compile(

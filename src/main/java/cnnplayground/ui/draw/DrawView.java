@@ -1,7 +1,6 @@
 package cnnplayground.ui.draw;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.data.ModelInputs;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.i18n.UiText;
@@ -11,10 +10,8 @@ import cnnplayground.ui.viz.Heatmaps;
 import cnnplayground.ui.viz.ProbabilityBars;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -33,24 +30,21 @@ import javafx.scene.layout.VBox;
 public final class DrawView extends VBox {
 
     /** While the pen moves, the model input is recomputed at most this often (50 ms). */
-    public static final long DEBOUNCE_NANOS = 50_000_000L;
+    public static final long DEBOUNCE_NANOS = PadInput.DEBOUNCE_NANOS;
     private static final int PREVIEW_PIXELS = 112;
 
     private final UiText text;
     private final DrawingPad pad;
     private final ObjectProperty<Shape> inputShape = new SimpleObjectProperty<>(this, "inputShape", Shape.image(28, 28, 1));
-    private final ReadOnlyObjectWrapper<FloatGrid> modelInput = new ReadOnlyObjectWrapper<>(this, "modelInput");
     private final ImageView preview = new ImageView();
     private final Label previewCaption = new Label();
     private final Label sizeNote = new Label();
     private final Label status = new Label();
     private final ProbabilityBars bars = new ProbabilityBars();
     private final FeatureMapView maps;
-    private final AnimationTimer debounce;
-    private boolean dirty;
+    private final PadInput padInput;
     /** Whether the network's answers are shown (there are weights), rather than "train first". */
     private boolean resultsShown;
-    private long lastComputed;
     private WritableImage previewImage;
 
     public DrawView() {
@@ -85,26 +79,14 @@ public final class DrawView extends VBox {
         VBox.setVgrow(maps, Priority.ALWAYS);
         getChildren().addAll(top, maps);
 
-        debounce = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (dirty && now - lastComputed >= DEBOUNCE_NANOS) {
-                    lastComputed = now;
-                    updateModelInput();
-                }
-            }
-        };
         pad.revisionProperty().addListener((obs, was, now) -> {
             if (resultsShown && pad.isEmpty()) {
                 showDrawPrompt(); // Clear (or undoing the last stroke) takes the answer away at once
             }
-            dirty = true;
-            debounce.start();
         });
-        // A lifted pen shows the final drawing at once, whatever the debounce.
-        pad.strokesEndedProperty().addListener((obs, was, now) -> updateModelInput());
-        inputShape.addListener((obs, was, now) -> updateModelInput());
-        updateModelInput();
+        padInput = new PadInput(pad, inputShape);
+        padInput.modelInputProperty().addListener((obs, was, now) -> showPreview(now));
+        showPreview(padInput.modelInputProperty().get());
     }
 
     public DrawingPad pad() {
@@ -126,7 +108,7 @@ public final class DrawView extends VBox {
 
     /** The drawing as the network sees it: centred, at the input size, 0..1. */
     public ReadOnlyObjectProperty<FloatGrid> modelInputProperty() {
-        return modelInput.getReadOnlyProperty();
+        return padInput.modelInputProperty();
     }
 
     /**
@@ -179,14 +161,11 @@ public final class DrawView extends VBox {
         maps.setVisible(false);
     }
 
-    private void updateModelInput() {
-        dirty = false;
-        debounce.stop();
-        Shape shape = inputShape.get();
-        int h = shape.height();
-        int w = shape.width();
-        int c = shape.channels();
-        FloatGrid input = ModelInputs.fromCanvas(pad.toGrid(), h, w, c);
+    /** The image fed to the network, enlarged, and what size it is. */
+    private void showPreview(FloatGrid input) {
+        int h = input.height();
+        int w = input.width();
+        int c = input.channels();
         int scale = Math.max(1, PREVIEW_PIXELS / Math.max(h, w));
         previewImage = c == 3 ? Heatmaps.rgb(previewImage, input, scale)
                 : Heatmaps.channel(previewImage, input, 0, 0, 1, ColorMap.GREY, scale);
@@ -200,6 +179,5 @@ public final class DrawView extends VBox {
         } else {
             sizeNote.textProperty().bind(text.text(c == 3 ? "draw.scaledRgb" : "draw.scaled", size));
         }
-        modelInput.set(input);
     }
 }

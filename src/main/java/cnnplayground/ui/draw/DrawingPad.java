@@ -13,6 +13,7 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -22,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.transform.Scale;
 
 /**
  * A black square to draw digits on in thick, round, anti-aliased white strokes, with a mouse, a pen
@@ -49,6 +51,7 @@ public final class DrawingPad extends VBox {
     private final ReadOnlyIntegerWrapper strokesEnded = new ReadOnlyIntegerWrapper(this, "strokesEnded");
     private final Button undo = new Button();
     private final Button clear = new Button();
+    private final Scale canvasScale = new Scale(1, 1);
     private List<Point2D> current;
     private boolean rasterStale = true;
 
@@ -71,10 +74,21 @@ public final class DrawingPad extends VBox {
         clear.setOnAction(e -> clear());
         HBox buttons = new HBox(8, undo, clear);
         buttons.getStyleClass().add("pad-buttons");
-        getChildren().addAll(canvas, buttons);
+        canvas.getTransforms().add(canvasScale);
+        // in a Group, so a scaled canvas takes its scaled room and the buttons keep their size
+        getChildren().addAll(new Group(canvas), buttons);
         undo.setDisable(true);
         clear.setDisable(true);
         redraw();
+    }
+
+    /**
+     * Shows the canvas {@code scale} times {@value #SIZE} pixels wide (the stage fits it to its column); strokes
+     * and {@link #toGrid()} stay in the pad's own {@value #SIZE}×{@value #SIZE} coordinates.
+     */
+    public void setCanvasScale(double scale) {
+        canvasScale.setX(scale);
+        canvasScale.setY(scale);
     }
 
     /** Goes up on every change to the drawing (each point dragged, undo, clear). */
