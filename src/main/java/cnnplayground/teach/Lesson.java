@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One lesson: the network, dataset, views and settings that show a concept, and the keys of its
- * text ({@code lesson.<id>.title}, {@code .explain}, {@code .try}) in the window's bundles.
+ * text ({@code lesson.<id>.title}, {@code .explain}, {@code .try}) in the window's bundles, and
+ * {@code lesson.<id>.network}, the name of a network made for the lesson (a preset keeps its own name).
  *
  * @param tabs        side tabs in order of preference; the window opens the first it has
  * @param viewOptions named settings of those views (see {@link LessonViews}); unknown ones are ignored
@@ -37,5 +38,10 @@ public record Lesson(String id, Concept concept, NetworkSpec network, LessonData
 
     public String tryKey() {
         return "lesson." + id + ".try";
+    }
+
+    /** The key of the lesson's network name; only networks made for the lesson have one, presets keep theirs. */
+    public String networkKey() {
+        return "lesson." + id + ".network";
     }
 }

@@ -1,6 +1,7 @@
 package cnnplayground.teach;
 
 import cnnplayground.spec.Padding;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A square {@code size × size} window moved by {@code stride} over an {@code inputHeight × inputWidth}
@@ -47,5 +48,30 @@ public record SlidingWindow(int inputHeight, int inputWidth, int size, int strid
     /** Input column under the window's left edge for output column {@code outCol}. */
     public int inputLeft(int outCol) {
         return outCol * stride - columnPadding().before();
+    }
+
+    /**
+     * How many of the window's positions cover input pixel ({@code row}, {@code col}): what padding does
+     * and does not change. A 5×5 kernel with same padding on 28×28 covers a corner pixel 9 times and a
+     * centre pixel 25 times, because the padding zeros also take window places; with valid padding the
+     * corner is covered once.
+     */
+    public int windowsCovering(int row, int col) {
+        if (row < 0 || row >= inputHeight || col < 0 || col >= inputWidth) {
+            throw new IllegalArgumentException("pixel (" + row + ", " + col + ") is outside the "
+                    + inputHeight + "×" + inputWidth + " input");
+        }
+        return covering(row, outputHeight(), this::inputTop) * covering(col, outputWidth(), this::inputLeft);
+    }
+
+    private int covering(int pixel, int outputs, IntUnaryOperator start) {
+        int count = 0;
+        for (int out = 0; out < outputs; out++) {
+            int first = start.applyAsInt(out);
+            if (first <= pixel && pixel < first + size) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -6,7 +6,9 @@ import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ShapesDataset;
+import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.Presets;
@@ -74,6 +76,19 @@ class LessonCatalogTest {
 
         assertThat(mlp.network().analyze().totalParams().total()).isEqualTo(669_706);
         assertThat(Presets.lenet5().analyze().totalParams().total()).isEqualTo(61_706);
+    }
+
+    @Test
+    void the_cam_lesson_network_is_the_one_the_guide_describes() {
+        Lesson cam = LessonCatalog.byId("classActivationMap").orElseThrow();
+
+        // Conv2D 16 → pool → Conv2D 32 → pool → Conv2D 64 → GlobalAveragePooling2D → Dense 10
+        assertThat(cam.network().layers()).extracting(LayerSpec::kind).containsExactly(
+                LayerKind.CONV_2D, LayerKind.MAX_POOLING_2D, LayerKind.CONV_2D, LayerKind.MAX_POOLING_2D,
+                LayerKind.CONV_2D, LayerKind.GLOBAL_AVERAGE_POOLING_2D, LayerKind.DENSE);
+        assertThat(cam.network().layers()).filteredOn(l -> l instanceof Conv2dSpec)
+                .extracting(l -> ((Conv2dSpec) l).filters()).containsExactly(16, 32, 64);
+        assertThat(cam.network().analyze().totalParams().total()).isEqualTo(23_946);
     }
 
     @Test

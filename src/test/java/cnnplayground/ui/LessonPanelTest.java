@@ -263,6 +263,28 @@ class LessonPanelTest extends PlaygroundTestBase {
                 .contains("/nowhere/fashion-mnist").contains(DatasetCatalog.FASHION_MNIST_INSTALL);
     }
 
+    @Test
+    void should_name_the_lessons_network_and_dataset_in_the_windows_language() {
+        // given: a panel in traditional Chinese
+        UiText text = UiText.in(UiLanguage.TRADITIONAL_CHINESE);
+        NetworkEditorModel model = new NetworkEditorModel();
+        DatasetCatalog catalog = DatasetCatalog.withDigitsAt(DatasetLocator.digitsFolder());
+        LessonPanel panel = user.onFx(() -> new LessonPanel(text, new Workspace(model, new FreshWeights()),
+                new DatasetChooser(catalog, loaded -> { }), id -> true));
+        Lesson slidingFilter = LessonCatalog.byId("slidingFilter").orElseThrow();
+
+        // when:
+        user.onFx(() -> panel.open(slidingFilter));
+
+        // then: the network made for the lesson and the dataset carry their Chinese names
+        assertThat(user.onFx(() -> panel.card().networkText())).startsWith("網路：單一濾波器，");
+        assertThat(user.onFx(() -> panel.card().datasetText())).contains("手寫數字").doesNotContain("Digits");
+        // and switching to English renames both
+        user.fx().interact(() -> text.languageProperty().set(UiLanguage.ENGLISH));
+        assertThat(user.onFx(() -> panel.card().networkText())).startsWith("Network: One filter, ");
+        assertThat(user.onFx(() -> panel.card().datasetText())).contains("Digits");
+    }
+
     private static Shape imageShape(PlaygroundView view) {
         var data = view.workspace().datasetProperty().get();
         return Shape.image(data.height(), data.width(), data.channels());

@@ -44,10 +44,6 @@ public final class CompareView extends ScrollPane {
 
     public static final int DEFAULT_SUBSET = 10_000;
     public static final int DEFAULT_EPOCHS = 3;
-    /** Keras' default learning rates, so no optimizer is handicapped by another's setting. */
-    static final double SGD_RATE = 0.01;
-    static final double RMSPROP_RATE = 0.001;
-    static final double ADAM_RATE = 0.001;
 
     private final UiText text;
     private final NetworkEditorModel model;
@@ -134,7 +130,7 @@ public final class CompareView extends ScrollPane {
         return start(mlpVsCnn, contenders, data.get());
     }
 
-    /** Trains the editor's network with SGD, RMSprop and Adam, each at Keras' default learning rate. */
+    /** Trains the editor's network with SGD (no momentum), RMSprop and Adam, each at Keras' default learning rate. */
     public boolean runRace() {
         Optional<ImageDataset> data = readyData();
         if (data.isEmpty()) {
@@ -148,11 +144,9 @@ public final class CompareView extends ScrollPane {
         }
         TrainingConfig config = baseConfig();
         List<Contender> contenders = List.of(
-                new Contender("sgd", "SGD", network, config.withOptimizer(OptimizerKind.SGD).withLearningRate(SGD_RATE)),
-                new Contender("rmsprop", "RMSprop", network,
-                        config.withOptimizer(OptimizerKind.RMSPROP).withLearningRate(RMSPROP_RATE)),
-                new Contender("adam", "Adam", network,
-                        config.withOptimizer(OptimizerKind.ADAM).withLearningRate(ADAM_RATE)));
+                new Contender("sgd", "SGD", network, OptimizerRace.config(config, OptimizerKind.SGD)),
+                new Contender("rmsprop", "RMSprop", network, OptimizerRace.config(config, OptimizerKind.RMSPROP)),
+                new Contender("adam", "Adam", network, OptimizerRace.config(config, OptimizerKind.ADAM)));
         return start(race, contenders, data.get());
     }
 

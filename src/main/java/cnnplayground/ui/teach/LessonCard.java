@@ -60,7 +60,7 @@ public final class LessonCard extends VBox {
         tryHeading.textProperty().bind(text.text("lesson.tryHeading"));
         network.textProperty().bind(Bindings.createStringBinding(() -> {
             Lesson open = lesson.get();
-            return open == null ? "" : text.get("lesson.network", open.network().name(), params(open.network()));
+            return open == null ? "" : text.get("lesson.network", networkName(open), params(open.network()));
         }, lesson, text.languageProperty()));
         dataset.textProperty().bind(Bindings.createStringBinding(this::datasetLine, lesson, datasetState,
                 datasetProblem, text.languageProperty()));
@@ -102,6 +102,10 @@ public final class LessonCard extends VBox {
         return tryThis.getText();
     }
 
+    public String networkText() {
+        return network.getText();
+    }
+
     public String datasetText() {
         return dataset.getText();
     }
@@ -111,7 +115,7 @@ public final class LessonCard extends VBox {
         if (open == null) {
             return "";
         }
-        String name = LessonPanel.sourceOf(open.dataset()).label();
+        String name = text.get("data.sourceName." + LessonPanel.sourceOf(open.dataset()).name());
         switch (datasetState.get()) {
             case LOADING:
                 return text.get("lesson.datasetLoading", name);
@@ -132,6 +136,14 @@ public final class LessonCard extends VBox {
                     : open.tryKey();
             return uiText.get(key);
         }, lesson, uiText.languageProperty());
+    }
+
+    /**
+     * The network's name in the window's language: a network made for the lesson has one in the
+     * bundles; a preset is named as the editor's preset list names it.
+     */
+    private String networkName(Lesson open) {
+        return text.has(open.networkKey()) ? text.get(open.networkKey()) : open.network().name();
     }
 
     private static String params(NetworkSpec spec) {
