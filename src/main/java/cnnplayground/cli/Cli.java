@@ -19,8 +19,8 @@ public final class Cli {
             "usage: java -jar cnn-playground.jar [COMMAND ...]   (no command opens the app)",
             "  summary MODEL.json [--json]",
             "  train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] [--optimizer sgd|rmsprop|adam]",
-            "        [--lr X] [--seed S] [--validation-fraction F]",
-            "  evaluate FILE --data DIR [--canvas-paste] [--json]",
+            "        [--lr X] [--seed S] [--validation-fraction F] [--image-size HxWxC]",
+            "  evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]",
             "  predict FILE IMAGE... [--canvas] [--json]",
             "  export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]",
             "  bench [--json] [--epochs N] [--data DIR]   (training speed with and without live views, "
@@ -39,7 +39,7 @@ public final class Cli {
             return switch (argv[0]) {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out, err);
-                case "evaluate" -> EvaluateCommand.run(rest, out);
+                case "evaluate" -> EvaluateCommand.run(rest, out, err);
                 case "predict" -> PredictCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out);

@@ -21,8 +21,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code evaluate FILE --data DIR [--canvas-paste] [--json]}: accuracy, loss, the confusion matrix and
- * precision/recall per class on the directory's test split (its training set when it has none); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
+ * {@code evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the confusion
+ * matrix and precision/recall per class on the directory's test split (its training set when it has none, as
+ * an image folder, read at {@code --image-size}, by default the model's input); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
  * place and size on a {@value SyntheticCanvases#CANVAS_SIZE}-pixel canvas, then {@link
  * ModelInputs#fromCanvas}) and reports that accuracy and how many points it loses.
  */
@@ -31,18 +32,20 @@ final class EvaluateCommand {
     private static final int BATCH_SIZE = 256;
     /** Seeds where and how large each digit is pasted, so the canvas accuracy is repeatable. */
     static final long CANVAS_PASTE_SEED = 1234;
-    private static final String USAGE = "usage: evaluate FILE --data DIR [--canvas-paste] [--json]";
+    private static final String USAGE = "usage: evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]";
 
     private EvaluateCommand() {
     }
 
-    static int run(List<String> words, PrintStream out) throws UsageException {
-        Arguments args = Arguments.parse(words, Set.of("--data"), Set.of("--json", "--canvas-paste"));
+    static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
+        Arguments args = Arguments.parse(words, Set.of("--data", DataDirectories.IMAGE_SIZE_OPTION),
+                Set.of("--json", "--canvas-paste"));
         if (args.positionals().size() != 1) {
             throw new UsageException(USAGE);
         }
         try (TrainedModel model = ModelFiles.open(args.positionals().get(0))) {
-            DatasetSplits splits = DataDirectories.load(args.required("--data"));
+            DatasetSplits splits = DataDirectories.load(args.required("--data"), model.spec().input(),
+                    java.util.Optional.ofNullable(args.optional(DataDirectories.IMAGE_SIZE_OPTION, null)), err);
             ImageDataset data = splits.evaluation();
             checkFits(model, data);
             EvaluationReport result = Evaluator.evaluateHere(model, data, BATCH_SIZE);

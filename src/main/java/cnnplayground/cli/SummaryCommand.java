@@ -5,6 +5,7 @@ import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
+import cnnplayground.spec.SpecProblem;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code summary MODEL.json [--json]}: Keras' {@code model.summary()} for a network file. */
+/**
+ * {@code summary MODEL.json [--json]}: Keras' {@code model.summary()} for a network file. Every stack Keras
+ * builds gets its table and exit 0, including one the app cannot train (a line says why; the JSON has
+ * {@code canTrain} and {@code reason}); a stack Keras refuses exits 2 with the first problem.
+ */
 final class SummaryCommand {
 
     private SummaryCommand() {
@@ -30,9 +35,11 @@ final class SummaryCommand {
         } else {
             out.print(ModelSummary.format(analysis));
         }
-        if (!analysis.isValid()) {
-            throw new UsageException(analysis.problems().get(0).message()
-                    + (analysis.problems().size() > 1 ? " (and " + (analysis.problems().size() - 1) + " more)" : ""));
+        // a stack Keras refuses has no summary; one only the app cannot train has, with the reason printed
+        List<SpecProblem> refused = analysis.kerasProblems();
+        if (!refused.isEmpty()) {
+            throw new UsageException(refused.get(0).message()
+                    + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : ""));
         }
         return 0;
     }
@@ -54,6 +61,8 @@ final class SummaryCommand {
         doc.put("totalParams", analysis.totalParams().total());
         doc.put("trainableParams", analysis.totalParams().trainable());
         doc.put("nonTrainableParams", analysis.totalParams().nonTrainable());
+        doc.put("canTrain", analysis.canTrain());
+        doc.put("reason", analysis.cannotTrainReason().orElse(null));
         doc.put("problems", analysis.problems().stream().map(p -> p.message()).toList());
         return doc;
     }

@@ -37,7 +37,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code train MODEL.json --data DIR --out FILE [...]}: trains on the directory's training split,
+ * {@code train MODEL.json --data DIR --out FILE [...]}: trains on the directory's training split (an IDX
+ * folder, or an image folder read at {@code --image-size}, by default the network's input),
  * prints progress on stderr, and keeps the best-validation checkpoint in {@code FILE}. With {@code
  * --resume SAVED} training goes on from a model file's weights (MODEL.json may then be left out); when
  * MODEL.json is another network (a replaced head, other frozen layers) or {@code --classes} picks other
@@ -48,7 +49,7 @@ final class TrainCommand {
     private static final String USAGE = "usage: train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] "
             + "[--optimizer sgd|rmsprop|adam] [--lr X] [--seed S] [--validation-fraction F] "
             + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine] [--momentum M] "
-            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED] [--classes 0-4]";
+            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED] [--classes 0-4] [--image-size HxWxC]";
 
     private TrainCommand() {
     }
@@ -56,7 +57,7 @@ final class TrainCommand {
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(words, Set.of("--data", "--out", "--epochs", "--batch-size", "--optimizer",
                 "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule", "--momentum",
-                "--weight-decay", "--early-stopping", "--resume", "--classes"), Set.of());
+                "--weight-decay", "--early-stopping", "--resume", "--classes", DataDirectories.IMAGE_SIZE_OPTION), Set.of());
         Optional<SavedModel> resumed = resumed(args);
         if (args.positionals().size() > 1 || (args.positionals().isEmpty() && resumed.isEmpty())) {
             throw new UsageException(USAGE);
@@ -64,7 +65,8 @@ final class TrainCommand {
         NetworkSpec spec = args.positionals().isEmpty() ? resumed.get().spec()
                 : SpecFiles.read(args.positionals().get(0));
         String dataDir = args.required("--data");
-        ImageDataset data = chosenClasses(args, DataDirectories.load(dataDir).train());
+        ImageDataset data = chosenClasses(args, DataDirectories.load(dataDir, spec.input(),
+                Optional.ofNullable(args.optional(DataDirectories.IMAGE_SIZE_OPTION, null)), err).train());
         Path outFile = Path.of(args.required("--out"));
         TrainingConfig config = config(args);
         // an oversized network is refused here, before the first line of progress

@@ -8,6 +8,8 @@ public final class ModelSummary {
     private static final int MIN_NAME_WIDTH = 28;
     private static final int SHAPE_WIDTH = 26;
     private static final int PARAM_WIDTH = 10;
+    /** What starts the line saying why a network Keras builds cannot be trained here. */
+    public static final String CANNOT_TRAIN = "Cannot train in the app: ";
 
     private ModelSummary() {
     }
@@ -36,8 +38,12 @@ public final class ModelSummary {
         sb.append("Trainable params: ").append(counted ? thousands(total.trainable()) : "?").append('\n');
         sb.append("Non-trainable params: ").append(counted ? thousands(total.nonTrainable()) : "?").append('\n');
         sb.append("_".repeat(width)).append('\n');
-        for (SpecProblem p : analysis.problems()) {
+        for (SpecProblem p : analysis.kerasProblems()) {
             sb.append("Problem: ").append(p.message()).append('\n');
+        }
+        // Keras builds these; only the app's training needs more of them
+        for (SpecProblem p : analysis.trainingProblems()) {
+            sb.append(CANNOT_TRAIN).append(p.message()).append('\n');
         }
         return sb.toString();
     }

@@ -128,8 +128,7 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
                 current = Optional.empty();
             }
         }
-        problems.addAll(OutputRules.check(this));
-        return new NetworkAnalysis(this, summaries, problems);
+        return new NetworkAnalysis(this, summaries, problems, OutputRules.check(this));
     }
 
     /** Keras numbers layers per type: {@code conv2d}, {@code conv2d_1}, … */

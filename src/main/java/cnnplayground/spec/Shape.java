@@ -28,6 +28,27 @@ public record Shape(List<Integer> dims) {
         return of(units);
     }
 
+    private static final java.util.regex.Pattern IMAGE_TEXT =
+            java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*[×xX*,]\\s*(\\d{1,6})\\s*[×xX*,]\\s*(\\d{1,6})\\s*");
+
+    /**
+     * The image shape a person types for a network's input: {@code "100x100x3"}, {@code "28×28×1"} or
+     * {@code "32, 32, 3"}, every side at least 1; empty when {@code text} is not one.
+     */
+    public static java.util.Optional<Shape> parseImage(String text) {
+        java.util.regex.Matcher m = IMAGE_TEXT.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int[] dims = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        for (int d : dims) {
+            if (d < 1) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(of(dims));
+    }
+
     public int rank() {
         return dims.size();
     }

@@ -44,4 +44,24 @@ class ModelSummaryTest {
                 "Non-trainable params: ?")), table);
         assertEquals(4, net.analyze().firstLayerWithoutShape().orElseThrow().index());
     }
+
+    @Test
+    void a_network_keras_builds_but_the_app_cannot_train_has_its_counts_and_the_reason() {
+        NetworkSpec net = new NetworkSpec("binary", Shape.image(28, 28, 1),
+                List.of(new FlattenSpec(), new DenseSpec(1, Activation.SIGMOID)));
+
+        NetworkAnalysis analysis = net.analyze();
+        String table = ModelSummary.format(analysis);
+
+        // then: Keras' shapes and 784 + 1 parameters, no "?", and a line saying why it cannot be trained here
+        assertTrue(analysis.buildsInKeras());
+        assertTrue(!analysis.canTrain());
+        assertEquals(List.of(), analysis.kerasProblems());
+        assertEquals(2, analysis.trainingProblems().size(), analysis.trainingProblems().toString());
+        assertTrue(table.lines().toList().contains(" dense (Dense)               (None, 1)                 785"), table);
+        assertTrue(table.contains("Total params: 785"), table);
+        assertTrue(table.contains(ModelSummary.CANNOT_TRAIN + "Layer 2 (Dense 1"), table);
+        assertTrue(!table.contains("Problem: "), table);
+        assertTrue(analysis.cannotTrainReason().orElseThrow().contains("at least 2, got 1"));
+    }
 }

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.ui.data.DatasetPrompts;
-import cnnplayground.ui.data.ImageSize;
+import cnnplayground.data.ImageSize;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

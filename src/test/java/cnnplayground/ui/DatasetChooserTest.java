@@ -8,7 +8,7 @@ import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.data.DatasetPrompts;
-import cnnplayground.ui.data.ImageSize;
+import cnnplayground.data.ImageSize;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -98,7 +98,9 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         assertThat(user.fx().lookup("#trainButton").queryButton().getText()).isEqualTo("Train");
         assertThat(tabText("featureMapsTab")).isEqualTo("Feature maps");
         assertThat(user.onFx(() -> view.editor().lookup("#inputShape") instanceof Labeled l ? l.getText() : ""))
-                .isEqualTo("Input 28×28×1");
+                .isEqualTo("Input");
+        assertThat(user.onFx(() -> ((javafx.scene.control.TextField) view.editor().lookup("#inputShapeField")).getText()))
+                .isEqualTo("28×28×1");
     }
 
     @Test

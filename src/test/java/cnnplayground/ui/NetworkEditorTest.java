@@ -69,6 +69,64 @@ class NetworkEditorTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_design_for_a_typed_input_and_offer_to_adapt_it_to_the_data_before_training() {
+        // given: an empty stack
+        clearStack();
+
+        // when: the lecture's 100×100×3 image into 1,000 dense units
+        user.setInputShape("100x100x3");
+        user.addLayer("Flatten");
+        user.addLayer("Dense").setArgument("units", "1000").setArgument("activation", "softmax");
+
+        // then: 30,000 inputs × 1,000 units = 30,000,000 weights + 1,000 biases; Train asks to adapt to the digits
+        assertThat(user.inputShapeText()).isEqualTo("100×100×3");
+        assertThat(user.layerShape(0)).isEqualTo("30000");
+        assertThat(user.layerParams(1)).isEqualTo("30,001,000");
+        assertThat(user.totalParams()).isEqualTo("30,001,000");
+        assertThat(user.isTrainEnabled()).isFalse();
+        assertThat(user.trainBlockedReason()).contains("100×100×3").contains("28×28×1");
+        assertThat(user.adaptToDataOffer()).isEqualTo("Adapt the input to 28×28×1 and the output to 10 classes");
+
+        // when:
+        user.clickAdaptToData();
+
+        // then:
+        assertThat(user.inputShapeText()).isEqualTo("28×28×1");
+        assertThat(user.layerParams(1)).isEqualTo("7,850");
+        assertThat(user.isTrainEnabled()).isTrue();
+        assertThat(user.adaptToDataOffer()).isEmpty();
+    }
+
+    @Test
+    void should_mark_a_typed_input_that_is_no_shape_and_keep_the_network() {
+        // when:
+        user.setInputShape("100x100");
+
+        // then:
+        assertThat(user.onFx(() -> view.model().getNetwork().input().toString())).isEqualTo("28×28×1");
+        assertThat(user.onFx(() -> user.fx().lookup("#inputShapeField").query().getStyleClass()))
+                .contains("input-shape-invalid");
+        assertThat(user.totalParams()).isEqualTo("61,706");
+    }
+
+    @Test
+    void should_not_offer_to_adapt_a_network_that_cannot_train_even_adapted() {
+        // given:
+        clearStack();
+        user.setInputShape("100x100x3");
+
+        // when: a sigmoid head with one unit, which Keras builds but the app cannot train
+        user.addLayer("Flatten");
+        user.addLayer("Dense").setArgument("units", "1").setArgument("activation", "sigmoid");
+
+        // then: its counts, and the reason without an offer
+        assertThat(user.layerParams(1)).isEqualTo("30,001");
+        assertThat(user.isTrainEnabled()).isFalse();
+        assertThat(user.trainBlockedReason()).contains("at least 2, got 1");
+        assertThat(user.adaptToDataOffer()).isEmpty();
+    }
+
+    @Test
     void should_insert_a_palette_layer_after_the_selected_row() {
         // given:
         user.selectLayer(0);

@@ -250,6 +250,34 @@ public final class PlaygroundRobot {
         return button("#pauseButton").getText();
     }
 
+    /** Types the network's input shape ("100x100x3") into the editor's field and presses Enter. */
+    public PlaygroundRobot setInputShape(String shape) {
+        TextField field = robot.lookup("#inputShapeField").queryAs(TextField.class);
+        robot.doubleClickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(shape).type(KeyCode.ENTER);
+        waitForFxEvents();
+        return this;
+    }
+
+    public String inputShapeText() {
+        return onFx(() -> robot.lookup("#inputShapeField").queryAs(TextField.class).getText());
+    }
+
+    /** What the button under Train's reason offers to change, or "" when it offers nothing. */
+    public String adaptToDataOffer() {
+        return onFx(() -> {
+            Button adapt = robot.lookup("#adaptToDataButton").queryAs(Button.class);
+            return adapt.isVisible() ? adapt.getText() : "";
+        });
+    }
+
+    public PlaygroundRobot clickAdaptToData() {
+        Node adapt = robot.lookup("#adaptToDataButton").query();
+        scrollIntoView(adapt);
+        return click(adapt);
+    }
+
     public String trainBlockedReason() {
         Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
         return reason.isVisible() ? reason.getText() : "";

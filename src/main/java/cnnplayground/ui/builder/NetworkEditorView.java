@@ -7,6 +7,7 @@ import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.Presets;
+import cnnplayground.spec.Shape;
 import cnnplayground.spec.SpecProblem;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
@@ -27,6 +28,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +48,8 @@ public final class NetworkEditorView extends BorderPane {
     private final ListView<LayerSummary> list = new ListView<>(rows);
     private final ComboBox<NetworkSpec> presets = new ComboBox<>();
     private final Label inputShape = new Label();
+    private final TextField inputShapeField = new TextField();
+    private final Tooltip inputShapeTip = new Tooltip();
     private final Label networkProblems = new Label();
     private final Label totalParams = new Label();
     private final Label trainableParams = new Label();
@@ -55,6 +59,7 @@ public final class NetworkEditorView extends BorderPane {
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
     private static final double PRESET_MENU_MIN_WIDTH = 130;
+    private static final String INVALID_INPUT = "input-shape-invalid";
 
     private final Region toolbarSpacer = new Region();
     private final HBox toolbar;
@@ -180,11 +185,52 @@ public final class NetworkEditorView extends BorderPane {
         presetLabel.setMinWidth(Region.USE_PREF_SIZE);
         presets.setMinWidth(PRESET_MENU_MIN_WIDTH);
         undo.setMinWidth(Region.USE_PREF_SIZE);
-        inputShape.setMinWidth(0);
-        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, inputShape);
+        inputShape.setMinWidth(Region.USE_PREF_SIZE);
+        inputShape.textProperty().bind(text.text("editor.inputLabel"));
+        inputShape.setLabelFor(inputShapeField);
+        inputShapeField();
+        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, inputShape, inputShapeField);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("editor-toolbar");
         return bar;
+    }
+
+    /**
+     * The network's input, editable for design apart from the dataset (a lecture's 100×100×3 into Dense 1000):
+     * Enter or leaving the field sets it, and the shapes and counts follow; a text that is no H×W×C shape is
+     * marked and the input stays as it was. Training then offers to adapt the input to the dataset.
+     */
+    private void inputShapeField() {
+        inputShapeField.setId("inputShapeField");
+        inputShapeField.getStyleClass().add("input-shape-field");
+        inputShapeField.setPrefColumnCount(9);
+        inputShapeField.setMinWidth(Region.USE_PREF_SIZE);
+        inputShapeTip.textProperty().bind(text.text("editor.inputTip"));
+        inputShapeField.setTooltip(inputShapeTip);
+        inputShapeField.disableProperty().bind(model.lockedProperty());
+        inputShapeField.setOnAction(e -> commitInputShape());
+        inputShapeField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commitInputShape();
+            }
+        });
+    }
+
+    private void commitInputShape() {
+        Optional<Shape> typed = Shape.parseImage(inputShapeField.getText());
+        inputShapeField.getStyleClass().remove(INVALID_INPUT);
+        if (typed.isEmpty()) {
+            inputShapeField.getStyleClass().add(INVALID_INPUT);
+            inputShapeTip.textProperty().bind(text.text("editor.inputInvalid", inputShapeField.getText()));
+            return;
+        }
+        inputShapeTip.textProperty().bind(text.text("editor.inputTip"));
+        NetworkSpec network = model.getNetwork();
+        if (!model.isLocked() && !typed.get().equals(network.input())) {
+            model.setNetwork(network.withInput(typed.get()));
+        } else {
+            inputShapeField.setText(network.input().toString());
+        }
     }
 
     private TabPane center() {
@@ -266,7 +312,10 @@ public final class NetworkEditorView extends BorderPane {
         list.refresh();
 
         NetworkSpec network = analysis.network();
-        inputShape.textProperty().bind(text.text("editor.input", network.input().toString()));
+        // a mistyped shape stays in the field, marked, until it is fixed or the network changes
+        inputShapeField.getStyleClass().remove(INVALID_INPUT);
+        inputShapeTip.textProperty().bind(text.text("editor.inputTip"));
+        inputShapeField.setText(network.input().toString());
         presets.setValue(presets.getItems().stream().filter(p -> p.equals(network)).findFirst().orElse(null));
         List<SpecProblem> networkLevel = analysis.problems().stream()
                 .filter(p -> p.layerIndex() == SpecProblem.NETWORK).toList();

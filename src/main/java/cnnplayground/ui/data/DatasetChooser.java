@@ -3,6 +3,7 @@ package cnnplayground.ui.data;
 import cnnplayground.data.DatasetCatalog.Source;
 import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetException;
+import cnnplayground.data.ImageSize;
 import cnnplayground.data.LoadedDataset;
 import cnnplayground.ui.workspace.DatasetSwitch;
 import cnnplayground.ui.i18n.UiText;

@@ -1,5 +1,6 @@
 package cnnplayground.ui.data;
 
+import cnnplayground.data.ImageSize;
 import cnnplayground.ui.i18n.UiText;
 import java.io.File;
 import java.nio.file.Path;

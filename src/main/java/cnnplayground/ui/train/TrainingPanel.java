@@ -1,10 +1,14 @@
 package cnnplayground.ui.train;
 
+import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.DataFit;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingProgress;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.NetworkSpec;
 import cnnplayground.ui.RefreshWhenShown;
+import cnnplayground.ui.data.NetworkAdaptation;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.workspace.RunController;
 import cnnplayground.ui.workspace.RunSetup;
@@ -55,6 +59,9 @@ public final class TrainingPanel extends VBox {
     private final Label progressText = new Label();
     private final Label etaText = new Label("");
     private final Label blockedReason = new Label();
+    private final Button adaptButton = new Button();
+    /** How to make the edited network fit the dataset when that is all that keeps Train off; else null. */
+    private NetworkAdaptation adaptation;
     private final Label failure = new Label();
     private final TrainingCharts charts;
     private final AugmentationPreview preview;
@@ -90,7 +97,7 @@ public final class TrainingPanel extends VBox {
         VBox.setVgrow(charts, Priority.ALWAYS);
         PaceControl pace = new PaceControl(workspace, runs, text, "pace");
         getChildren().addAll(title, hyperParameters, folded.get(0), folded.get(1), cpuOnlyCheck, buttons, pace,
-                resumeCheck, blockedReason, failure, progressBar, progressLine, files, fileStatus, charts);
+                resumeCheck, blockedReason, adaptButton, failure, progressBar, progressLine, files, fileStatus, charts);
         setMinWidth(360);
         setPrefWidth(440);
     }
@@ -178,6 +185,16 @@ public final class TrainingPanel extends VBox {
         why.textProperty().bind(blockedReason.textProperty());
         Tooltip.install(buttons, why);
 
+        adaptButton.setId("adaptToDataButton");
+        adaptButton.getStyleClass().add("adapt-to-data");
+        adaptButton.setWrapText(true);
+        adaptButton.setMinHeight(Region.USE_PREF_SIZE);
+        adaptButton.managedProperty().bind(adaptButton.visibleProperty());
+        adaptButton.setOnAction(e -> adapt());
+        runs.whyNotProperty().addListener((obs, was, now) -> offerAdaptation());
+        workspace.stateProperty().addListener((obs, was, now) -> offerAdaptation());
+        offerAdaptation();
+
         failure.setId("trainingFailure");
         failure.getStyleClass().add("training-failure");
         failure.setWrapText(true);
@@ -189,6 +206,33 @@ public final class TrainingPanel extends VBox {
         failure.managedProperty().bind(failure.visibleProperty());
         runs.failureProperty().addListener((obs, was, now) -> showFailure(now));
         showFailure(runs.failureProperty().get());
+    }
+
+    /**
+     * Train asks to adapt the network when only the data's shape or classes keep it off (an input set for
+     * design, say 100×100×3, against 28×28×1 digits): a button under the reason says what it will change.
+     * When the network cannot train even adapted, the reason alone stays, and no button.
+     */
+    private void offerAdaptation() {
+        adaptation = null;
+        Optional<ImageDataset> data = workspace.trainingData();
+        if (!workspace.isTraining() && runs.whyNotTrain().isPresent() && data.isPresent()) {
+            NetworkSpec network = workspace.editor().getNetwork();
+            adaptation = NetworkAdaptation.of(network, data.get())
+                    .filter(a -> DataFit.problem(a.adapted(), data.get()).isEmpty()).orElse(null);
+        }
+        adaptButton.setVisible(adaptation != null);
+        if (adaptation == null) {
+            UiText.clear(adaptButton.textProperty());
+        } else {
+            text.show(adaptButton.textProperty(), adaptation.actionText());
+        }
+    }
+
+    private void adapt() {
+        if (adaptation != null && !workspace.editor().isLocked() && !workspace.isTraining()) {
+            workspace.editor().setNetwork(adaptation.adapted());
+        }
     }
 
     /** The progress bar, "Epoch 2/5 · batch 40/100" and the ETA, following the run's snapshots. */

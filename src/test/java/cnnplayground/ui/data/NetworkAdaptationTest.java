@@ -3,6 +3,7 @@ package cnnplayground.ui.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.data.ImageSize;
 import cnnplayground.data.ShapesDataset;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;

@@ -1,4 +1,4 @@
-package cnnplayground.ui.data;
+package cnnplayground.data;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
