@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads the PyTorch engine once, offline, and describes the device it trains on.
@@ -42,8 +44,12 @@ public final class TorchEnvironment {
     private final int intraOpThreads;
     private final Duration loadTime;
     private final GpuSupport gpuSupport;
+    private final Optional<LibtorchContext> context;
+    /** Runs now training with oneDNN off (see {@link #withoutOneDnn}); oneDNN is back on when none is. */
+    private final AtomicInteger withoutOneDnn = new AtomicInteger();
 
-    private TorchEnvironment(String engineVersion, String deviceName, boolean gpu, int intraOpThreads,
+    private TorchEnvironment(Optional<LibtorchContext> context, String engineVersion, String deviceName, boolean gpu,
+                             int intraOpThreads,
                              Duration loadTime, GpuSupport gpuSupport) {
         this.engineVersion = engineVersion;
         this.deviceName = deviceName;
@@ -51,6 +57,7 @@ public final class TorchEnvironment {
         this.intraOpThreads = intraOpThreads;
         this.loadTime = loadTime;
         this.gpuSupport = gpuSupport;
+        this.context = context;
     }
 
     /**
@@ -94,14 +101,55 @@ public final class TorchEnvironment {
         } catch (RuntimeException | LinkageError e) {
             throw new TorchUnavailableException(explain(e), e);
         }
-        NnpackSwitch.turnOff();
+        Optional<LibtorchContext> context = LibtorchContext.find();
+        context.ifPresent(c -> c.setNnpack(false));
         Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
         Device device = engine.defaultDevice();
         int threads = JniUtils.getNumThreads();
         String name = device.isGpu()
                 ? describe(device, threads, gpuName(device.getDeviceId()).orElse("")) : describe(device, threads);
         GpuSupport support = GpuSupport.assess(driver.present(), isCudaBuild(), engine.getGpuCount());
-        return new TorchEnvironment(engine.getVersion(), name, device.isGpu(), threads, loadTime, support);
+        return new TorchEnvironment(context, engine.getVersion(), name, device.isGpu(), threads, loadTime, support);
+    }
+
+    /**
+     * Turns libtorch's oneDNN off until the returned lease is closed, for a run {@link OneDnnExposure} finds
+     * exposed; with several such runs at once it comes back on when the last one closes. Other threads
+     * (probes) meanwhile use libtorch's own kernels too, which only makes them slower.
+     */
+    Lease withoutOneDnn() {
+        if (context.isEmpty()) {
+            return Lease.NONE;
+        }
+        LibtorchContext c = context.get();
+        synchronized (withoutOneDnn) {
+            if (withoutOneDnn.getAndIncrement() == 0) {
+                c.setOneDnn(false);
+            }
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (withoutOneDnn) {
+                    if (withoutOneDnn.decrementAndGet() == 0) {
+                        c.setOneDnn(true);
+                    }
+                }
+            }
+        };
+    }
+
+    /** What {@link #withoutOneDnn} hands out: closing it gives the setting back. */
+    interface Lease extends AutoCloseable {
+        Lease NONE = () -> { };
+
+        @Override
+        void close();
+    }
+
+    /** libtorch's global switches, where they can be reached. */
+    Optional<LibtorchContext> libtorchContext() {
+        return context;
     }
 
     /** Whether the libtorch DJL loaded is a CUDA build: its folder holds {@code libtorch_cuda}. */

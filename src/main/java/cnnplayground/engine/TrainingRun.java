@@ -282,6 +282,15 @@ public final class TrainingRun implements TrainingHandle {
     private void train() throws IOException {
         split = StratifiedSplit.of(data.labels(), data.numClasses(), config.validationFraction(), config.seed());
         TorchEnvironment torch = TorchEnvironment.load();
+        // oneDNN gets the input gradient of some convolutions wrong (NaN from unwritten memory): such a
+        // network trains with libtorch's own kernels
+        try (TorchEnvironment.Lease lease = OneDnnExposure.firstExposedLayer(spec) >= 0 ? torch.withoutOneDnn()
+                : TorchEnvironment.Lease.NONE) {
+            trainOn(torch);
+        }
+    }
+
+    private void trainOn(TorchEnvironment torch) throws IOException {
         String device = config.cpuOnly() ? torch.cpuName() : torch.deviceName();
         recorder.device(device);
         Engine engine = Engine.getEngine(TorchEnvironment.ENGINE_NAME);

@@ -61,6 +61,23 @@ class TorchEnvironmentTest {
     void loading_the_engine_turns_nnpack_off() {
         TorchEnvironment.load();
 
-        assertEquals(java.util.Optional.of(false), NnpackSwitch.isOn());
+        assertEquals(java.util.Optional.of(false), TorchEnvironment.load().libtorchContext().map(LibtorchContext::nnpack));
+    }
+
+    @Test
+    void one_dnn_is_off_while_a_lease_is_open_and_back_on_after_the_last() {
+        TorchEnvironment torch = TorchEnvironment.load();
+        LibtorchContext context = torch.libtorchContext().orElseThrow();
+        assertTrue(context.oneDnn());
+
+        try (TorchEnvironment.Lease first = torch.withoutOneDnn()) {
+            try (TorchEnvironment.Lease second = torch.withoutOneDnn()) {
+                assertFalse(context.oneDnn());
+            }
+            assertFalse(context.oneDnn(), "the first run still trains without it");
+            first.close();
+            first.close(); // twice counts once
+        }
+        assertTrue(context.oneDnn());
     }
 }
