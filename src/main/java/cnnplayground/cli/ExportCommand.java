@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  */
 final class ExportCommand {
 
-    static final String USAGE = "usage: export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]"
-            + "\n       export --format keras|pytorch --model MODEL.zip --out FILE.py";
+    static final String USAGE =
+            "usage: export --format keras|pytorch [--spec FILE.json | --preset NAME | --model MODEL.zip] [--out FILE]";
 
     private ExportCommand() {
     }
@@ -109,7 +109,7 @@ final class ExportCommand {
         String spec = args.optional("--spec", null);
         String preset = args.optional("--preset", null);
         if ((spec == null) == (preset == null)) {
-            throw new UsageException("give either --spec FILE.json or --preset NAME; " + USAGE);
+            throw new UsageException("give one of --spec FILE.json, --preset NAME or --model MODEL.zip; " + USAGE);
         }
         if (spec != null) {
             return SpecFiles.read(spec);
