@@ -204,42 +204,42 @@ public final class TrainedExport {
         for (LayerSummary layer : analysis.layers()) {
             Shape in = layer.inputShape().orElseThrow();
             List<Named> own = arrays.stream().filter(a -> a.layer().index() == layer.index()).toList();
-            switch (layer.spec().kind()) {
-                case CONV_2D -> entry(py, layer.name(), own, "conv_kernel(%s)");
-                case DENSE -> entry(py, layer.name(), own, flattened == null ? "dense_kernel(%s)"
+            // switch expressions: a new layer kind does not compile until it says how its weights convert
+            py.append(switch (layer.spec().kind()) {
+                case CONV_2D -> entry(layer.name(), own, "conv_kernel(%s)");
+                case DENSE -> entry(layer.name(), own, flattened == null ? "dense_kernel(%s)"
                         : "dense_kernel_after_flatten(%s, " + flattened.channels() + ", " + flattened.height() + ", "
                         + flattened.width() + ")");
-                case BATCH_NORMALIZATION -> entry(py, layer.name(), own, flattened == null ? "%s"
+                case BATCH_NORMALIZATION -> entry(layer.name(), own, flattened == null ? "%s"
                         : "features_after_flatten(%s, " + flattened.channels() + ", " + flattened.height() + ", "
                         + flattened.width() + ")");
                 case RESIDUAL_BLOCK -> {
+                    StringBuilder parts = new StringBuilder();
                     for (String part : List.of("conv1", "conv2", "projection")) {
-                        List<Named> parts = own.stream().filter(a -> a.part().equals(part)).toList();
-                        if (!parts.isEmpty()) {
-                            entry(py, layer.name() + "_" + part, parts, "conv_kernel(%s)");
+                        List<Named> arraysOfPart = own.stream().filter(a -> a.part().equals(part)).toList();
+                        if (!arraysOfPart.isEmpty()) {
+                            parts.append(entry(layer.name() + "_" + part, arraysOfPart, "conv_kernel(%s)"));
                         }
                     }
+                    yield parts.toString();
                 }
                 case MAX_POOLING_2D, AVERAGE_POOLING_2D, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D, FLATTEN,
-                        DROPOUT, ACTIVATION -> {
-                    // no weights
-                }
-            }
-            switch (layer.spec().kind()) {
-                case FLATTEN -> flattened = in.isSpatial() && in.channels() > 1 && in.height() * in.width() > 1
-                        ? in : null;
-                case DENSE, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D -> flattened = null;
+                        DROPOUT, ACTIVATION -> "";
+            });
+            Shape before = flattened;
+            flattened = switch (layer.spec().kind()) {
+                case FLATTEN -> in.isSpatial() && in.channels() > 1 && in.height() * in.width() > 1 ? in : null;
+                case DENSE, GLOBAL_AVERAGE_POOLING_2D, GLOBAL_MAX_POOLING_2D -> null;
+                // the features keep their order
                 case CONV_2D, MAX_POOLING_2D, AVERAGE_POOLING_2D, DROPOUT, BATCH_NORMALIZATION, ACTIVATION,
-                        RESIDUAL_BLOCK -> {
-                    // the order of the features stays as it is
-                }
-            }
+                        RESIDUAL_BLOCK -> before;
+            };
         }
         return py.toString();
     }
 
     /** {@code "conv2d": [conv_kernel(w["conv2d.weight"]), w["conv2d.bias"]],}: the kernel converted, the rest as they are. */
-    private static void entry(StringBuilder py, String kerasName, List<Named> arrays, String kernel) {
+    private static String entry(String kerasName, List<Named> arrays, String kernel) {
         List<String> values = new ArrayList<>();
         for (Named a : arrays) {
             String read = "w[" + PythonText.string(a.name()) + "]";
@@ -247,8 +247,7 @@ public final class TrainedExport {
             boolean isBatchNorm = a.layer().spec().kind() == LayerKind.BATCH_NORMALIZATION;
             values.add(isKernel || isBatchNorm ? kernel.formatted(read) : read);
         }
-        py.append(INDENT).append(INDENT).append(PythonText.string(kerasName)).append(": [")
-                .append(String.join(", ", values)).append("],\n");
+        return INDENT + INDENT + PythonText.string(kerasName) + ": [" + String.join(", ", values) + "],\n";
     }
 
     // ---- shared ----
