@@ -152,12 +152,31 @@ class LayerKindCoverageTest {
         // given:
         NetworkSpec network = place(kind).network();
 
-        // when:
+        // when: the code, and the programs with (fresh) weights
+        cnnplayground.spec.export.TrainedNetwork trained = trained(network);
+        Path program = dir.resolve("trained.py");
         List<String> errors = ExportProbe.syntaxErrors(Map.of(
-                "keras.py", KerasCode.of(network), "pytorch.py", PyTorchCode.of(network)), dir);
+                "keras.py", KerasCode.of(network), "pytorch.py", PyTorchCode.of(network),
+                "trained_pytorch.py", cnnplayground.spec.export.TrainedExport.of(
+                        cnnplayground.spec.export.TrainedExport.Target.PYTORCH, trained, program).program(),
+                "trained_keras.py", cnnplayground.spec.export.TrainedExport.of(
+                        cnnplayground.spec.export.TrainedExport.Target.KERAS, trained, program).program()), dir);
 
         // then:
         assertThat(errors).isEmpty();
+    }
+
+    /** The network with freshly initialised weights, as the trained-model export takes it. */
+    private static cnnplayground.spec.export.TrainedNetwork trained(NetworkSpec network) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequentialBlock block = BlockFactory.build(network);
+            block.initialize(manager, DataType.FLOAT32, BlockFactory.inputShape(network, 1));
+            int classes = BlockFactory.outputUnits(network);
+            cnnplayground.engine.WeightsSnapshot weights = new cnnplayground.engine.WeightsSnapshot(network,
+                    cnnplayground.engine.ModelFile.parameterBytes(block), cnnplayground.data.Normalization.NONE,
+                    java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList(), 0);
+            return cnnplayground.engine.ModelExport.of(weights, cnnplayground.engine.TrainingConfig.defaults(), "test");
+        }
     }
 
     /** Written and read back, the network and the layer are equal; the codec's argument maps round-trip too. */

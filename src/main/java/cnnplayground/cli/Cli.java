@@ -22,7 +22,7 @@ public final class Cli {
             "        [--lr X] [--seed S] [--validation-fraction F] [--image-size HxWxC]",
             "  evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]",
             "  predict FILE IMAGE... [--canvas] [--json]",
-            "  export --format keras|pytorch [--spec FILE.json | --preset NAME] [--out FILE]",
+            "  export --format keras|pytorch [--spec FILE.json | --preset NAME | --model MODEL.zip] [--out FILE]",
             "  bench [--json] [--epochs N] [--data DIR]   (training speed with and without live views, "
                     + "pen-up-to-prediction latency, memory)");
 

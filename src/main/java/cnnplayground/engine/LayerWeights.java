@@ -10,6 +10,7 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import cnnplayground.engine.weights.ParameterLoader;
+import cnnplayground.spec.export.WeightArray;
 
 /**
  * A copy of the weights one layer at a time, e.g. to show which layers training changed (a frozen
@@ -45,6 +46,36 @@ public final class LayerWeights {
                     at += part.length;
                 }
                 layers.add(all);
+            }
+            return List.copyOf(layers);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("the weights do not fit network \"" + weights.spec().name() + "\": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each spec layer's parameters as separate arrays in {@code saveParameters} order, each with its
+     * role (DJL's parameter name: {@code weight}, {@code bias}, {@code gamma}, {@code beta}, {@code
+     * runningMean}, {@code runningVar}) and shape; empty for layers without parameters.
+     *
+     * @throws IllegalArgumentException if the weights do not fit their network
+     */
+    public static List<List<WeightArray>> arraysPerLayer(WeightsSnapshot weights) {
+        TorchEnvironment.load();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), TorchEnvironment.ENGINE_NAME)) {
+            SequentialBlock block = ParameterLoader.load(weights.spec(), weights.parameters(), manager);
+            List<List<WeightArray>> layers = new ArrayList<>();
+            for (Block child : block.getChildren().values()) {
+                List<WeightArray> arrays = new ArrayList<>();
+                for (Pair<String, Parameter> p : child.getParameters()) {
+                    String name = p.getKey();
+                    String role = name.substring(name.lastIndexOf('_') + 1);
+                    long[] shape = p.getValue().getArray().getShape().getShape();
+                    arrays.add(new WeightArray(role, java.util.Arrays.stream(shape).mapToInt(Math::toIntExact).toArray(),
+                            p.getValue().getArray().toFloatArray()));
+                }
+                layers.add(List.copyOf(arrays));
             }
             return List.copyOf(layers);
         } catch (MalformedModelException e) {

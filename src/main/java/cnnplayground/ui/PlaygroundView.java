@@ -117,6 +117,7 @@ public final class PlaygroundView extends BorderPane {
         text.languageProperty().addListener((obs, was, now) -> getStyleClass().set(
                 getStyleClass().indexOf(was.styleClass()), now.styleClass()));
         runs = new RunController(workspace, launcher, text);
+        exportMenu.setTrainedModel(runs::modelToSave);
         training = new TrainingPanel(workspace, runs, text);
         training.addSettingsRow(new TransferSettings(text, workspace));
         live = new LiveViews(probe, workspace, text);

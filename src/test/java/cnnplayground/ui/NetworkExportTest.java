@@ -84,6 +84,50 @@ class NetworkExportTest extends PlaygroundTestBase {
     }
 
     @Test
+    void should_export_the_trained_model_with_its_weights_beside_the_program() throws Exception {
+        // given: nothing trained yet
+        Path early = dir.resolve("early.py");
+        user.fx().interact(() -> view.exportMenu().fileChoiceProperty().set((owner, format, suggested) -> Optional.of(early)));
+        user.fx().clickOn("#exportMenu");
+        user.fx().clickOn(view.text().get("export.trained"));
+        user.fx().clickOn(view.text().get("export.trained.pytorch"));
+        user.waitUntil(WAIT_SECONDS, () -> view.exportMenu().status().startsWith("Nothing trained"));
+        assertThat(Files.exists(early)).isFalse();
+
+        // when: a LeNet-5 model is loaded and exported as PyTorch, then as Keras
+        Path model = ModelFilesForTests.lenetModel(dir.resolve("models").resolve("lenet.zip"), 10);
+        assertThat(user.loadModelFrom(model)).isTrue();
+        Path torch = dir.resolve("lenet_trained.py");
+        Path keras = dir.resolve("lenet_keras.py");
+        exportTrainedVia("export.trained.pytorch", torch);
+        exportTrainedVia("export.trained.keras", keras);
+
+        // then: the command line's files for that model, three each
+        cnnplayground.engine.SavedModel saved = cnnplayground.engine.ModelFile.read(model);
+        var bundle = cnnplayground.engine.ModelExport.bundle(cnnplayground.spec.export.TrainedExport.Target.PYTORCH,
+                saved, saved.spec().name(), torch);
+        assertThat(Files.readString(torch)).isEqualTo(bundle.program());
+        assertThat(Files.readAllBytes(dir.resolve("lenet_trained.npz"))).isEqualTo(bundle.weights());
+        assertThat(Files.readString(dir.resolve("lenet_trained.json"))).isEqualTo(bundle.metadata());
+        assertThat(Files.readString(keras)).contains("set_weights(arrays)");
+        assertThat(view.exportMenu().status()).contains("lenet_keras.py", "lenet_keras.npz", "lenet_keras.json");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("models",
+                    "lenet_trained.py", "lenet_trained.npz", "lenet_trained.json",
+                    "lenet_keras.py", "lenet_keras.npz", "lenet_keras.json");
+        }
+    }
+
+    /** Export → Trained model → {@code itemKey}'s entry, the file dialog answering with {@code file}. */
+    private void exportTrainedVia(String itemKey, Path file) {
+        user.fx().interact(() -> view.exportMenu().fileChoiceProperty().set((owner, format, suggested) -> Optional.of(file)));
+        user.fx().clickOn("#exportMenu");
+        user.fx().clickOn(view.text().get("export.trained"));
+        user.fx().clickOn(view.text().get(itemKey));
+        user.waitUntil(WAIT_SECONDS, () -> view.exportMenu().status().contains(file.getFileName().toString()));
+    }
+
+    @Test
     void should_suggest_a_file_name_from_the_network() {
         String[] suggested = new String[1];
         user.fx().interact(() -> view.exportMenu().fileChoiceProperty().set((owner, format, name) -> {

@@ -44,11 +44,29 @@ public final class KerasCode {
                 .append(ModelSummary.thousands(analysis.totalParams().total())).append(" parameters.\n");
         py.append("import keras\n");
         py.append("from keras import layers\n\n");
+        py.append(model(network, analysis, false));
+        compile(py, network);
+        py.append("model.summary()\n");
+        return py.toString();
+    }
+
+    /**
+     * The lines that build {@code model}; with {@code named}, every layer that holds weights gets
+     * {@code name=} its summary name (a residual block's convolutions {@code NAME_conv1}, {@code
+     * NAME_conv2}, {@code NAME_projection}), so weights can be set by name.
+     */
+    static String model(NetworkSpec network, NetworkAnalysis analysis, boolean named) {
+        StringBuilder py = new StringBuilder();
         if (hasResidualBlock(network)) {
-            functional(py, network, analysis);
+            functional(py, network, analysis, named);
         } else {
-            sequential(py, network, analysis);
+            sequential(py, network, analysis, named);
         }
+        return py.toString();
+    }
+
+    /** {@code model.compile(…)} with the loss the app trains with. */
+    static void compile(StringBuilder py, NetworkSpec network) {
         boolean softmaxOutput = network.finalSoftmaxLayer().isPresent();
         if (softmaxOutput) {
             py.append("# The labels are one-hot; the app trains with the same softmax cross-entropy.\n");
@@ -59,25 +77,24 @@ public final class KerasCode {
             py.append("              loss=keras.losses.CategoricalCrossentropy(from_logits=True),\n");
             py.append("              metrics=[\"accuracy\"])\n");
         }
-        py.append("model.summary()\n");
-        return py.toString();
     }
 
     static boolean hasResidualBlock(NetworkSpec network) {
         return network.layers().stream().anyMatch(l -> l.kind() == LayerKind.RESIDUAL_BLOCK);
     }
 
-    private static void sequential(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis) {
+    private static void sequential(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis, boolean named) {
         py.append("model = keras.Sequential([\n");
         py.append("    keras.Input(shape=").append(PythonText.tuple(network.input().dims())).append("),\n");
         for (LayerSummary layer : analysis.layers()) {
-            py.append("    ").append(layer(layer.spec(), network.isFrozen(layer.index()))).append(",\n");
+            py.append("    ").append(layer(layer.spec(), network.isFrozen(layer.index()), nameOf(layer, "", named)))
+                    .append(",\n");
         }
         py.append("])\n\n");
     }
 
     /** {@code x = layer(x)} line by line; a residual block as the few lines its Javadoc shows. */
-    private static void functional(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis) {
+    private static void functional(StringBuilder py, NetworkSpec network, NetworkAnalysis analysis, boolean named) {
         py.append("inputs = keras.Input(shape=").append(PythonText.tuple(network.input().dims())).append(")\n");
         String x = "inputs";
         List<LayerSummary> layers = analysis.layers();
@@ -87,11 +104,14 @@ public final class KerasCode {
             if (layer.spec() instanceof ResidualBlockSpec) {
                 ResidualBlockSpec block = (ResidualBlockSpec) layer.spec();
                 py.append("# ").append(layer.name()).append(": ").append(layer(block, frozen)).append('\n');
-                py.append("y = ").append(layer(block.firstConv(), frozen)).append('(').append(x).append(")\n");
-                py.append("y = ").append(layer(block.secondConv(), frozen)).append("(y)\n");
+                py.append("y = ").append(layer(block.firstConv(), frozen, nameOf(layer, "_conv1", named)))
+                        .append('(').append(x).append(")\n");
+                py.append("y = ").append(layer(block.secondConv(), frozen, nameOf(layer, "_conv2", named)))
+                        .append("(y)\n");
                 String shortcut = x;
                 if (block.needsProjection(layer.inputShape().orElseThrow())) {
-                    py.append("s = ").append(layer(block.projection(), frozen)).append('(').append(x)
+                    py.append("s = ").append(layer(block.projection(), frozen, nameOf(layer, "_projection", named)))
+                            .append('(').append(x)
                             .append(")  # 1×1 projection: the shortcut must match y's shape\n");
                     shortcut = "s";
                 }
@@ -100,7 +120,8 @@ public final class KerasCode {
                         : "layers.Activation(" + PythonText.string(block.activation().kerasName()) + ")(" + sum + ")")
                         .append('\n');
             } else {
-                py.append(result).append(" = ").append(layer(layer.spec(), frozen)).append('(').append(x).append(")\n");
+                py.append(result).append(" = ").append(layer(layer.spec(), frozen, nameOf(layer, "", named)))
+                        .append('(').append(x).append(")\n");
             }
             x = result;
         }
@@ -113,6 +134,18 @@ public final class KerasCode {
     /** One layer as a Keras constructor call. */
     static String layer(LayerSpec spec) {
         return layer(spec, false);
+    }
+
+    /** The Keras name a layer is given when weights are set by name: only layers that hold weights get one. */
+    private static String nameOf(LayerSummary layer, String part, boolean named) {
+        return named && layer.params().total() > 0 ? layer.name() + part : null;
+    }
+
+    /** {@link #layer(LayerSpec, boolean)} with {@code name=} when {@code name} is not null. */
+    static String layer(LayerSpec spec, boolean frozen, String name) {
+        String call = layer(spec, frozen);
+        return name == null ? call : call.substring(0, call.length() - 1)
+                + (call.endsWith("()") ? "" : ", ") + "name=" + PythonText.string(name) + ")";
     }
 
     /**

@@ -48,20 +48,7 @@ public final class PyTorchCode {
      */
     public static String of(NetworkSpec network) {
         NetworkAnalysis analysis = PythonText.requireShapes(network);
-        OptionalInt omittedSoftmax = network.finalSoftmaxLayer();
-        List<String> body = new ArrayList<>();
-        List<String> freezing = new ArrayList<>();
-        int modules = 0;
-        for (LayerSummary layer : analysis.layers()) {
-            List<String> lines = layer(layer, omittedSoftmax.isPresent() && omittedSoftmax.getAsInt() == layer.index());
-            int count = (int) lines.stream().filter(line -> !line.startsWith("#")).count();
-            if (network.isFrozen(layer.index()) && layer.params().total() > 0) {
-                freezing.add(freeze(layer, modules, count));
-            }
-            modules += count;
-            lines.forEach(line -> body.add(line.replace("\n", "\n" + INDENT)));
-        }
-        String modelText = String.join("\n", body);
+        Definition model = definition(network, analysis);
         Shape in = network.input();
         StringBuilder py = new StringBuilder();
         py.append("# ").append(PythonText.comment(network.name())).append(", exported from CNN Playground.\n");
@@ -69,20 +56,7 @@ public final class PyTorchCode {
                 .append(" parameters as the Keras model, channels first: (N, C, H, W).\n");
         py.append("import torch\n");
         py.append("from torch import nn\n\n");
-        if (modelText.contains("AvgPool2dSame(")) {
-            py.append(AVERAGE_POOL_SAME);
-        }
-        if (modelText.contains("Residual(")) {
-            py.append(RESIDUAL);
-        }
-        py.append("model = nn.Sequential(\n");
-        body.forEach(line -> py.append(INDENT).append(line).append('\n'));
-        py.append(")\n\n");
-        if (!freezing.isEmpty()) {
-            py.append("# Frozen layers (Keras' trainable=False): training leaves their weights as they are.\n");
-            freezing.forEach(line -> py.append(line).append('\n'));
-            py.append('\n');
-        }
+        py.append(model.text());
         py.append("# Softmax and cross-entropy in one, on class indices (the one-hot labels' argmax).\n");
         py.append("loss_fn = nn.CrossEntropyLoss()\n");
         py.append("optimizer = torch.optim.Adam(model.parameters(), lr=0.001)\n\n");
@@ -101,6 +75,82 @@ public final class PyTorchCode {
                 .append(in.height()).append(", ").append(in.width()).append("))\n");
         py.append("print(\"Output shape:\", tuple(out.shape))\n");
         return py.toString();
+    }
+
+    /**
+     * The model's code (helper classes, the {@code nn.Sequential}, the freezing loops) and, per spec
+     * layer, the paths in {@code model} of its modules that hold parameters, in the order the engine
+     * saves them: {@code "0"}, {@code "5.main.1"}, {@code "5.shortcut"}.
+     */
+    record Definition(String text, List<List<String>> parameterModules) {
+    }
+
+    static Definition definition(NetworkSpec network, NetworkAnalysis analysis) {
+        OptionalInt omittedSoftmax = network.finalSoftmaxLayer();
+        List<String> body = new ArrayList<>();
+        List<String> freezing = new ArrayList<>();
+        List<List<String>> parameterModules = new ArrayList<>();
+        int modules = 0;
+        for (LayerSummary layer : analysis.layers()) {
+            List<String> lines = layer(layer, omittedSoftmax.isPresent() && omittedSoftmax.getAsInt() == layer.index());
+            List<String> moduleLines = lines.stream().filter(line -> !line.startsWith("#")).toList();
+            parameterModules.add(parameterModules(layer, modules, moduleLines));
+            if (network.isFrozen(layer.index()) && layer.params().total() > 0) {
+                freezing.add(freeze(layer, modules, moduleLines.size()));
+            }
+            modules += moduleLines.size();
+            lines.forEach(line -> body.add(line.replace("\n", "\n" + INDENT)));
+        }
+        String modelText = String.join("\n", body);
+        StringBuilder py = new StringBuilder();
+        if (modelText.contains("AvgPool2dSame(")) {
+            py.append(AVERAGE_POOL_SAME);
+        }
+        if (modelText.contains("Residual(")) {
+            py.append(RESIDUAL);
+        }
+        py.append("model = nn.Sequential(\n");
+        body.forEach(line -> py.append(INDENT).append(line).append('\n'));
+        py.append(")\n\n");
+        if (!freezing.isEmpty()) {
+            py.append("# Frozen layers (Keras' trainable=False): training leaves their weights as they are.\n");
+            freezing.forEach(line -> py.append(line).append('\n'));
+            py.append('\n');
+        }
+        return new Definition(py.toString(), List.copyOf(parameterModules));
+    }
+
+    /** The paths of one layer's parametrised modules, {@code first} being the index of its first module. */
+    private static List<String> parameterModules(LayerSummary layer, int first, List<String> moduleLines) {
+        if (layer.spec() instanceof ResidualBlockSpec block) {
+            Shape in = layer.inputShape().orElseThrow();
+            List<String> main = new ArrayList<>(conv(block.firstConv(), in));
+            main.addAll(conv(block.secondConv(), layer.outputShape().orElseThrow()));
+            List<String> paths = new ArrayList<>();
+            for (int j : weighted(main)) {
+                paths.add(first + ".main." + j);
+            }
+            if (block.needsProjection(in)) {
+                List<String> projection = conv(block.projection(), in);
+                for (int j : weighted(projection)) {
+                    paths.add(projection.size() == 1 ? first + ".shortcut" : first + ".shortcut." + j);
+                }
+            }
+            return List.copyOf(paths);
+        }
+        return weighted(moduleLines).stream().map(j -> String.valueOf(first + j)).toList();
+    }
+
+    /** Indices of the modules that hold parameters: convolutions, linear layers, batch norms. */
+    private static List<Integer> weighted(List<String> modules) {
+        List<Integer> indices = new ArrayList<>();
+        for (int j = 0; j < modules.size(); j++) {
+            String m = modules.get(j);
+            if (m.startsWith("nn.Conv2d(") || m.startsWith("nn.Linear(") || m.startsWith("nn.BatchNorm")) {
+                indices.add(j);
+            }
+        }
+        return indices;
     }
 
     /** The loop that freezes one layer's modules: {@code model[3]}, or {@code model[3:5]} for several. */

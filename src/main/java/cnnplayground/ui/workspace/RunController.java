@@ -355,24 +355,45 @@ public final class RunController {
      * {@link #fileMessageProperty()} says what happened; true when saved.
      */
     public boolean saveModel(Path file) {
-        Optional<TaggedWeights> best = workspace.bestWeights();
-        Optional<TaggedWeights> chosen = best.isPresent() ? best : workspace.newestWeights();
+        Optional<SavedModel> chosen;
+        try {
+            chosen = modelToSave();
+        } catch (RuntimeException e) {
+            fileMessage.set(UiText.phrase("train.couldNotSave", file.toString(), e.getMessage()));
+            return false;
+        }
         if (chosen.isEmpty()) {
             fileMessage.set(UiText.phrase("train.nothingToSave"));
             return false;
         }
-        WeightsSnapshot weights = chosen.get().weights();
-        LoadedModel loaded = workspace.loadedModelProperty().get();
-        boolean fromFile = chosen.get().tag().kind() == WeightsTag.Kind.LOADED && loaded != null;
         try {
-            ModelMetadata metadata = fromFile ? loaded.model().metadata() : metadata(weights, best.isPresent());
-            ModelFile.write(file, weights.spec(), weights.parameters(), metadata);
+            SavedModel m = chosen.get();
+            ModelFile.write(file, m.spec(), m.parameters(), m.metadata());
         } catch (IOException | RuntimeException e) {
             fileMessage.set(UiText.phrase("train.couldNotSave", file.toString(), e.getMessage()));
             return false;
         }
-        fileMessage.set(UiText.phrase(best.isPresent() ? "train.savedBest" : "train.savedModel", file.toString()));
+        fileMessage.set(UiText.phrase(workspace.bestWeights().isPresent() ? "train.savedBest" : "train.savedModel",
+                file.toString()));
         return true;
+    }
+
+    /**
+     * What Save writes, and the Export menu's trained model: the last run's best-validation weights (its
+     * newest ones when no epoch ended, or the loaded model when nothing was trained since) with their
+     * metadata; empty when there are none. Call on the FX thread.
+     */
+    public Optional<SavedModel> modelToSave() {
+        Optional<TaggedWeights> best = workspace.bestWeights();
+        Optional<TaggedWeights> chosen = best.isPresent() ? best : workspace.newestWeights();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        WeightsSnapshot weights = chosen.get().weights();
+        LoadedModel loaded = workspace.loadedModelProperty().get();
+        boolean fromFile = chosen.get().tag().kind() == WeightsTag.Kind.LOADED && loaded != null;
+        ModelMetadata metadata = fromFile ? loaded.model().metadata() : metadata(weights, best.isPresent());
+        return Optional.of(new SavedModel(weights.spec(), weights.parameters(), metadata));
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * skipped (with the reason) where there is none. All programs go through one process, since
  * importing torch takes seconds.
  */
-final class PythonRunner {
+public final class PythonRunner {
 
     private static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
     private static final String SEPARATOR = "=== program ";
@@ -50,7 +50,7 @@ final class PythonRunner {
     }
 
     /** A Python 3 (with torch if {@code withTorch}), or the test is skipped. */
-    static PythonRunner find(boolean withTorch) throws InterruptedException {
+    public static PythonRunner find(boolean withTorch) throws InterruptedException {
         String probe = withTorch ? "import torch" : "import ast";
         for (String candidate : CANDIDATES) {
             try {
@@ -90,6 +90,34 @@ final class PythonRunner {
             throw new AssertionError("expected " + files.size() + " outputs, got " + outputs.size() + ":\n" + out);
         }
         return outputs;
+    }
+
+    /** What a program run printed (standard output and error together) and its exit code. */
+    public record Outcome(int exit, String out, String err) {
+    }
+
+    /** Runs {@code python3 ARGS…} (a program and its arguments, or {@code -c CODE …}) on one thread. */
+    public Outcome run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(executable));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        Process p = builder.start();
+        // stderr is small (progress lines); read it on its own thread so neither pipe fills up
+        java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(4, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " ran more than 4 minutes");
+        }
+        return new Outcome(p.exitValue(), out, err.join());
     }
 
     private String run(String script, List<Path> files) throws IOException, InterruptedException {
