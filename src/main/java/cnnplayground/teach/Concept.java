@@ -21,9 +21,10 @@ public enum Concept {
     GLOBAL_AVERAGE_POOLING,
     ONE_BY_ONE_CONVOLUTION,
     CLASS_ACTIVATION_MAP,
-    WHAT_IT_LEARNED,
     TRANSFER_LEARNING,
     LENET5,
     VGG,
-    RESNET
+    RESNET,
+    /** Visualising a trained CNN, after the architectures: filters, classes, fooling. */
+    WHAT_IT_LEARNED
 }

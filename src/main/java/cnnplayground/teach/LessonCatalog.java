@@ -115,9 +115,6 @@ public final class LessonCatalog {
                 LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
         lessons.add(lesson("classActivationMap", Concept.CLASS_ACTIVATION_MAP, gapCnn(), LessonDataset.DIGITS,
                 List.of(DRAW_TAB), List.of(CAM_OVERLAY), defaults.withEpochs(3)));
-        // gradient ascent on the input of a LeNet-5 trained long enough to be sure of its digits
-        lessons.add(lesson("whatItLearned", Concept.WHAT_IT_LEARNED, Presets.lenet5(), LessonDataset.DIGITS,
-                List.of(LEARNED_TAB), List.of(), defaults.withEpochs(5)));
         lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(),
                 LessonDataset.FASHION_MNIST, List.of(TRANSFER_TAB, TRAINING_TAB), List.of(FREEZE_FEATURES),
                 defaults.withEpochs(3)));
@@ -127,6 +124,9 @@ public final class LessonCatalog {
                 List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
         lessons.add(lesson("resnetSmall", Concept.RESNET, Presets.resnetSmall(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
+        // gradient ascent on the input of a LeNet-5 trained long enough to be sure of its digits
+        lessons.add(lesson("whatItLearned", Concept.WHAT_IT_LEARNED, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(LEARNED_TAB), List.of(), defaults.withEpochs(5)));
         return List.copyOf(lessons);
     }
 
