@@ -24,5 +24,7 @@ public enum Concept {
     TRANSFER_LEARNING,
     LENET5,
     VGG,
-    RESNET
+    RESNET,
+    /** Visualising a trained CNN, after the architectures: filters, classes, fooling. */
+    WHAT_IT_LEARNED
 }

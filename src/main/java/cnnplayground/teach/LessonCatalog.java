@@ -17,6 +17,7 @@ import static cnnplayground.teach.LessonViews.FREEZE_FEATURES;
 import static cnnplayground.teach.LessonViews.MLP_VS_CNN;
 import static cnnplayground.teach.LessonViews.OPTIMIZER_RACE;
 import static cnnplayground.teach.LessonViews.POOLING;
+import static cnnplayground.teach.LessonViews.LEARNED_TAB;
 import static cnnplayground.teach.LessonViews.RECEPTIVE_FIELD;
 import static cnnplayground.teach.LessonViews.SAME_PADDING;
 import static cnnplayground.teach.LessonViews.STRIDE_TWO;
@@ -123,6 +124,9 @@ public final class LessonCatalog {
                 List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
         lessons.add(lesson("resnetSmall", Concept.RESNET, Presets.resnetSmall(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
+        // gradient ascent on the input of a LeNet-5 trained long enough to be sure of its digits
+        lessons.add(lesson("whatItLearned", Concept.WHAT_IT_LEARNED, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(LEARNED_TAB), List.of(), defaults.withEpochs(5)));
         return List.copyOf(lessons);
     }
 

@@ -16,6 +16,8 @@ public final class LessonViews {
     public static final String COMPARE_TAB = "compareTab";
     /** The convolution step-through. */
     public static final String CONVOLUTION_TAB = "convolutionTab";
+    /** What it learned: filter and class pictures, fooling. */
+    public static final String LEARNED_TAB = "learnedTab";
     /** Transfer learning: per-layer locks, a new head, class subsets. */
     public static final String TRANSFER_TAB = "transferTab";
 

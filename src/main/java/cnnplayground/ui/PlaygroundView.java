@@ -24,6 +24,7 @@ import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.PaceControl;
 import cnnplayground.ui.train.TrainingPanel;
 import cnnplayground.ui.transfer.TransferSettings;
+import cnnplayground.ui.viz.LearnedView;
 import cnnplayground.ui.i18n.LanguageChooser;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Map;
@@ -67,7 +68,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class PlaygroundView extends BorderPane {
 
-    /** The editor's share of the window's width: the side tabs' eight headers fit in the rest at 1280 px. */
+    /** The editor's share of the window's width: the side tabs' headers fit in the rest at 1280 px. */
     private static final double EDITOR_SHARE = 0.55;
 
     private final UiText text = new UiText();
@@ -99,7 +100,8 @@ public final class PlaygroundView extends BorderPane {
     /** The side tabs' ids by their English titles, so callers find a tab whatever language it shows. */
     private static final Map<String, String> TAB_IDS = Map.of("Training", "trainingTab",
             "Feature maps", "featureMapsTab", "Filters", "filtersTab", "Draw", "drawTab",
-            "Evaluate", "evaluateTab", "Data", "dataTab", "Convolution", "convolutionTab", "Compare", "compareTab");
+            "Evaluate", "evaluateTab", "Data", "dataTab", "Convolution", "convolutionTab", "Compare", "compareTab",
+            "What it learned", "learnedTab");
     private final ToggleButton lessonsButton = new ToggleButton();
     private final LessonPanel lessons;
     private final CompareView compare;
@@ -183,14 +185,16 @@ public final class PlaygroundView extends BorderPane {
         Tab mapsTab = tab(text.text("tab.featureMaps"), "featureMapsTab", live.featureMapsPane());
         Tab filtersTab = tab(text.text("tab.filters"), "filtersTab", live.filtersPane());
         Tab drawTab = tab(text.text("tab.draw"), "drawTab", live.draw());
+        Tab learnedTab = tab(text.text("tab.learned"), "learnedTab",
+                new LearnedView(workspace, text, live.draw().modelInputProperty()));
         Tab evaluateTab = tab(text.text("tab.evaluate"), "evaluateTab", evaluation);
         Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
         LessonViewOptions.install(lessons, stepper, live, model);
         Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
         Tab compareTab = tab(text.text("compare.tab"), "compareTab", compare);
-        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, evaluateTab, dataTab, convolutionTab,
-                compareTab);
+        sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, learnedTab, evaluateTab, dataTab,
+                convolutionTab, compareTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getStyleClass().add("side-tabs");
         TabsChosenWithoutFocus.install(sideTabs);
@@ -199,7 +203,7 @@ public final class PlaygroundView extends BorderPane {
             live.watchedProperty().set(stageButton.isSelected()
                     ? (stageScreen.drawingProperty().get() != null ? LiveViews.Watched.STAGE_DRAWING : LiveViews.Watched.SAMPLE)
                     : now == drawTab ? LiveViews.Watched.DRAWING
-                    : now == trainingTab || now == convolutionTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
+                    : now == trainingTab || now == convolutionTab || now == learnedTab ? LiveViews.Watched.NOTHING : LiveViews.Watched.SAMPLE);
         };
         stageButton.selectedProperty().addListener((obs, was, on) -> watch.run());
         live.stageDrawingProperty().bind(stageScreen.drawingProperty());

@@ -52,6 +52,11 @@ public final class PlaygroundRobot {
         return choose(comboId, name);
     }
 
+    /** Picks the class fooling should make the network say, by its name, on the What it learned tab. */
+    public PlaygroundRobot chooseFoolingTarget(String name) {
+        return choose("#foolingTarget", name);
+    }
+
     /** Picks a language in the header's menu by the name it gives itself, e.g. "繁體中文". */
     public PlaygroundRobot chooseLanguage(String ownName) {
         return choose("#languageChoice", ownName);
