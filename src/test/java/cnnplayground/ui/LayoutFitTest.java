@@ -16,14 +16,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -49,10 +53,26 @@ class LayoutFitTest extends PlaygroundTestBase {
     private static final List<UiLanguage> LANGUAGES = List.of(UiLanguage.ENGLISH, UiLanguage.TRADITIONAL_CHINESE);
 
     /**
-     * Offenders known and accepted, by "view: node" as the report names them, each with why it is left. Empty is
-     * the goal; an entry here is a promise to come back, not a licence.
+     * Offenders known and not yet fixed, by how their line in the report starts, each with why it is left. Empty
+     * is the goal; an entry here is a promise to come back, not a licence. Everything else fails the test.
      */
-    private static final Set<String> ALLOWED = Set.of();
+    private static final Map<String, String> ALLOWED = Map.ofEntries(
+            // beside the lessons at 1280 px, and presenting at 1280 px, the layer list is 330-440 px wide; a row
+            // with its four buttons needs 370-460: the row needs a two-line layout when narrow
+            Map.entry("LayerCell.cell.indexed-cell.list-cell.layer-row in #virtual-flow cut sideways",
+                    "layer row wider than a narrow layer list"),
+            Map.entry("Button.button.icon-button.layer-", "the row buttons of a layer row wider than the list"),
+            Map.entry("Label.label.layer-arguments \"Arguments\" cut", "the list's column title beside the lessons"),
+            // the Draw tab's side column (preview caption, prompt) is laid out wider than the room the scaled pad
+            // leaves it; the drawing pad is moving onto the network stage (branch stagelayout)
+            Map.entry("Label.label.hint \"What the network sees", "Draw tab's side column, being reworked"),
+            Map.entry("Label.label.hint \"網路看到的影像", "Draw tab's side column, being reworked"),
+            Map.entry("#drawStatus", "Draw tab's side column, being reworked"),
+            // the side tabs keep their width when the window or the lessons change it (SplitPane's
+            // resizableWithParent is off), so after a resize their eight headers can overflow into the tab menu
+            Map.entry("Label.tab-label", "side tab headers overflowing into the TabPane's menu after a resize"),
+            // presenting in Chinese at 1280 px, the Augmentation pane's title row is 50 px wider than the panel
+            Map.entry("#augmentationPane", "Augmentation pane presenting in Chinese at 1280 px"));
 
     @BeforeEach
     void needsACjkFont() {
@@ -102,7 +122,7 @@ class LayoutFitTest extends PlaygroundTestBase {
                     check(combination, "stage", found);
                     user.fx().interact(() -> stageButton().setSelected(false));
 
-                    ALLOWED.forEach(found::remove);
+                    found.keySet().removeIf(o -> ALLOWED.keySet().stream().anyMatch(o::startsWith));
                     offenders.put(combination, found);
                 }
             }
@@ -177,6 +197,11 @@ class LayoutFitTest extends PlaygroundTestBase {
      * leave visible (null: no clip), so a row scrolled out of a list or a scroll pane's viewport is not "outside".
      */
     private static void walk(Node node, Bounds shownArea, Bounds window, List<String> out) {
+        walk(node, shownArea, false, window, out);
+    }
+
+    /** As above; {@code sideways}: an ancestor between here and the clip scrolls sideways, so a cut side is in reach. */
+    private static void walk(Node node, Bounds shownArea, boolean sideways, Bounds window, List<String> out) {
         if (!node.isVisible()) {
             return;
         }
@@ -193,8 +218,15 @@ class LayoutFitTest extends PlaygroundTestBase {
                 && region.getHeight() > 0) && outside(shown, window)) {
             out.add(describe(node) + " outside the window at " + rounded(shown));
         }
+        if (node instanceof Control && !sideways && shown.getWidth() < inScene.getWidth() - SLACK) {
+            out.add(describe(node) + " cut sideways by its container at " + rounded(inScene) + ", "
+                    + rounded(shown) + " shows");
+        }
         Bounds childArea = shownArea;
+        boolean childSideways = sideways || scrollsSideways(node);
         if (node.getClip() != null) {
+            // a new clip: only the scroll bar of the pane or list it belongs to reaches what it cuts
+            childSideways = scrollsSideways(node) || node.getParent() != null && scrollsSideways(node.getParent());
             Bounds clip = node.localToScene(node.getClip().getBoundsInParent());
             childArea = childArea == null ? clip : intersect(childArea, clip);
             if (childArea == null) {
@@ -203,9 +235,16 @@ class LayoutFitTest extends PlaygroundTestBase {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, childArea, window, out);
+                walk(child, childArea, childSideways, window, out);
             }
         }
+    }
+
+    /** Whether {@code node} is a scroll pane or a list's flow showing a horizontal scroll bar. */
+    private static boolean scrollsSideways(Node node) {
+        return (node instanceof ScrollPane || node instanceof VirtualFlow<?>) && ((Parent) node)
+                .getChildrenUnmodifiable().stream().anyMatch(c -> c instanceof ScrollBar bar && bar.isVisible()
+                        && bar.getOrientation() == Orientation.HORIZONTAL);
     }
 
     /** The text a label draws when it is not its whole text; ignores empty texts and graphic-only labels. */
