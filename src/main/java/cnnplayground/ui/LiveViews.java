@@ -45,6 +45,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -608,9 +609,11 @@ public final class LiveViews {
         exportStatus.setWrapText(true);
         exportStatus.visibleProperty().bind(exportStatus.textProperty().isNotEmpty());
         exportStatus.managedProperty().bind(exportStatus.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, everyCaption, every, batches, spacer, gif, pngs);
+        HBox record = new HBox(8, everyCaption, every, batches);
+        record.setAlignment(Pos.CENTER_LEFT);
+        HBox exports = new HBox(8, gif, pngs);
+        // the export buttons go under the recording pace where the tab is narrow, never cut to "Export GI…"
+        FlowPane controls = new FlowPane(24, 6, record, exports);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, timeline, controls, exportStatus);
         bar.setId("evolutionBar");

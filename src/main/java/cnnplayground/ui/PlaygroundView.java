@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -70,6 +71,11 @@ public final class PlaygroundView extends BorderPane {
 
     /** The editor's share of the window's width: the side tabs' headers fit in the rest at 1280 px. */
     private static final double EDITOR_SHARE = 0.55;
+    /** The editor's share presenting on a window at least {@link #WIDE_PRESENTATION} px wide. */
+    private static final double PRESENTING_EDITOR_SHARE = 0.45;
+    private static final double WIDE_PRESENTATION = 1600;
+    /** Presenting on a wide window; kept here, as its sources hold it only weakly. */
+    private final BooleanBinding presentingWide;
 
     private final UiText text = new UiText();
     private final NetworkEditorModel model = new NetworkEditorModel(Presets.lenet5());
@@ -175,8 +181,11 @@ public final class PlaygroundView extends BorderPane {
         PaceControl stagePace = new PaceControl(workspace, runs, text, "stagePace");
         stagePace.visibleProperty().bind(stageButton.selectedProperty());
         stagePace.managedProperty().bind(stagePace.visibleProperty());
-        HBox header = new HBox(14, title, subtitle, headerSpacer, stagePace, stageButton, lessonsButton,
+        HeaderBar header = new HeaderBar(14, title, subtitle, headerSpacer, stagePace, stageButton, lessonsButton,
                 presentation.button(), new LanguageChooser(text));
+        // at 1280 px presenting, or with the stage's pace buttons, the subtitle and then the title give way
+        header.optional(subtitle);
+        header.optional(title);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);
@@ -228,8 +237,13 @@ public final class PlaygroundView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(EDITOR_SHARE);
         SplitPane.setResizableWithParent(sideTabs, false);
-        // presenting, the views (bigger drawing pad, charts) get the room the larger type takes from them
-        presentation.activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.45 : EDITOR_SHARE));
+        // presenting on a wide screen, the views (bigger drawing pad, charts) get the room the larger type takes
+        // from them; at a projector's 1280 px the editor keeps its share, or its layer rows are cut
+        // (full screen comes after the toggle: the share follows the width as well)
+        presentingWide = presentation.activeProperty().and(widthProperty().greaterThanOrEqualTo(
+                WIDE_PRESENTATION));
+        presentingWide.addListener((obs, was, wide) -> split.setDividerPositions(
+                wide ? PRESENTING_EDITOR_SHARE : EDITOR_SHARE));
         stageScreen.visibleProperty().bind(stageButton.selectedProperty());
         split.visibleProperty().bind(stageButton.selectedProperty().not());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

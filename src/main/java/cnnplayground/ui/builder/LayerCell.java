@@ -61,14 +61,18 @@ final class LayerCell extends ListCell<LayerSummary> {
         HBox buttons = new HBox(2, freeze, up, down, remove);
         buttons.getStyleClass().add("layer-buttons");
         buttons.disableProperty().bind(model.lockedProperty());
-        HBox line = new HBox(8, index, type, arguments, shape, params, buttons);
+        // The arguments sit under the layer's name and wrap there: the row's columns keep their whole texts
+        // in a narrow editor (presenting at 1280 px), where a column of their own was cut to "6 5×…".
+        VBox named = new VBox(type, arguments);
+        HBox line = new HBox(8, index, named, shape, params, buttons);
         line.setAlignment(Pos.CENTER_LEFT);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
+        arguments.setWrapText(true);
         arguments.setMinWidth(0);
-        // The arguments take whatever the fixed columns leave, so they are cut only when the row is narrow.
-        arguments.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(arguments, Priority.ALWAYS);
+        type.setMinWidth(Region.USE_PREF_SIZE);
+        named.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(named, Priority.ALWAYS);
         root = new VBox(2, line, problem);
         root.getStyleClass().add("layer-card");
         // A cell as wide as the list, never wider: long problem texts wrap instead of scrolling sideways.
@@ -155,21 +159,23 @@ final class LayerCell extends ListCell<LayerSummary> {
 
     /** Column titles lined up with the rows' index, type, arguments, shape and parameter columns. */
     static HBox header(UiText text) {
-        Label arguments = label("layer-arguments");
-        arguments.textProperty().bind(text.text("editor.column.arguments"));
-        arguments.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(arguments, Priority.ALWAYS);
         Label index = label("layer-index");
         index.textProperty().bind(text.text("editor.column.index"));
+        // one column for the layer and, under its name, its arguments
         Label type = label("layer-type");
         type.textProperty().bind(text.text("editor.column.layer"));
+        Label arguments = label("layer-arguments");
+        arguments.textProperty().bind(text.text("editor.column.arguments"));
+        VBox named = new VBox(type, arguments);
+        named.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(named, Priority.ALWAYS);
         Label shape = label("layer-shape");
         shape.textProperty().bind(text.text("editor.column.output"));
         Label params = label("layer-params");
         params.textProperty().bind(text.text("editor.column.params"));
         Region buttons = new Region();
         buttons.getStyleClass().add("layer-buttons-placeholder");
-        HBox header = new HBox(8, index, type, arguments, shape, params, buttons);
+        HBox header = new HBox(8, index, named, shape, params, buttons);
         header.getStyleClass().add("layer-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;

@@ -31,6 +31,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -58,7 +59,6 @@ public final class NetworkEditorView extends BorderPane {
     private final Tooltip paramsUnknownTip = new Tooltip();
     private final TextArea summary = new TextArea();
     private final ArgumentForm form;
-    private static final double PRESET_MENU_MIN_WIDTH = 130;
     private static final String INVALID_INPUT = "input-shape-invalid";
 
     private final Region toolbarSpacer = new Region();
@@ -183,7 +183,7 @@ public final class NetworkEditorView extends BorderPane {
         HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
         // in a narrow editor the status texts give way, never the controls
         presetLabel.setMinWidth(Region.USE_PREF_SIZE);
-        presets.setMinWidth(PRESET_MENU_MIN_WIDTH);
+        presets.setMinWidth(Region.USE_PREF_SIZE);
         undo.setMinWidth(Region.USE_PREF_SIZE);
         inputShape.setMinWidth(Region.USE_PREF_SIZE);
         inputShape.textProperty().bind(text.text("editor.inputLabel"));
@@ -265,7 +265,7 @@ public final class NetworkEditorView extends BorderPane {
         return tabs;
     }
 
-    private HBox totals() {
+    private FlowPane totals() {
         totalParams.setId("totalParams");
         totalParams.getStyleClass().add("params-total");
         trainableParams.setId("trainableParams");
@@ -282,8 +282,10 @@ public final class NetworkEditorView extends BorderPane {
         paramsUnknown.getStyleClass().add("params-detail");
         paramsUnknownTip.setWrapText(true);
         paramsUnknownTip.setMaxWidth(420);
-        HBox box = new HBox(12, caption, totalParams, trainableParams, nonTrainableParams, paramsUnknown);
+        // presenting at 1280 px the counts go on a second line rather than being cut to "61,…"
+        FlowPane box = new FlowPane(12, 2, caption, totalParams, trainableParams, nonTrainableParams, paramsUnknown);
         box.setAlignment(Pos.BASELINE_LEFT);
+        box.setRowValignment(javafx.geometry.VPos.BASELINE);
         box.getStyleClass().add("params-bar");
         return box;
     }

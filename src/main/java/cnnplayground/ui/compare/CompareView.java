@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -82,7 +83,12 @@ public final class CompareView extends ScrollPane {
         stop.textProperty().bind(text.text("compare.stop"));
         stop.disableProperty().bind(runner.runningProperty().not());
         stop.setOnAction(e -> stop());
-        HBox controls = new HBox(8, caption("compare.subset"), subset, caption("compare.epochs"), epochs, stop);
+        HBox images = new HBox(8, caption("compare.subset"), subset);
+        HBox epochsField = new HBox(8, caption("compare.epochs"), epochs);
+        images.setAlignment(Pos.CENTER_LEFT);
+        epochsField.setAlignment(Pos.CENTER_LEFT);
+        // each caption stays with its field; in a narrow tab (presenting at 1280 px) the row wraps, uncut
+        FlowPane controls = new FlowPane(12, 6, images, epochsField, stop);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("viz-toolbar");
         status.setId("compareStatus");

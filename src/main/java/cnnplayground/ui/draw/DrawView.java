@@ -62,6 +62,8 @@ public final class DrawView extends VBox {
         preview.setSmooth(false);
         preview.getStyleClass().add("draw-preview");
         previewCaption.getStyleClass().add("hint");
+        // presenting at 1280 px the caption is wider than the room beside the pad
+        previewCaption.setWrapText(true);
         sizeNote.setId("drawSizeNote");
         sizeNote.getStyleClass().add("draw-size-note");
         sizeNote.setWrapText(true);

@@ -186,7 +186,8 @@ public final class EvaluationPanel extends ScrollPane {
                 .ifPresent(this::exportChartsPng));
         exportStatus.setId("evaluationExportStatus");
         exportStatus.getStyleClass().add("export-status");
-        HBox exports = new HBox(8, exportCsv, exportPng);
+        // one under the other in a narrow tab, not cut to "匯出圖表 PN…"
+        FlowPane exports = new FlowPane(8, 6, exportCsv, exportPng);
 
         Label matrixTitle = sectionLabel("");
         matrixTitle.textProperty().bind(text.text("eval.matrixTitle"));

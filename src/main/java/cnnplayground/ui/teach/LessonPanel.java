@@ -248,8 +248,9 @@ public final class LessonPanel extends VBox {
 
         LessonCell() {
             getStyleClass().add("lesson-cell");
-            // as wide as the list, not as the longest title: long titles end in "…" instead of a scroll bar
+            // as wide as the list, not as the longest title: long titles wrap instead of a scroll bar
             setPrefWidth(0);
+            setWrapText(true);
             setOnMouseClicked(e -> {
                 if (getItem() != null && !isEmpty()) {
                     open(getItem());

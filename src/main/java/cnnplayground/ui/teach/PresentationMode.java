@@ -42,6 +42,7 @@ public final class PresentationMode {
     private final EventHandler<KeyEvent> keys = this::keyPressed;
     private final EventHandler<KeyEvent> typed = this::keyTyped;
     private Stage watchedStage;
+    private boolean fullScreen = true;
 
     /**
      * @param root          the window's root, which gets the style class
@@ -89,6 +90,15 @@ public final class PresentationMode {
         return button.isSelected();
     }
 
+    /**
+     * Whether presenting also puts the window full screen, as it does unless told otherwise. Off, presenting
+     * changes only the look, in a window of whatever size it has: how the layout test checks presentation
+     * mode at a projector's 1280×720 and at 1920×1080 on a headless screen of another size.
+     */
+    public void setFullScreen(boolean fullScreen) {
+        this.fullScreen = fullScreen;
+    }
+
     private void apply(boolean on) {
         if (on && !root.getStyleClass().contains(STYLE_CLASS)) {
             root.getStyleClass().add(STYLE_CLASS);
@@ -96,7 +106,7 @@ public final class PresentationMode {
             root.getStyleClass().remove(STYLE_CLASS);
         }
         Window window = root.getScene() == null ? null : root.getScene().getWindow();
-        if (window instanceof Stage) {
+        if (window instanceof Stage && fullScreen) {
             Stage stage = (Stage) window;
             if (stage != watchedStage) {
                 watchedStage = stage;

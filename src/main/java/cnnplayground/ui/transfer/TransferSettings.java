@@ -82,6 +82,10 @@ public final class TransferSettings extends VBox {
         replaceHead.setTooltip(headTip);
         replaceHead.disableProperty().bind(model.lockedProperty());
         replaceHead.setOnAction(e -> askForHead());
+        // in a narrow tab the class field gives way, not the caption or the button
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        replaceHead.setMinWidth(Region.USE_PREF_SIZE);
+        classes.setMinWidth(80);
         HBox row = new HBox(8, caption, classes, replaceHead);
         row.setAlignment(Pos.CENTER_LEFT);
 

@@ -112,7 +112,10 @@ public final class FeatureMapView extends BorderPane {
         scaleCaption.textProperty().bind(text.text("maps.colourScale"));
         scaleCaption.getStyleClass().add("hint");
         HBox legend = legend(ColorMap.VIRIDIS, text.text("maps.low"), text.text("maps.high"));
-        HBox toolbar = new HBox(8, scaleCaption, perChannel, perLayer, legend);
+        HBox choice = new HBox(8, scaleCaption, perChannel, perLayer);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        // the legend goes under the choice where the tab is narrow, rather than cutting both to "Per chan…"
+        FlowPane toolbar = new FlowPane(12, 6, choice, legend);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("viz-toolbar");
         setTop(toolbar);
