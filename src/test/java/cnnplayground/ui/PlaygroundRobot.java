@@ -134,9 +134,15 @@ public final class PlaygroundRobot {
 
     /** Presses on one row's type, drags it over another row and releases there. */
     public PlaygroundRobot dragLayer(int from, int to) {
-        robot.drag(row(from).lookup(".layer-type"), MouseButton.PRIMARY);
+        // both rows on screen before the press: scrolling during the drag would hand the pressed cell
+        // another index (ListView reuses cells), and the wrong layer would move
+        robot.interact(() -> layerList().scrollTo(Math.min(from, to)));
+        waitForFxEvents();
+        ListCell<?> source = shownRow(from);
+        ListCell<?> target = shownRow(to);
+        robot.drag(source.lookup(".layer-type"), MouseButton.PRIMARY);
         robot.moveBy(0, 6);
-        robot.moveTo(row(to).lookup(".layer-shape"));
+        robot.moveTo(target.lookup(".layer-shape"));
         robot.drop();
         waitForFxEvents();
         return this;
@@ -575,6 +581,11 @@ public final class PlaygroundRobot {
     private ListCell<?> row(int index) {
         robot.interact(() -> layerList().scrollTo(index));
         waitForFxEvents();
+        return shownRow(index);
+    }
+
+    /** The row's cell as the list shows it now, without scrolling. */
+    private ListCell<?> shownRow(int index) {
         // ListView keeps spare cells around, invisible, with stale indices: only visible ones count.
         return robot.lookup("#layerList .layer-row").match(n -> n instanceof ListCell && n.isVisible()
                 && ((ListCell<?>) n).getIndex() == index && !((ListCell<?>) n).isEmpty())
