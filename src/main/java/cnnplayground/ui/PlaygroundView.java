@@ -244,6 +244,11 @@ public final class PlaygroundView extends BorderPane {
                 WIDE_PRESENTATION));
         presentingWide.addListener((obs, was, wide) -> split.setDividerPositions(
                 wide ? PRESENTING_EDITOR_SHARE : EDITOR_SHARE));
+        // a resize (a projector, leaving full screen) keeps the shares, not the side tabs' pixel width: kept, the
+        // width of a 1280 px window left the side tabs 220 px at 1920 px
+        // (after the SplitPane's own layout pass for the new width, which would move it back)
+        split.widthProperty().addListener((obs, was, now) -> javafx.application.Platform.runLater(() ->
+                split.setDividerPositions(presentingWide.get() ? PRESENTING_EDITOR_SHARE : EDITOR_SHARE)));
         stageScreen.visibleProperty().bind(stageButton.selectedProperty());
         split.visibleProperty().bind(stageButton.selectedProperty().not());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -51,6 +51,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
@@ -149,7 +150,11 @@ public final class EvaluationPanel extends ScrollPane {
             (now == WeightsChoice.BEST ? best : newest).setSelected(true);
             refresh();
         });
-        HBox choiceRow = new HBox(8, which, newest, best);
+        // wraps rather than cutting the choices when presenting on a 1280 px projector
+        FlowPane choiceRow = new FlowPane(8, 4, which, newest, best);
+        for (javafx.scene.control.Labeled item : new javafx.scene.control.Labeled[] {which, newest, best}) {
+            item.setMinWidth(Region.USE_PREF_SIZE);
+        }
         choiceRow.setAlignment(Pos.CENTER_LEFT);
         weightsLabel.setId("evaluationWeights");
         weightsLabel.getStyleClass().addAll("weights-tag", "evaluation-weights");

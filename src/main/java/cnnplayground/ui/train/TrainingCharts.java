@@ -18,6 +18,7 @@ import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -286,12 +287,14 @@ public final class TrainingCharts extends VBox {
         return dot;
     }
 
-    private static HBox legend(UiText text) {
-        HBox legend = new HBox(14, legendItem(text.text("charts.batchLoss"), "legend-batch", null),
+    /** Wraps to a second line where the charts are narrow (the stage's column at 1280 px) rather than cut. */
+    private static FlowPane legend(UiText text) {
+        FlowPane legend = new FlowPane(14, 2, legendItem(text.text("charts.batchLoss"), "legend-batch", null),
                 legendItem(text.text("charts.train"), "legend-train", epochMarker(false)),
                 legendItem(text.text("charts.validationKey"), "legend-validation", epochMarker(true)));
         legend.getStyleClass().add("chart-key");
         legend.setId("chartKey");
+        legend.getChildren().forEach(item -> ((Label) item).setMinWidth(Region.USE_PREF_SIZE));
         return legend;
     }
 
