@@ -8,7 +8,6 @@ import cnnplayground.ui.viz.Heatmaps;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
@@ -22,8 +21,6 @@ import org.testfx.framework.junit5.Start;
 class LearnedViewTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 90;
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     @Start
     void start(Stage stage) {
