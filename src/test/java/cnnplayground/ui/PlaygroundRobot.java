@@ -568,9 +568,12 @@ public final class PlaygroundRobot {
 
     /** Opens a combo box's list and clicks the entry showing {@code name}. */
     private PlaygroundRobot choose(String comboId, String name) {
-        robot.clickOn(comboId);
-        return click(robot.lookup(".list-cell").match(n -> n instanceof ListCell
-                && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
+        Node combo = robot.lookup(comboId).query();
+        robot.clickOn(combo);
+        // a cell of the open list, in the popup's own scene: another combo box (on another tab) may show the
+        // same name in its button, which is a ListCell too
+        return click(robot.lookup(".list-cell").match(n -> n instanceof ListCell && n.getScene() != combo.getScene()
+                && n.isVisible() && name.equals(((ListCell<?>) n).getText())).queryAs(Node.class));
     }
 
     @SuppressWarnings("unchecked")

@@ -195,6 +195,7 @@ class TransferLearningUiTest extends PlaygroundTestBase {
             user.layerList().scrollTo(index);
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents(); // the cells take their new indices in the next layout pass
         Node lock = user.fx().lookup("#layerList .layer-row").match(n -> n instanceof ListCell<?> cell
                 && cell.isVisible() && cell.getIndex() == index && !cell.isEmpty()).queryAs(Node.class)
                 .lookup(".layer-freeze");
