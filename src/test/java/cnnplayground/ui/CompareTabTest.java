@@ -26,11 +26,6 @@ class CompareTabTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(200));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_race_sgd_rmsprop_and_adam_for_one_epoch_with_a_curve_each() {
         // given:

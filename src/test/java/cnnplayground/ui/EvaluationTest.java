@@ -35,11 +35,6 @@ class EvaluationTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(320));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.runs().shutdown());
-    }
-
     @Test
     void should_measure_on_the_datasets_test_split_when_it_has_one() {
         // given: a dataset that comes with its own test split, and a short run on it

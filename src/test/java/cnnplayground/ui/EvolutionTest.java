@@ -3,7 +3,6 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.EvolutionFrame;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
@@ -31,12 +30,7 @@ class EvolutionTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
+        view = PlaygroundScene.showLive(stage);
     }
 
     @Test

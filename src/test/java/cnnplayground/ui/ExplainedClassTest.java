@@ -2,8 +2,6 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.Heatmaps;
 import cnnplayground.ui.viz.ProbabilityBars;
@@ -30,12 +28,7 @@ class ExplainedClassTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.shutdown());
+        view = PlaygroundScene.showLive(stage);
     }
 
     @Test

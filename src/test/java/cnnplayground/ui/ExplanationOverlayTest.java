@@ -3,8 +3,6 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.ClassActivationMaps;
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.viz.Heatmaps;
@@ -27,12 +25,7 @@ class ExplanationOverlayTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.shutdown());
+        view = PlaygroundScene.showLive(stage);
     }
 
     private void trainBriefly() {

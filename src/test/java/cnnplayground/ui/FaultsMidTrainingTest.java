@@ -49,11 +49,6 @@ class FaultsMidTrainingTest extends PlaygroundTestBase {
         PlaygroundScene.show(stage, view);
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.shutdown());
-    }
-
     /** given, for every test: a finished one-epoch run, its best weights saved: the last good checkpoint. */
     @BeforeEach
     void saveAGoodCheckpoint() throws Exception {

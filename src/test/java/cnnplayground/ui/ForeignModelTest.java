@@ -3,8 +3,6 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.UnicodePathsTest;
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ModelFile;
 import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainingState;
@@ -32,13 +30,8 @@ class ForeignModelTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        view = PlaygroundScene.showLive(stage);
         view.setDataset("digits", TestDatasets.digits(320));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
     }
 
     @Test

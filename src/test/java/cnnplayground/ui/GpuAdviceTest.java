@@ -25,11 +25,6 @@ class GpuAdviceTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage);
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_name_the_cuda_build_command_when_a_driver_meets_a_cpu_libtorch() {
         // when: PyTorch loaded on the CPU, on a machine with a driver (DJL sees 0 GPUs)

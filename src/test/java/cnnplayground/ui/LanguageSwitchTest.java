@@ -66,11 +66,6 @@ class LanguageSwitchTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(320));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_relabel_every_tab_and_control_in_each_language_and_come_back_to_english() throws IOException {
         // when:

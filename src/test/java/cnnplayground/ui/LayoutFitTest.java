@@ -3,8 +3,6 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.Prerequisites;
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.ui.i18n.CjkFonts;
 import cnnplayground.ui.i18n.UiLanguage;
 import java.util.ArrayList;
@@ -82,7 +80,7 @@ class LayoutFitTest extends PlaygroundTestBase {
     @Start
     void start(Stage stage) {
         // as the app builds it: the live probe, so the stage and the views show a network's real numbers
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        view = PlaygroundScene.showLive(stage);
         view.setDataset("digits", TestDatasets.digits(320));
         view.presentation().setFullScreen(false);
     }

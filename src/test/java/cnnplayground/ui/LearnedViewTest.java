@@ -2,8 +2,6 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +22,7 @@ class LearnedViewTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(() -> view.shutdown());
+        view = PlaygroundScene.showLive(stage);
     }
 
     @Test

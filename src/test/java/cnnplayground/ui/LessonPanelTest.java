@@ -43,11 +43,6 @@ class LessonPanelTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(64));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_set_up_each_lesson_in_turn_with_one_click() {
         // given:

@@ -2,7 +2,6 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.Heatmaps;
@@ -18,12 +17,7 @@ class LiveTrainingTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
+        view = PlaygroundScene.showLive(stage);
     }
 
     @Test

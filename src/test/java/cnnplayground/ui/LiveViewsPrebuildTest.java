@@ -2,8 +2,6 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.spec.Activation;
@@ -34,13 +32,8 @@ class LiveViewsPrebuildTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        view = PlaygroundScene.showLive(stage);
         view.setDataset("digits", TestDatasets.digits(600));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
     }
 
     @Test

@@ -30,11 +30,6 @@ class ModelSaveLoadTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(320));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view.runs()::shutdown);
-    }
-
     private TrainingPanel training() {
         return view.training();
     }

@@ -2,6 +2,7 @@ package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.LiveModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,6 +23,12 @@ public final class PlaygroundScene {
         PlaygroundView view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
         view.setDataset("digits", digits);
         return show(stage, view);
+    }
+
+    /** A playground as the app builds it (real training, the live probe), in the app's scene. */
+    public static PlaygroundView showLive(Stage stage) {
+        return show(stage, new PlaygroundView(new DjlTrainingLauncher(),
+                LiveModel.start()));
     }
 
     /** {@code view}, however it was built, in the app's scene. */

@@ -19,11 +19,6 @@ class TabsChosenWithoutFocusTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(200));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_choose_the_clicked_tab_and_leave_the_focus_where_it_was() {
         TabPane tabs = user.fx().lookup(".side-tabs").queryAs(TabPane.class);

@@ -21,11 +21,6 @@ class TrainingPaceUiTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage);
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view.runs()::shutdown);
-    }
-
     @Test
     void should_train_one_batch_per_step_then_finish_at_full_speed() {
         // given: 320 digits, one epoch in batches of 16, Step chosen before training

@@ -25,11 +25,6 @@ class TrainingRunTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage);
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view.runs()::shutdown);
-    }
-
     @Test
     void should_draw_points_and_finish_a_one_epoch_run() {
         // given: 320 digits, one epoch of 20 batches

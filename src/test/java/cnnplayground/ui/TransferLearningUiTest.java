@@ -30,11 +30,6 @@ class TransferLearningUiTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, TestDatasets.digits(400));
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view.runs()::shutdown);
-    }
-
     private TrainingPanel training() {
         return view.training();
     }

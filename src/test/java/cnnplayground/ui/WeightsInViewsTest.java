@@ -31,11 +31,6 @@ class WeightsInViewsTest extends PlaygroundTestBase {
         view = PlaygroundScene.show(stage, playground);
     }
 
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
-    }
-
     @Test
     void should_show_and_name_the_untrained_network_in_every_view_before_any_run() {
         // when: Feature maps

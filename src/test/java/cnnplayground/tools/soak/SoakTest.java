@@ -2,8 +2,6 @@ package cnnplayground.tools.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.ui.PlaygroundScene;
 import cnnplayground.ui.PlaygroundTestBase;
 import cnnplayground.ui.PlaygroundView;
@@ -41,13 +39,8 @@ class SoakTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        view = PlaygroundScene.showLive(stage);
         view.setDataset("digits", TestDatasets.digits(SAMPLES));
-    }
-
-    @Override
-    protected void stopAfterTest() throws InterruptedException {
-        awaitShutdown(view::shutdown);
     }
 
     @Test

@@ -2,8 +2,6 @@ package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
-import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.PlaygroundScene;
@@ -59,7 +57,7 @@ class FxResponsivenessTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start()));
+        view = PlaygroundScene.showLive(stage);
         view.setDataset("digits", TestDatasets.digits(2000));
     }
 
