@@ -42,6 +42,7 @@ final class LibtorchContext {
             }
             NativeLibrary torch = NativeLibrary.getInstance(library.toString());
             LibtorchContext found = new LibtorchContext(torch, torch.getFunction(CONTEXT).invokePointer(new Object[0]));
+            // Reading both switches once fails here, not mid-run, when this libtorch lacks either function.
             found.nnpack();
             found.oneDnn();
             return Optional.of(found);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads the PyTorch engine once, offline, and describes the device it trains on.
@@ -46,7 +45,8 @@ public final class TorchEnvironment {
     private final GpuSupport gpuSupport;
     private final Optional<LibtorchContext> context;
     /** Runs now training with oneDNN off (see {@link #withoutOneDnn}); oneDNN is back on when none is. */
-    private final AtomicInteger withoutOneDnn = new AtomicInteger();
+    private int runsWithoutOneDnn;
+    private final Object oneDnnLock = new Object();
 
     private TorchEnvironment(Optional<LibtorchContext> context, String engineVersion, String deviceName, boolean gpu,
                              int intraOpThreads,
@@ -122,16 +122,16 @@ public final class TorchEnvironment {
             return Lease.NONE;
         }
         LibtorchContext c = context.get();
-        synchronized (withoutOneDnn) {
-            if (withoutOneDnn.getAndIncrement() == 0) {
+        synchronized (oneDnnLock) {
+            if (runsWithoutOneDnn++ == 0) {
                 c.setOneDnn(false);
             }
         }
         AtomicBoolean closed = new AtomicBoolean();
         return () -> {
             if (closed.compareAndSet(false, true)) {
-                synchronized (withoutOneDnn) {
-                    if (withoutOneDnn.decrementAndGet() == 0) {
+                synchronized (oneDnnLock) {
+                    if (--runsWithoutOneDnn == 0) {
                         c.setOneDnn(true);
                     }
                 }
