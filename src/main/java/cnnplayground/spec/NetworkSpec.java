@@ -118,7 +118,9 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
         if (isBinaryHead() && classes == 2) {
             return withFrozen(head, false); // a binary head already tells two classes apart
         }
-        return withLayer(head, new DenseSpec(classes, old.activation(), old.useBias())).withFrozen(head, false);
+        // more classes than a binary head's two need one softmax unit each
+        Activation activation = isBinaryHead() ? Activation.SOFTMAX : old.activation();
+        return withLayer(head, new DenseSpec(classes, activation, old.useBias())).withFrozen(head, false);
     }
 
     public NetworkAnalysis analyze() {
