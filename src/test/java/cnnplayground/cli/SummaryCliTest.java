@@ -52,7 +52,7 @@ class SummaryCliTest {
     }
 
     @Test
-    void dense_on_a_feature_map_gets_keras_shapes_and_the_reason_with_exit_0() throws IOException {
+    void dense_on_a_feature_map_gets_keras_shapes_and_the_reason_with_exit_0() throws Exception {
         // Keras: Conv2D(32, 3) on 28×28×1 → (None, 26, 26, 32); Dense(10) on it → (None, 26, 26, 10), 32·10 + 10
         Path spatial = Files.writeString(dir.resolve("spatial.json"), "{\"name\": \"spatial\", \"input\": [28, 28, 1],"
                 + " \"layers\": [{\"type\": \"Conv2D\", \"filters\": 32, \"kernel_size\": 3, \"activation\": \"relu\"},"
