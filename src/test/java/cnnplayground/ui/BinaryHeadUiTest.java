@@ -71,14 +71,17 @@ class BinaryHeadUiTest extends PlaygroundTestBase {
         assertThat(shownThree).isCloseTo(1 - p, within(1e-6));
         assertThat(user.onFx(() -> view.live().draw().probabilities().highlightedClass())).isEqualTo(p >= 0.5 ? 1 : 0);
 
-        // and: the stage's output column shows the same two bars for its own drawing's probe
-        user.waitUntil(RUN_WAIT_SECONDS, () -> view.stage().outputBar(1).isPresent()
-                && view.stage().outputBar(1).get() > 0);
-        double stageThree = user.onFx(() -> view.stage().outputBar(0).orElseThrow());
-        double stageEight = user.onFx(() -> view.stage().outputBar(1).orElseThrow());
-        assertThat(stageThree + stageEight).isCloseTo(1.0, within(1e-6));
-        java.util.Optional<Double> third = user.onFx(() -> view.stage().outputBar(2));
-        assertThat(third).isEmpty();
+        // and: the network stage, given the same probe, shows the same two bars under the same names
+        double[] stage = user.onFx(() -> {
+            cnnplayground.ui.stage.NetworkStageView board = new cnnplayground.ui.stage.NetworkStageView(
+                    BINARY.analyze(), List.of("3", "8"));
+            board.update(result);
+            return new double[] {board.outputBar(0).orElseThrow(), board.outputBar(1).orElseThrow(),
+                board.outputBar(2).isPresent() ? 1 : 0};
+        });
+        assertThat(stage[0]).isCloseTo(1 - p, within(1e-6));
+        assertThat(stage[1]).isCloseTo(p, within(1e-6));
+        assertThat(stage[2]).isEqualTo(0.0);
     }
 
     @Test
