@@ -227,6 +227,23 @@ class TrainedExportCliTest {
     }
 
     @Test
+    void a_binary_head_is_refused_for_ten_classes_with_the_reason_and_exit_2() {
+        // when: training on all ten digits, and evaluating the 3-and-8 model on all ten
+        Result train = CliTest.cli("train", "assets/models/binary-cnn.json", "--data", trainDir.toString(), "--out",
+                dir.resolve("never.zip").toString(), "--epochs", "1");
+        Result evaluate = CliTest.cli("evaluate", MODELS.get("binary").toString(), "--data", evalDir.toString());
+
+        // then:
+        assertEquals(2, train.exit());
+        assertTrue(train.err().startsWith("error: The output layer is a binary head, Dense(1, sigmoid), which tells"
+                + " exactly 2 classes apart, but the data has 10 classes; choose 2 classes"), train.err());
+        assertFalse(Files.exists(dir.resolve("never.zip")));
+        assertEquals(2, evaluate.exit());
+        assertTrue(evaluate.err().contains("the model knows 2 classes but ")
+                && evaluate.err().contains("has 10; pick the model's classes [3, 8] with --classes"), evaluate.err());
+    }
+
+    @Test
     void pytorch_program_predicts_a_png_as_the_app_does() throws Exception {
         // given: a digit written as a PNG by the app
         Path program = export("lenet", "pytorch");
