@@ -21,24 +21,28 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the confusion
+ * {@code evaluate FILE --data DIR [--classes 3,8] [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the
+ * confusion
  * matrix and precision/recall per class on the directory's test split (its training set when it has none, as
  * an image folder, read at {@code --image-size}, by default the model's input); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
  * place and size on a {@value SyntheticCanvases#CANVAS_SIZE}-pixel canvas, then {@link
- * ModelInputs#fromCanvas}) and reports that accuracy and how many points it loses.
+ * ModelInputs#fromCanvas}) and reports that accuracy and how many points it loses. {@code --classes} keeps only
+ * the images of those classes, relabelled from 0, as {@code train --classes} picks them (a model trained on
+ * digits 3 and 8 is measured on the 3s and 8s).
  */
 final class EvaluateCommand {
 
     private static final int BATCH_SIZE = 256;
     /** Seeds where and how large each digit is pasted, so the canvas accuracy is repeatable. */
     static final long CANVAS_PASTE_SEED = 1234;
-    private static final String USAGE = "usage: evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]";
+    private static final String USAGE = "usage: evaluate FILE --data DIR [--classes 3,8] [--image-size HxWxC] [--canvas-paste]"
+            + " [--json]";
 
     private EvaluateCommand() {
     }
 
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
-        Arguments args = Arguments.parse(words, Set.of("--data", DataDirectories.IMAGE_SIZE_OPTION),
+        Arguments args = Arguments.parse(words, Set.of("--data", "--classes", DataDirectories.IMAGE_SIZE_OPTION),
                 Set.of("--json", "--canvas-paste"));
         if (args.positionals().size() != 1) {
             throw new UsageException(USAGE);
@@ -46,7 +50,7 @@ final class EvaluateCommand {
         try (TrainedModel model = ModelFiles.open(args.positionals().get(0))) {
             DatasetSplits splits = DataDirectories.load(args.required("--data"), model.spec().input(),
                     java.util.Optional.ofNullable(args.optional(DataDirectories.IMAGE_SIZE_OPTION, null)), err);
-            ImageDataset data = splits.evaluation();
+            ImageDataset data = TrainCommand.chosenClasses(args, splits.evaluation());
             checkFits(model, data);
             EvaluationReport result = Evaluator.evaluateHere(model, data, BATCH_SIZE);
             ConfusionMatrix confusion = result.confusion();
@@ -135,7 +139,8 @@ final class EvaluateCommand {
         }
         if (model.classNames().size() != data.numClasses()) {
             throw new UsageException("the model knows " + model.classNames().size() + " classes but " + data.source()
-                    + " has " + data.numClasses());
+                    + " has " + data.numClasses() + (model.classNames().size() < data.numClasses()
+                    ? "; pick the model's classes " + model.classNames() + " with --classes" : ""));
         }
     }
 }

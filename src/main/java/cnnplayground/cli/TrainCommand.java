@@ -141,7 +141,7 @@ final class TrainCommand {
     }
 
     /** The images of the classes {@code --classes} names (all by default), relabelled from 0. */
-    private static ImageDataset chosenClasses(Arguments args, ImageDataset all) throws UsageException {
+    static ImageDataset chosenClasses(Arguments args, ImageDataset all) throws UsageException {
         try {
             return ClassSubset.parse(args.optional("--classes", "all")).apply(all);
         } catch (IllegalArgumentException e) {

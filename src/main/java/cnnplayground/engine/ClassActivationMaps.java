@@ -33,11 +33,14 @@ public final class ClassActivationMaps {
     public static Optional<Ending> ending(NetworkSpec network) {
         List<LayerSpec> layers = network.layers();
         int i = layers.size() - 1;
-        while (i >= 0 && isPassThrough(layers.get(i))) {
+        while (i >= 0 && (isPassThrough(layers.get(i)) || network.isBinaryHead()
+                && layers.get(i) instanceof ActivationSpec a && a.activation() == Activation.SIGMOID)) {
             i--;
         }
+        // a binary head's sigmoid keeps the order of its one score too
         if (i < 0 || !(layers.get(i) instanceof DenseSpec dense)
-                || (dense.activation() != Activation.LINEAR && dense.activation() != Activation.SOFTMAX)) {
+                || (dense.activation() != Activation.LINEAR && dense.activation() != Activation.SOFTMAX
+                        && !network.isBinaryHead())) {
             return Optional.empty();
         }
         int denseAt = i;

@@ -23,11 +23,20 @@ public final class DataFit {
             return Optional.of("The network's input is " + spec.input() + " but the images are " + dataShape
                     + "; set the input to " + dataShape);
         }
-        int outputs = analysis.outputShape().orElseThrow().channels();
+        if (spec.isBinaryHead() && data.numClasses() != 2) {
+            return Optional.of(binaryHeadMisfit(data.numClasses()));
+        }
+        int outputs = spec.outputClasses();
         if (outputs != data.numClasses()) {
             return Optional.of("The output layer has " + outputs + " units but the data has " + data.numClasses()
                     + " classes; set the last Dense layer's units to " + data.numClasses());
         }
         return Optional.empty();
+    }
+
+    /** Why a binary head, {@code Dense(1, sigmoid)}, cannot learn {@code classes} classes. */
+    public static String binaryHeadMisfit(int classes) {
+        return "The output layer is a binary head, Dense(1, sigmoid), which tells exactly 2 classes apart, but the data has "
+                + classes + " classes; choose 2 classes, or set the last Dense layer to " + classes + " units with softmax";
     }
 }

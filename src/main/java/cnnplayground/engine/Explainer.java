@@ -46,10 +46,12 @@ final class Explainer {
             }
             current = children.get(i).getValue().forward(store, current, false);
         }
-        int classIndex = target.orElse(argmax(current.singletonOrThrow().toFloatArray()));
-        // DJL's Linear weight is (units, inputs): row classIndex holds w[class, c]
+        int classIndex = target.orElse(argmax(OutputHead.classScores(current.singletonOrThrow(), spec).toFloatArray()));
+        // DJL's Linear weight is (units, inputs): row classIndex holds w[class, c]; a binary head's one
+        // row explains class 1, and its negative class 0
         NDArray weight = linearWeight(children.get(ending.dense()).getValue());
-        float[] w = weight.get(classIndex).toFloatArray();
+        float[] w = spec.isBinaryHead() ? weight.get(0).mul(classIndex == 1 ? 1f : -1f).toFloatArray()
+                : weight.get(classIndex).toFloatArray();
         Shape f = features.getShape();
         int channels = (int) f.get(1);
         int h = (int) f.get(2);
@@ -89,7 +91,8 @@ final class Explainer {
             for (Pair<String, Block> child : block.getChildren()) {
                 current = child.getValue().forward(store, current, false);
             }
-            NDArray logits = current.singletonOrThrow();
+            // a binary head's scores are its logit for class 1 and its negative for class 0
+            NDArray logits = OutputHead.classScores(current.singletonOrThrow(), spec);
             int classIndex = target.orElse(argmax(logits.toType(DataType.FLOAT32, false).toFloatArray()));
             NDArray score = logits.get(0, classIndex);
             JniUtils.backward((PtNDArray) score, (PtNDArray) score.onesLike(), false, false);

@@ -111,21 +111,26 @@ final class InputGradients implements AutoCloseable {
         return means.mul(diagonal).sum(new int[] {1});
     }
 
-    /** Each picture's logit (the score before the softmax) for {@code classIndex}. */
+    /**
+     * Each picture's logit (the score before the softmax) for {@code classIndex}; for a binary head the
+     * logit for class 1 and its negative for class 0.
+     */
     Values logits(double[] pixels, int classIndex) {
-        return evaluate(pixels, x -> climbed(forwardAll(x).get(":, " + classIndex)));
+        return evaluate(pixels, x -> climbed(OutputHead.classScores(forwardAll(x), spec).get(":, " + classIndex)));
     }
 
     /** Each picture's log-probability of {@code classIndex}: what fooling climbs. */
     Values logProbabilities(double[] pixels, int classIndex) {
-        return evaluate(pixels, x -> climbed(forwardAll(x).logSoftmax(1).get(":, " + classIndex)));
+        return evaluate(pixels, x -> climbed(OutputHead.softmaxLogits(forwardAll(x), spec).logSoftmax(1)
+                .get(":, " + classIndex)));
     }
 
     /** The class probabilities of one picture. */
     float[] probabilities(double[] pixels) {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x = scratch.create(normalised(pixels), BlockFactory.inputShape(spec, pixels.length / plane));
-            return forwardAll(x).softmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+            return OutputHead.softmaxLogits(forwardAll(x), spec).softmax(1).toType(DataType.FLOAT32, false)
+                    .toFloatArray();
         }
     }
 

@@ -123,7 +123,7 @@ public final class InputOptimizer {
         if (!spec.analyze().isValid()) {
             return new IllegalArgumentException("network \"" + spec.name() + "\" is not valid; fix it first");
         }
-        int classes = spec.analyze().outputShape().orElseThrow().channels();
+        int classes = spec.outputClasses();
         if (classIndex < 0 || classIndex >= classes) {
             return new IllegalArgumentException("class " + classIndex + " does not exist; network \"" + spec.name()
                     + "\" has classes 0 to " + (classes - 1));

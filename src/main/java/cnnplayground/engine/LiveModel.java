@@ -325,7 +325,7 @@ public final class LiveModel implements ModelProbe {
         if (misfit != null) {
             throw misfit;
         }
-        int classes = analysis.outputShape().orElseThrow().channels();
+        int classes = spec.outputClasses();
         if (target.isPresent() && (target.getAsInt() < 0 || target.getAsInt() >= classes)) {
             throw new IllegalArgumentException("class " + target.getAsInt() + " does not exist; network \""
                     + spec.name() + "\" has classes 0 to " + (classes - 1));
@@ -400,8 +400,10 @@ public final class LiveModel implements ModelProbe {
         }
         List<LayerSummary> layers = analysis.layers();
         int last = layers.size() - 1;
-        // from the omitted softmax on, outputs are logits; the views show probabilities there
-        OptionalInt softmax = BlockFactory.finalSoftmaxLayer(spec);
+        // from the omitted softmax (or a binary head's sigmoid) on, outputs are logits; the views show
+        // probabilities there
+        OptionalInt softmax = spec.finalOutputActivationLayer();
+        boolean binary = spec.isBinaryHead();
         int firstProbabilities = softmax.isPresent() ? softmax.getAsInt() : last;
         List<LayerActivation> activations = new ArrayList<>(layers.size());
         float[] probabilities = null;
@@ -418,11 +420,12 @@ public final class LiveModel implements ModelProbe {
                     logits = toGrid(out);
                 }
                 if (i >= firstProbabilities) {
-                    out = out.softmax(1);
+                    out = binary ? ai.djl.nn.Activation.sigmoid(out) : out.softmax(1);
                 }
                 FloatGrid values = toGrid(out);
                 if (i == last) {
-                    probabilities = values.values();
+                    // a binary head's unit is p, class 1's probability; the prediction is [1 - p, p]
+                    probabilities = binary ? OutputHead.binaryProbabilities(logits.values()) : values.values();
                 }
                 LayerSummary layer = layers.get(i);
                 activations.add(new LayerActivation(i, layer.name(), layer.spec().kind(), values));
@@ -432,8 +435,9 @@ public final class LiveModel implements ModelProbe {
         weights.normalization().applyInPlace(normalised);
         ProbeDetails details = new ProbeDetails(FloatGrid.of(input.height(), input.width(), input.channels(), normalised),
                 parameters, firstProbabilities, logits);
-        return new ProbeResult(weights.step(), input, Prediction.of(probabilities), activations, filters,
-                Optional.of(details));
+        Prediction prediction = binary ? new Prediction(probabilities, logits.values()[0] >= 0 ? 1 : 0)
+                : Prediction.of(probabilities);
+        return new ProbeResult(weights.step(), input, prediction, activations, filters, Optional.of(details));
     }
 
     /** HWC 0..1 to normalised NCHW, as {@link TrainedModel#predict} does. */

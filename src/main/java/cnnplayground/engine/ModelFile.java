@@ -179,7 +179,7 @@ public final class ModelFile {
             throw new ModelFileException(file + ": " + NETWORK_ENTRY + " describes a network that cannot be built: "
                     + analysis.problems().get(0).message());
         }
-        int units = analysis.outputShape().orElseThrow().channels();
+        int units = spec.outputClasses();
         if (metadata.classNames().size() != units) {
             throw new ModelFileException(file + ": " + METADATA_ENTRY + ": field \"class_names\" names "
                     + metadata.classNames().size() + " classes but the network gives " + units + " outputs");

@@ -57,7 +57,7 @@ public record ProbeResult(long step, FloatGrid input, Prediction prediction, Lis
             activations.add(new LayerActivation(layer.index(), layer.name(), layer.spec().kind(),
                     zeros(layer.outputShape().orElseThrow())));
         }
-        int classes = activations.get(activations.size() - 1).values().size();
+        int classes = analysis.network().outputClasses();
         float[] uniform = new float[classes];
         Arrays.fill(uniform, 1f / classes);
         return new ProbeResult(-1, zeros(analysis.network().input()), new Prediction(uniform, 0), activations,

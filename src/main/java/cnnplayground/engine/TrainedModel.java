@@ -126,8 +126,13 @@ public final class TrainedModel implements AutoCloseable {
         }
         try (NDManager scratch = model.getNDManager().newSubManager()) {
             NDArray x = scratch.create(nchw, BlockFactory.inputShape(spec, 1));
-            NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
-            return Prediction.of(logits.softmax(1).toFloatArray());
+            NDArray out = block.forward(store, new NDList(x), false).singletonOrThrow();
+            if (spec.isBinaryHead()) {
+                // p = sigmoid(logit) is class 1's probability, class 1 from p >= 0.5 on
+                float logit = out.toFloatArray()[0];
+                return new Prediction(OutputHead.binaryProbabilities(new float[] {logit}), logit >= 0 ? 1 : 0);
+            }
+            return Prediction.of(out.softmax(1).toFloatArray());
         }
     }
 
@@ -144,7 +149,8 @@ public final class TrainedModel implements AutoCloseable {
 
     /**
      * The network's outputs before softmax for every image of {@code data}, in batches of {@code
-     * batchSize}: image {@code i}'s logits at {@code [i * classes, (i + 1) * classes)}.
+     * batchSize}: image {@code i}'s logits at {@code [i * classes, (i + 1) * classes)} (a binary head's
+     * logit {@code z} as {@code [-z/2, z/2]}, see {@link OutputHead}).
      *
      * @throws IllegalArgumentException as {@link #evaluate} does
      */
@@ -175,8 +181,8 @@ public final class TrainedModel implements AutoCloseable {
             int count = Math.min(batches.capacity(), order.length - from);
             batches.fill(order, from, count);
             try (NDManager scratch = model.getNDManager().newSubManager()) {
-                float[] logits = block.forward(store, new NDList(batches.images(scratch)), false)
-                        .singletonOrThrow().toFloatArray();
+                float[] logits = OutputHead.softmaxLogits(block.forward(store, new NDList(batches.images(scratch)),
+                        false).singletonOrThrow(), spec).toFloatArray();
                 System.arraycopy(logits, 0, all, from * classes, count * classes);
             }
         }

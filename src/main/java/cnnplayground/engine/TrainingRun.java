@@ -348,8 +348,10 @@ public final class TrainingRun implements TrainingHandle {
                         NDArray x = batches.images(scratch);
                         NDArray y = batches.labels(scratch);
                         try (GradientCollector collector = engine.newGradientCollector()) {
-                            NDArray logits = FrozenLayers.forwardTraining(block, spec, parameters, new NDList(x))
-                                    .singletonOrThrow();
+                            // a binary head's logit as two softmax logits: softmax cross-entropy over them is
+                            // binary cross-entropy from the logit (OutputHead says why)
+                            NDArray logits = OutputHead.softmaxLogits(FrozenLayers.forwardTraining(block, spec,
+                                    parameters, new NDList(x)).singletonOrThrow(), spec);
                             NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
                             collector.backward(l);
                             batchLoss = l.getFloat();
@@ -527,7 +529,8 @@ public final class TrainingRun implements TrainingHandle {
                 batches.fill(held, from, size);
                 NDArray x = batches.images(scratch);
                 NDArray y = batches.labels(scratch);
-                NDArray logits = block.forward(parameters, new NDList(x), false).singletonOrThrow();
+                NDArray logits = OutputHead.softmaxLogits(block.forward(parameters, new NDList(x), false)
+                        .singletonOrThrow(), spec);
                 lossSum += (double) loss.evaluate(new NDList(y), new NDList(logits)).getFloat() * size;
                 correct += countCorrect(logits, y);
             }

@@ -1,6 +1,10 @@
 package cnnplayground.spec;
 
-/** Keras {@code Flatten}: {@code H×W×C → H·W·C} units, row by row; no parameters. */
+/**
+ * Keras {@code Flatten}: {@code H×W×C → H·W·C} units, row by row; no parameters. On an input that is
+ * already flat Keras changes nothing; the app asks for such a Flatten to be removed
+ * ({@link #trainingProblem}).
+ */
 public record FlattenSpec() implements LayerSpec {
 
     @Override
@@ -11,8 +15,7 @@ public record FlattenSpec() implements LayerSpec {
     @Override
     public Shape outputShape(Shape input) throws IncompatibleInputException {
         if (!input.isSpatial()) {
-            throw new IncompatibleInputException("input is already flat (" + input.channels()
-                    + " units); remove this Flatten", "spec.alreadyFlat", java.util.List.of(String.valueOf(input.channels())));
+            return input;
         }
         if (input.size() > Integer.MAX_VALUE) {
             throw new IncompatibleInputException("input " + input + " has " + input.size()
@@ -20,6 +23,13 @@ public record FlattenSpec() implements LayerSpec {
                     + "); use fewer filters or add pooling before Flatten");
         }
         return Shape.flat((int) input.size());
+    }
+
+    @Override
+    public java.util.Optional<IncompatibleInputException> trainingProblem(Shape input) {
+        return input.isSpatial() ? java.util.Optional.empty() : java.util.Optional.of(new IncompatibleInputException(
+                "input is already flat (" + input.channels() + " units); remove this Flatten", "spec.alreadyFlat",
+                java.util.List.of(String.valueOf(input.channels()))));
     }
 
     @Override

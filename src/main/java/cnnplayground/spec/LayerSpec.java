@@ -12,6 +12,14 @@ public sealed interface LayerSpec permits Conv2dSpec, Pooling2dSpec, GlobalPooli
     /** Keras' output shape for this input, or why this layer cannot take it. */
     Shape outputShape(Shape input) throws IncompatibleInputException;
 
+    /**
+     * Why the app cannot train this layer on an input Keras accepts (Keras' shapes and counts still
+     * hold), or empty when it can.
+     */
+    default java.util.Optional<IncompatibleInputException> trainingProblem(Shape input) {
+        return java.util.Optional.empty();
+    }
+
     /** Parameters this layer owns for an input it accepts. */
     ParamCount paramCount(Shape input);
 

@@ -83,6 +83,28 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
     }
 
     /**
+     * Whether the network ends in a binary head, Keras' {@code Dense(1, activation="sigmoid")} for two
+     * classes: the output Dense has one unit and the output's activation (the Dense's own, or an
+     * Activation after it) is sigmoid. The one place that decides it: training uses binary
+     * cross-entropy from the logit, {@code p = sigmoid(logit)} is the second class's probability and
+     * {@code 1 - p} the first's, and the exports write {@code binary_crossentropy} / {@code BCEWithLogitsLoss}.
+     */
+    public boolean isBinaryHead() {
+        OptionalInt head = outputLayer();
+        return head.isPresent() && ((DenseSpec) layers.get(head.getAsInt())).units() == 1
+                && OutputRules.outputActivation(layers, head.getAsInt()) == Activation.SIGMOID;
+    }
+
+    /** How many classes the output tells apart: 2 for a binary head, else the output Dense's units (0 without one). */
+    public int outputClasses() {
+        OptionalInt head = outputLayer();
+        if (head.isEmpty()) {
+            return 0;
+        }
+        return isBinaryHead() ? 2 : ((DenseSpec) layers.get(head.getAsInt())).units();
+    }
+
+    /**
      * Transfer learning's "replace the head": the output Dense gets {@code classes} units (and stays
      * trainable); every other layer, and which are frozen, stay as they are.
      *
@@ -93,12 +115,18 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
         int head = outputLayer().orElseThrow(() -> new IllegalArgumentException("network \"" + name
                 + "\" has no output Dense layer to replace; add Dense(" + classes + ", softmax) at the end"));
         DenseSpec old = (DenseSpec) layers.get(head);
-        return withLayer(head, new DenseSpec(classes, old.activation(), old.useBias())).withFrozen(head, false);
+        if (isBinaryHead() && classes == 2) {
+            return withFrozen(head, false); // a binary head already tells two classes apart
+        }
+        // more classes than a binary head's two need one softmax unit each
+        Activation activation = isBinaryHead() ? Activation.SOFTMAX : old.activation();
+        return withLayer(head, new DenseSpec(classes, activation, old.useBias())).withFrozen(head, false);
     }
 
     public NetworkAnalysis analyze() {
         List<LayerSummary> summaries = new ArrayList<>();
         List<SpecProblem> problems = new ArrayList<>();
+        List<SpecProblem> notTrainable = new ArrayList<>();
         Map<LayerKind, Integer> seen = new EnumMap<>(LayerKind.class);
         Optional<Shape> current = Optional.of(input);
         boolean poolingBefore = false;
@@ -112,6 +140,9 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
             Shape in = current.get();
             try {
                 Shape out = layer.outputShape(in);
+                int index = i;
+                layer.trainingProblem(in).ifPresent(why -> notTrainable.add(
+                        SpecProblem.atLayer(index, layer, why.getMessage(), why.key(), why.args())));
                 ParamCount params = layer.paramCount(in);
                 if (isFrozen(i)) {
                     // Keras counts every weight of a frozen layer as non-trainable
@@ -128,7 +159,8 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
                 current = Optional.empty();
             }
         }
-        return new NetworkAnalysis(this, summaries, problems, OutputRules.check(this));
+        notTrainable.addAll(OutputRules.check(this));
+        return new NetworkAnalysis(this, summaries, problems, notTrainable);
     }
 
     /** Keras numbers layers per type: {@code conv2d}, {@code conv2d_1}, … */
@@ -204,6 +236,26 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers, Set<
             }
         }
         return new NetworkSpec(name, input, newLayers, newFrozen);
+    }
+
+    /**
+     * The layer whose activation turns the network's output into probabilities, which the engine leaves
+     * out so that it trains on logits: the final softmax ({@link #finalSoftmaxLayer}), or a binary head's
+     * sigmoid ({@link #isBinaryHead}); empty for a linear output.
+     */
+    public OptionalInt finalOutputActivationLayer() {
+        OptionalInt softmax = finalSoftmaxLayer();
+        if (softmax.isPresent() || !isBinaryHead()) {
+            return softmax;
+        }
+        int head = outputLayer().getAsInt();
+        int at = head;
+        for (int i = head + 1; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ActivationSpec a && a.activation() != Activation.LINEAR) {
+                at = i;
+            }
+        }
+        return OptionalInt.of(at);
     }
 
     /**

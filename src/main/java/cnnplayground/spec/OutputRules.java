@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What training needs of the end of the stack: a Dense layer giving one unit per class, followed at
  * most by Dropout or Activation, with a softmax (or linear) output, since the loss is softmax
- * cross-entropy over one-hot labels.
+ * cross-entropy over one-hot labels; or a binary head, one unit with a sigmoid output
+ * ({@link NetworkSpec#isBinaryHead}), trained with binary cross-entropy.
  */
 final class OutputRules {
 
@@ -31,18 +32,20 @@ final class OutputRules {
                     "spec.mustEndWithDense", List.of()));
             return problems;
         }
-        if (dense.units() < MIN_CLASSES) {
-            problems.add(SpecProblem.atLayer(last, dense, "the output layer needs one unit per class, at least "
-                    + MIN_CLASSES + ", got " + dense.units(), "spec.tooFewUnits",
-                    List.of(String.valueOf(MIN_CLASSES), String.valueOf(dense.units()))));
-        }
-        Activation output = dense.activation();
+        Activation output = outputActivation(layers, last);
         int outputAt = last;
         for (int i = last + 1; i < layers.size(); i++) {
-            if (layers.get(i) instanceof ActivationSpec a) {
-                output = a.activation();
+            if (layers.get(i) instanceof ActivationSpec a && a.activation() != Activation.LINEAR) {
                 outputAt = i;
             }
+        }
+        if (dense.units() == 1 && output == Activation.SIGMOID) {
+            return problems; // a binary head: binary cross-entropy over two classes
+        }
+        if (dense.units() < MIN_CLASSES) {
+            problems.add(SpecProblem.atLayer(last, dense, "the output layer needs one unit per class, at least "
+                    + MIN_CLASSES + ", got " + dense.units() + "; for two classes use Dense(1, sigmoid)", "spec.tooFewUnits",
+                    List.of(String.valueOf(MIN_CLASSES), String.valueOf(dense.units()))));
         }
         if (output != Activation.SOFTMAX && output != Activation.LINEAR) {
             problems.add(SpecProblem.atLayer(outputAt, layers.get(outputAt), "the output uses "
@@ -50,6 +53,20 @@ final class OutputRules {
                     "spec.outputActivation", List.of(output.kerasName())));
         }
         return problems;
+    }
+
+    /**
+     * The activation the output ends with: the last non-linear Activation after the output Dense at
+     * {@code last}, or else the Dense's own.
+     */
+    static Activation outputActivation(List<LayerSpec> layers, int last) {
+        Activation output = ((DenseSpec) layers.get(last)).activation();
+        for (int i = last + 1; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ActivationSpec a && a.activation() != Activation.LINEAR) {
+                output = a.activation();
+            }
+        }
+        return output;
     }
 
     /** The last layer that is not Dropout or Activation, or -1 when there is none. */

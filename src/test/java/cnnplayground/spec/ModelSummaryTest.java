@@ -47,8 +47,9 @@ class ModelSummaryTest {
 
     @Test
     void a_network_keras_builds_but_the_app_cannot_train_has_its_counts_and_the_reason() {
-        NetworkSpec net = new NetworkSpec("binary", Shape.image(28, 28, 1),
-                List.of(new FlattenSpec(), new DenseSpec(1, Activation.SIGMOID)));
+        // one linear unit: Keras builds it, the app needs a unit per class (or a binary head's sigmoid)
+        NetworkSpec net = new NetworkSpec("one", Shape.image(28, 28, 1),
+                List.of(new FlattenSpec(), new DenseSpec(1, Activation.LINEAR)));
 
         NetworkAnalysis analysis = net.analyze();
         String table = ModelSummary.format(analysis);
@@ -57,11 +58,23 @@ class ModelSummaryTest {
         assertTrue(analysis.buildsInKeras());
         assertTrue(!analysis.canTrain());
         assertEquals(List.of(), analysis.kerasProblems());
-        assertEquals(2, analysis.trainingProblems().size(), analysis.trainingProblems().toString());
+        assertEquals(1, analysis.trainingProblems().size(), analysis.trainingProblems().toString());
         assertTrue(table.lines().toList().contains(" dense (Dense)               (None, 1)                 785"), table);
         assertTrue(table.contains("Total params: 785"), table);
         assertTrue(table.contains(ModelSummary.CANNOT_TRAIN + "Layer 2 (Dense 1"), table);
         assertTrue(!table.contains("Problem: "), table);
         assertTrue(analysis.cannotTrainReason().orElseThrow().contains("at least 2, got 1"));
+    }
+
+    @Test
+    void a_binary_head_has_no_cannot_train_line() {
+        NetworkAnalysis analysis = new NetworkSpec("binary", Shape.image(28, 28, 1),
+                List.of(new FlattenSpec(), new DenseSpec(1, Activation.SIGMOID))).analyze();
+
+        String table = ModelSummary.format(analysis);
+
+        assertTrue(analysis.canTrain(), analysis.problems().toString());
+        assertTrue(table.contains("Total params: 785"), table);
+        assertTrue(!table.contains(ModelSummary.CANNOT_TRAIN), table);
     }
 }

@@ -124,6 +124,36 @@ class ShapeRulesTest {
     }
 
     @Test
+    void dense_on_a_feature_map_acts_on_the_channels_as_in_keras() throws IncompatibleInputException {
+        // Keras: Dense(10) on (None, 26, 26, 32) gives (None, 26, 26, 10) with 32·10 + 10 = 330 parameters
+        DenseSpec dense = new DenseSpec(10, Activation.RELU);
+
+        assertEquals(Shape.image(26, 26, 10), dense.outputShape(Shape.image(26, 26, 32)));
+        assertEquals(ParamCount.trainable(330), dense.paramCount(Shape.image(26, 26, 32)));
+        assertEquals("spec.denseNeedsFlat", dense.trainingProblem(Shape.image(26, 26, 32)).orElseThrow().key());
+        assertEquals(java.util.Optional.empty(), dense.trainingProblem(Shape.flat(400)));
+    }
+
+    @Test
+    void flatten_of_a_flat_input_keeps_its_shape_as_in_keras() throws IncompatibleInputException {
+        assertEquals(Shape.flat(784), new FlattenSpec().outputShape(Shape.flat(784)));
+        assertEquals(ParamCount.NONE, new FlattenSpec().paramCount(Shape.flat(784)));
+        assertEquals("spec.alreadyFlat", new FlattenSpec().trainingProblem(Shape.flat(784)).orElseThrow().key());
+        assertEquals(java.util.Optional.empty(), new FlattenSpec().trainingProblem(Shape.image(28, 28, 1)));
+    }
+
+    @Test
+    void a_binary_head_has_one_unit_and_keras_counts() {
+        // Keras: Flatten (None, 400) → Dense(1, sigmoid) (None, 1) with 401 parameters
+        NetworkAnalysis a = new NetworkSpec("b", Shape.image(20, 20, 1), List.of(new FlattenSpec(),
+                new DenseSpec(1, Activation.SIGMOID))).analyze();
+
+        assertEquals(Shape.flat(1), a.outputShape().orElseThrow());
+        assertEquals(401, a.totalParams().total());
+        assertEquals(List.of(), a.problems());
+    }
+
+    @Test
     void keras_layer_names_are_numbered_per_type() {
         List<String> names = Presets.lenet5().analyze().layers().stream().map(LayerSummary::name).toList();
 

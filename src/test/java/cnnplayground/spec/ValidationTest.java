@@ -60,11 +60,17 @@ class ValidationTest {
     }
 
     @Test
-    void dense_on_a_feature_map_asks_for_flatten() {
+    void dense_on_a_feature_map_has_keras_shapes_but_asks_for_flatten_to_train() {
         NetworkAnalysis a = net(Shape.image(8, 8, 1), new Conv2dSpec(4, 3, Padding.SAME, Activation.RELU), OUT).analyze();
 
+        // Keras builds it: Dense(10) on 8×8×4 gives 8×8×10, 4·10 + 10 parameters
+        assertTrue(a.buildsInKeras());
+        assertEquals(Shape.image(8, 8, 10), a.outputShape().orElseThrow());
+        assertEquals(50, a.layers().get(1).params().total());
+        assertFalse(a.canTrain());
         assertEquals(1, a.problems().get(0).layerIndex());
         assertTrue(a.problems().get(0).message().contains("Dense needs a flat input but gets 8×8×4; add Flatten"));
+        assertEquals("spec.denseNeedsFlat", a.problems().get(0).reasonKey());
     }
 
     @Test
@@ -78,10 +84,14 @@ class ValidationTest {
     }
 
     @Test
-    void flatten_twice_is_flagged() {
+    void flatten_twice_is_flagged_but_keeps_keras_shapes() {
         NetworkAnalysis a = net(Shape.image(8, 8, 1), new FlattenSpec(), new FlattenSpec(), OUT).analyze();
 
         assertEquals(List.of(1), a.problems().stream().map(SpecProblem::layerIndex).toList());
+        assertTrue(a.buildsInKeras());
+        assertEquals(Shape.flat(64), a.layers().get(1).outputShape().orElseThrow());
+        assertEquals(650, a.totalParams().total());
+        assertTrue(a.problems().get(0).message().endsWith("input is already flat (64 units); remove this Flatten"));
     }
 
     @Test
@@ -106,7 +116,48 @@ class ValidationTest {
         NetworkAnalysis one = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.SOFTMAX)).analyze();
 
         assertTrue(relu.problems().get(0).message().contains("set activation to softmax"));
-        assertTrue(one.problems().get(0).message().contains("at least 2, got 1"));
+        assertTrue(one.problems().get(0).message().contains("at least 2, got 1; for two classes use Dense(1, sigmoid)"));
+    }
+
+    @Test
+    void a_binary_head_is_one_sigmoid_unit_for_two_classes() {
+        NetworkSpec own = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.SIGMOID));
+        NetworkSpec apart = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.LINEAR),
+                new DropoutSpec(0.5), new ActivationSpec(Activation.SIGMOID));
+        NetworkSpec softmax = net(Shape.image(8, 8, 1), new FlattenSpec(), OUT);
+
+        assertTrue(own.analyze().isValid(), own.analyze().problems().toString());
+        assertTrue(apart.analyze().isValid(), apart.analyze().problems().toString());
+        assertTrue(own.isBinaryHead());
+        assertTrue(apart.isBinaryHead());
+        assertFalse(softmax.isBinaryHead());
+        assertEquals(2, own.outputClasses());
+        assertEquals(10, softmax.outputClasses());
+        // the engine leaves out the sigmoid that makes p, as it leaves out a final softmax
+        assertEquals(java.util.OptionalInt.of(1), own.finalOutputActivationLayer());
+        assertEquals(java.util.OptionalInt.of(3), apart.finalOutputActivationLayer());
+        assertEquals(java.util.OptionalInt.empty(), own.finalSoftmaxLayer());
+        assertEquals(java.util.OptionalInt.of(1), softmax.finalOutputActivationLayer());
+    }
+
+    @Test
+    void one_unit_that_is_not_sigmoid_and_many_sigmoid_units_are_not_binary_heads() {
+        NetworkSpec linearOne = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.LINEAR));
+        NetworkSpec sigmoidTen = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(10, Activation.SIGMOID));
+
+        assertFalse(linearOne.isBinaryHead());
+        assertFalse(sigmoidTen.isBinaryHead());
+        assertTrue(linearOne.analyze().problems().get(0).message().contains("at least 2, got 1"));
+        assertTrue(sigmoidTen.analyze().problems().get(0).message().contains("set activation to softmax"));
+    }
+
+    @Test
+    void a_binary_head_keeps_its_one_unit_for_two_classes_and_gets_softmax_units_for_more() {
+        NetworkSpec binary = net(Shape.image(8, 8, 1), new FlattenSpec(), new DenseSpec(1, Activation.SIGMOID));
+
+        assertEquals(binary, binary.withHead(2));
+        assertEquals(new DenseSpec(5, Activation.SOFTMAX), binary.withHead(5).layers().get(1));
+        assertTrue(binary.withHead(5).analyze().isValid());
     }
 
     @Test

@@ -115,9 +115,10 @@ class NetworkEditorTest extends PlaygroundTestBase {
         clearStack();
         user.setInputShape("100x100x3");
 
-        // when: a sigmoid head with one unit, which Keras builds but the app cannot train
+        // when: a relu head with one unit, which Keras builds but the app cannot train (one sigmoid unit would be
+        // a binary head), not even with ten relu units
         user.addLayer("Flatten");
-        user.addLayer("Dense").setArgument("units", "1").setArgument("activation", "sigmoid");
+        user.addLayer("Dense").setArgument("units", "1").setArgument("activation", "relu");
 
         // then: its counts, and the reason without an offer
         assertThat(user.layerParams(1)).isEqualTo("30,001");

@@ -46,7 +46,9 @@ import java.util.OptionalInt;
  * <p>Logits: the network's final softmax (see {@link #finalSoftmaxLayer}) is left out, so the block
  * outputs logits for {@code Loss.softmaxCrossEntropyLoss()}, which applies softmax itself.
  * Predictions apply softmax to the output, which for a network with a linear output is the same
- * reading as Keras' {@code from_logits=True}. Intermediate softmax activations stay in.
+ * reading as Keras' {@code from_logits=True}. Intermediate softmax activations stay in. A binary head's
+ * output sigmoid is left out the same way: the block outputs one logit per image, which the engine
+ * reads through {@code OutputHead}.
  */
 public final class BlockFactory {
 
@@ -62,7 +64,8 @@ public final class BlockFactory {
 
     public static SequentialBlock build(NetworkSpec spec) {
         NetworkAnalysis analysis = requireValid(spec);
-        int omittedSoftmax = finalSoftmaxLayer(spec).orElse(-1);
+        // the final softmax, or a binary head's sigmoid: the block outputs logits
+        int omittedSoftmax = spec.finalOutputActivationLayer().orElse(-1);
         SequentialBlock net = new SequentialBlock();
         for (LayerSummary layer : analysis.layers()) {
             net.add(layerBlock(layer, layer.index() == omittedSoftmax));
@@ -84,12 +87,14 @@ public final class BlockFactory {
     }
 
     /**
-     * The number of outputs (classes) of a valid spec.
+     * The number of classes a valid spec tells apart: the output units, or 2 for a binary head
+     * ({@link NetworkSpec#outputClasses()}), whose block gives one logit.
      *
      * @throws IllegalArgumentException quoting the first problem when the spec is not valid
      */
     public static int outputUnits(NetworkSpec spec) {
-        return requireValid(spec).outputShape().orElseThrow().channels();
+        requireValid(spec);
+        return spec.outputClasses();
     }
 
     /** True if the network's output is a softmax, which {@link #build} leaves out. */
@@ -224,7 +229,8 @@ public final class BlockFactory {
         Block function = switch (activation) {
             case LINEAR -> null;
             case RELU -> ai.djl.nn.Activation.reluBlock();
-            case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
+            // only a binary head's output sigmoid is omitted (NetworkSpec#finalOutputActivationLayer)
+            case SIGMOID -> omitSoftmax ? null : ai.djl.nn.Activation.sigmoidBlock();
             case TANH -> ai.djl.nn.Activation.tanhBlock();
             case SOFTMAX -> omitSoftmax ? null : softmaxOverChannels();
         };

@@ -68,7 +68,10 @@ public final class KerasCode {
     /** {@code model.compile(…)} with the loss the app trains with. */
     static void compile(StringBuilder py, NetworkSpec network) {
         boolean softmaxOutput = network.finalSoftmaxLayer().isPresent();
-        if (softmaxOutput) {
+        if (network.isBinaryHead()) {
+            py.append("# A binary head: one sigmoid unit, the second class's probability; labels are 0 or 1.\n");
+            py.append("model.compile(optimizer=\"adam\", loss=\"binary_crossentropy\", metrics=[\"accuracy\"])\n");
+        } else if (softmaxOutput) {
             py.append("# The labels are one-hot; the app trains with the same softmax cross-entropy.\n");
             py.append("model.compile(optimizer=\"adam\", loss=\"categorical_crossentropy\", metrics=[\"accuracy\"])\n");
         } else {

@@ -57,8 +57,14 @@ public final class PyTorchCode {
         py.append("import torch\n");
         py.append("from torch import nn\n\n");
         py.append(model.text());
-        py.append("# Softmax and cross-entropy in one, on class indices (the one-hot labels' argmax).\n");
-        py.append("loss_fn = nn.CrossEntropyLoss()\n");
+        if (network.isBinaryHead()) {
+            py.append("# A binary head: sigmoid and binary cross-entropy in one, on the logit, with labels 0. or 1.;\n");
+            py.append("# p = torch.sigmoid(out) is the second class's probability.\n");
+            py.append("loss_fn = nn.BCEWithLogitsLoss()\n");
+        } else {
+            py.append("# Softmax and cross-entropy in one, on class indices (the one-hot labels' argmax).\n");
+            py.append("loss_fn = nn.CrossEntropyLoss()\n");
+        }
         py.append("optimizer = torch.optim.Adam(model.parameters(), lr=0.001)\n\n");
         py.append("# Keras counts BatchNormalization's moving mean and variance as non-trainable parameters;\n");
         py.append("# PyTorch keeps them as buffers, so they are added here.\n");
@@ -86,7 +92,8 @@ public final class PyTorchCode {
     }
 
     static Definition definition(NetworkSpec network, NetworkAnalysis analysis) {
-        OptionalInt omittedSoftmax = network.finalSoftmaxLayer();
+        // the final softmax, or a binary head's sigmoid: the loss applies it
+        OptionalInt omittedSoftmax = network.finalOutputActivationLayer();
         List<String> body = new ArrayList<>();
         List<String> freezing = new ArrayList<>();
         List<List<String>> parameterModules = new ArrayList<>();
@@ -188,6 +195,12 @@ public final class PyTorchCode {
                     "nn.Flatten(),");
             case DENSE -> {
                 DenseSpec dense = (DenseSpec) layer.spec();
+                if (in.isSpatial()) {
+                    // Keras applies it to the channels, the last axis; nn.Linear to the last axis of (N, C, H, W)
+                    throw new IllegalArgumentException("layer " + (layer.index() + 1) + " (" + layer.name()
+                            + ", Dense) takes the feature map " + in + ", which the PyTorch export does not write; add"
+                            + " Flatten (or GlobalAveragePooling2D) before it");
+                }
                 List<String> dl = new ArrayList<>();
                 dl.add("nn.Linear(" + in.channels() + ", " + dense.units() + (dense.useBias() ? "" : ", bias=False") + "),");
                 dl.addAll(activation(dense.activation(), omitSoftmax));
@@ -282,7 +295,9 @@ public final class PyTorchCode {
         return switch (activation) {
             case LINEAR -> List.of();
             case RELU -> List.of("nn.ReLU(),");
-            case SIGMOID -> List.of("nn.Sigmoid(),");
+            case SIGMOID -> List.of(omitSoftmax
+                    ? "# sigmoid left out: nn.BCEWithLogitsLoss applies it to this logit itself"
+                    : "nn.Sigmoid(),");
             case TANH -> List.of("nn.Tanh(),");
             case SOFTMAX -> List.of(omitSoftmax
                     ? "# softmax left out: nn.CrossEntropyLoss applies it to these logits itself"

@@ -265,6 +265,7 @@ public final class TrainedExport {
         String weights = weightsFile(programFile).getFileName().toString();
         String metadata = metadataFile(programFile).getFileName().toString();
         return text
+                .replace("{{BINARY_HEAD}}", trained.network().isBinaryHead() ? "True" : "False")
                 .replace("{{NAME}}", PythonText.comment(trained.network().name()))
                 .replace("{{SOURCE}}", PythonText.comment(trained.source()))
                 .replace("{{PROGRAM_FILE}}", PythonText.comment(programFile.getFileName().toString()))

@@ -35,7 +35,9 @@ public record NetworkAdaptation(UiText.Phrase problemText, UiText.Phrase actionT
         Shape images = Shape.image(data.height(), data.width(), data.channels());
         boolean inputDiffers = !network.input().equals(images);
         int classes = data.numClasses();
-        Optional<Integer> outputs = network.analyze().outputShape().map(Shape::channels);
+        // a binary head, Dense(1, sigmoid), tells 2 classes apart
+        Optional<Integer> outputs = network.analyze().outputShape()
+                .map(s -> network.isBinaryHead() ? network.outputClasses() : s.channels());
         int lastDense = lastDenseIndex(network);
         boolean outputDiffers = outputs.isPresent() && outputs.get() != classes && lastDense >= 0;
         if (!inputDiffers && !outputDiffers) {
@@ -44,11 +46,13 @@ public record NetworkAdaptation(UiText.Phrase problemText, UiText.Phrase actionT
         NetworkSpec adapted = inputDiffers ? network.withInput(images) : network;
         if (outputDiffers) {
             DenseSpec dense = (DenseSpec) network.layers().get(lastDense);
-            adapted = adapted.withLayer(lastDense, new DenseSpec(classes, dense.activation(), dense.useBias()));
+            // more than 2 classes need one softmax unit each, where a binary head had one sigmoid unit
+            adapted = adapted.withLayer(lastDense, new DenseSpec(classes,
+                    network.isBinaryHead() ? cnnplayground.spec.Activation.SOFTMAX : dense.activation(), dense.useBias()));
         }
         String takes = network.input().toString();
         String are = images.toString();
-        String units = outputDiffers ? String.valueOf(outputs.get()) : "";
+        String units = outputDiffers ? String.valueOf(((DenseSpec) network.layers().get(lastDense)).units()) : "";
         String classCount = String.valueOf(classes);
         UiText.Phrase problem = inputDiffers && outputDiffers
                 ? UiText.phrase("data.fit.both", takes, are, units, classCount)

@@ -10,7 +10,11 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-/** The output layer: one labelled bar per class with its probability, the most likely class picked out. */
+/**
+ * The output layer: one labelled bar per class with its probability, the most likely class picked out. A
+ * binary head's one unit {@code p} shows as two bars, {@code 1 - p} under the first class's name and
+ * {@code p} under the second's; both bars stand for that one unit.
+ */
 final class BarsColumn extends LayerColumn {
 
     static final double BAR_WIDTH = 92;
@@ -20,6 +24,7 @@ final class BarsColumn extends LayerColumn {
 
     private final List<String> classNames;
     private final int classes;
+    private final boolean binary;
     private float[] probabilities;
     private int top = -1;
     private double row = MAX_ROW;
@@ -30,7 +35,17 @@ final class BarsColumn extends LayerColumn {
 
     BarsColumn(int layer, int classes, List<String> classNames, String kind, String kindStyle, String shape,
                String params, String caption, StageStyle style) {
+        this(layer, classes, false, classNames, kind, kindStyle, shape, params, caption, style);
+    }
+
+    /** {@code binary}: the layer has one unit, p, shown as the bars of 2 classes. */
+    BarsColumn(int layer, int classes, boolean binary, List<String> classNames, String kind, String kindStyle,
+               String shape, String params, String caption, StageStyle style) {
         super(layer, kind, kindStyle, shape, params, caption, style);
+        if (binary && classes != 2) {
+            throw new IllegalArgumentException("a binary head shows 2 classes, got " + classes);
+        }
+        this.binary = binary;
         this.classes = classes;
         this.classNames = List.copyOf(classNames);
         this.probabilities = new float[classes];
@@ -80,6 +95,11 @@ final class BarsColumn extends LayerColumn {
 
     @Override
     Optional<Rectangle2D> cellOf(StageUnit unit) {
+        if (binary) {
+            // the one unit is p, the second class's bar
+            return unit.channel() == 0 ? Optional.of(new Rectangle2D(0, first + row, body.getWidth(), row))
+                    : Optional.empty();
+        }
         if (unit.channel() >= classes) {
             return Optional.empty();
         }
@@ -94,15 +114,20 @@ final class BarsColumn extends LayerColumn {
     @Override
     Optional<StageUnit> unitAt(double x, double y) {
         int k = (int) Math.floor((y - first) / row);
-        return y < first || k < 0 || k >= classes ? Optional.empty() : Optional.of(StageUnit.flat(layer, k));
+        return y < first || k < 0 || k >= classes ? Optional.empty()
+                : Optional.of(StageUnit.flat(layer, binary ? 0 : k));
     }
 
     @Override
     void show(FloatGrid values) {
         probabilities = values.values();
+        if (binary) {
+            float p = probabilities[0];
+            probabilities = new float[] {1 - p, p};
+        }
         top = 0;
         for (int k = 1; k < classes; k++) {
-            if (probabilities[k] > probabilities[top]) {
+            if (probabilities[k] > probabilities[top] || binary && probabilities[k] == probabilities[top]) {
                 top = k;
             }
         }

@@ -184,6 +184,13 @@ public final class NetworkStageView extends BorderPane {
                 r.getMinY() + r.getHeight() / 2));
     }
 
+    /** The output layer's bars: what bar {@code k} shows now, 0..1; empty when the stage has no such bar. */
+    public Optional<Double> outputBar(int k) {
+        int last = board.analysis() == null ? -1 : board.analysis().layers().size() - 1;
+        return last >= 0 && board.column(last) instanceof BarsColumn bars && k >= 0 && k < bars.classes()
+                ? Optional.of(bars.shownProbability(k)) : Optional.empty();
+    }
+
     /** How many channels of a feature-map layer have a tile now (all, or those before "+N more"). */
     public int shownChannels(int layer) {
         return board.column(layer) instanceof TilesColumn tiles ? tiles.shownChannels() : 0;

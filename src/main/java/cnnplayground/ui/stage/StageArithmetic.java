@@ -66,7 +66,9 @@ public final class StageArithmetic {
         float[] input = before.get();
         Shape in = layer.inputShape().orElseThrow();
         LayerSpec spec = layer.spec();
-        boolean logits = details.map(d -> d.logitsLayer() == unit.layer()).orElse(false);
+        // a binary head's one unit is worked out as any sigmoid unit: its value is p itself
+        boolean logits = details.map(d -> d.logitsLayer() == unit.layer()).orElse(false)
+                && !analysis.network().isBinaryHead();
         // no default: a new layer kind does not compile until it says how its units are worked out
         return switch (spec.kind()) {
             case CONV_2D -> withParameters(unit, p -> {

@@ -181,8 +181,9 @@ final class StageBoard extends Region {
         String params = StageText.params(layer.params().total());
         String caption = StageText.caption(layer);
         if (output) {
-            return new BarsColumn(layer.index(), out.channels(), classNames, kind, kindStyle, shape, params, caption,
-                    style);
+            boolean binary = analysis.network().isBinaryHead();
+            return new BarsColumn(layer.index(), binary ? 2 : out.channels(), binary, classNames, kind, kindStyle, shape,
+                    params, caption, style);
         }
         if (out.isSpatial()) {
             return new TilesColumn(layer.index(), out.height(), out.width(), out.channels(), false, kind, kindStyle,

@@ -55,7 +55,8 @@ final class StageText {
         LayerSummary layer = analysis.layers().get(unit.layer());
         boolean output = unit.layer() == analysis.layers().size() - 1;
         if (output) {
-            return "class " + className(classNames, unit.channel());
+            // a binary head's one unit is p, the second class's probability
+            return "class " + className(classNames, analysis.network().isBinaryHead() ? 1 : unit.channel());
         }
         if (!layer.outputShape().orElseThrow().isSpatial()) {
             return "unit " + unit.channel();

@@ -567,7 +567,8 @@ public final class FeatureMapView extends BorderPane {
 
         @Override
         void prepare(FloatGrid values, ProbeResult outline) {
-            bars.prepare(values.size(), classNames.get());
+            // one bar per class: a binary head's one unit is two classes
+            bars.prepare(outline.prediction().probabilities().length, classNames.get());
         }
     }
 }

@@ -339,7 +339,10 @@ public final class RunController {
         if (!spec.input().equals(images)) {
             return Optional.of(text.get("train.inputMismatch", spec.input().toString(), images.toString()));
         }
-        int outputs = analysis.outputShape().map(Shape::channels).orElse(data.numClasses());
+        if (spec.isBinaryHead() && data.numClasses() != 2) {
+            return Optional.of(text.get("train.binaryHeadMisfit", String.valueOf(data.numClasses())));
+        }
+        int outputs = spec.outputClasses();
         if (outputs != data.numClasses()) {
             return Optional.of(text.get("train.classMismatch", String.valueOf(outputs),
                     String.valueOf(data.numClasses())));

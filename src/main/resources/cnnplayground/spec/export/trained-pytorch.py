@@ -4,6 +4,7 @@
 # Runs with PyTorch 1.13 and newer, and numpy; nothing else.
 #
 #   python3 {{PROGRAM_FILE}} --evaluate DIR [--json] [--probabilities]  accuracy on an IDX folder
+#       [--classes 3,8]                                                only those classes, relabelled from 0
 #   python3 {{PROGRAM_FILE}} --predict IMAGE.png [--json]               the class of one image
 #   python3 {{PROGRAM_FILE}} --train DIR --epochs N --out G.npz         goes on training from the weights
 #
@@ -26,6 +27,33 @@ WEIGHTS_FILE = os.path.join(HERE, {{WEIGHTS_FILE_LITERAL}})
 METADATA_FILE = os.path.join(HERE, {{METADATA_FILE_LITERAL}})
 
 {{MODEL}}
+# True for a binary head, Dense(1, sigmoid): the model gives one logit, p = sigmoid(logit) is the second
+# class's probability (1 - p the first's), and the loss is BCEWithLogitsLoss.
+BINARY_HEAD = {{BINARY_HEAD}}
+
+
+def probabilities_of(logits):
+    """Each image's class probabilities, (N, classes)."""
+    if BINARY_HEAD:
+        p = torch.sigmoid(logits[:, 0])
+        return torch.stack([1 - p, p], dim=1)
+    return torch.softmax(logits, dim=1)
+
+
+def predicted_of(logits):
+    """Each image's most likely class; for a binary head the second from p >= 0.5 (logit >= 0) on."""
+    if BINARY_HEAD:
+        return (logits[:, 0] >= 0).long()
+    return logits.argmax(dim=1)
+
+
+def loss_of(logits, target):
+    """The training loss: cross-entropy on the logits, binary from the one logit for a binary head."""
+    if BINARY_HEAD:
+        return nn.functional.binary_cross_entropy_with_logits(logits[:, 0], target.to(logits.dtype))
+    return nn.functional.cross_entropy(logits, target)
+
+
 # Each array of the weights file and the entry of model.state_dict() it fills.
 STATE = {
 {{STATE}}
@@ -128,6 +156,26 @@ def read_idx_folder(folder, split):
     return images[..., None], labels.astype(np.int64), split_used
 
 
+def only_classes(images, labels, classes, folder):
+    """The images of the classes "3,8" or "0-4" names, relabelled from 0 in ascending order, as the app's --classes."""
+    if classes is None:
+        return images, labels
+    chosen = set()
+    for part in classes.split(","):
+        ends = part.strip().split("-")
+        try:
+            low, high = int(ends[0]), int(ends[-1])
+        except ValueError:
+            sys.exit(f"error: --classes: {classes!r} is not a list such as 3,8 or 0-4")
+        chosen.update(range(low, high + 1))
+    chosen = sorted(chosen)
+    keep = np.isin(labels, chosen)
+    if not keep.any():
+        sys.exit(f"error: {folder} has no images of classes {chosen}")
+    relabel = {c: i for i, c in enumerate(chosen)}
+    return images[keep], np.array([relabel[int(c)] for c in labels[keep]], dtype=np.int64)
+
+
 def check_fits(images, labels, folder, meta):
     height, width, channels = meta["input"]
     if images.shape[1:] != (height, width, channels):
@@ -141,10 +189,11 @@ def check_fits(images, labels, folder, meta):
 
 # ---- --evaluate ----
 
-def evaluate(folder, as_json, with_probabilities, weights):
+def evaluate(folder, as_json, with_probabilities, weights, classes):
     meta = load_metadata()
     load_weights(weights)
     images, labels, split = read_idx_folder(folder, "test")
+    images, labels = only_classes(images, labels, classes, folder)
     check_fits(images, labels, folder, meta)
     model.eval()
     logits = []
@@ -153,10 +202,10 @@ def evaluate(folder, as_json, with_probabilities, weights):
             logits.append(model(normalise_bytes(images[start:start + 256], meta)))
     logits = torch.cat(logits)
     target = torch.from_numpy(labels)
-    probabilities = torch.softmax(logits, dim=1)
-    predicted = probabilities.argmax(dim=1)
+    probabilities = probabilities_of(logits)
+    predicted = predicted_of(logits)
     accuracy = (predicted == target).double().mean().item()
-    loss = nn.functional.cross_entropy(logits.double(), target).item()
+    loss = loss_of(logits.double(), target).item()
     if as_json:
         doc = {"accuracy": accuracy, "loss": loss, "n": len(labels), "split": split}
         if with_probabilities:
@@ -266,8 +315,9 @@ def predict(path, as_json, weights):
     picture = to_model_input(read_png(path), meta, path)
     model.eval()
     with torch.no_grad():
-        probabilities = torch.softmax(model(normalise_values(picture[None], meta)), dim=1)[0]
-    top = int(probabilities.argmax())
+        logits = model(normalise_values(picture[None], meta))
+    probabilities = probabilities_of(logits)[0]
+    top = int(predicted_of(logits)[0])
     names = meta["class_names"]
     if as_json:
         print(json.dumps({"image": path, "topClass": top, "label": names[top],
@@ -301,11 +351,12 @@ def schedule(settings, steps):
     return lambda k: 1.0 if steps <= 1 else final + (1 - final) * (1 + math.cos(math.pi * min(k, steps - 1) / (steps - 1))) / 2
 
 
-def train(folder, epochs, out, weights):
+def train(folder, epochs, out, weights, classes):
     meta = load_metadata()
     settings = meta["training"]
     load_weights(weights)
     images, labels, split = read_idx_folder(folder, "train")
+    images, labels = only_classes(images, labels, classes, folder)
     check_fits(images, labels, folder, meta)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     torch.manual_seed(settings["seed"])
@@ -316,7 +367,6 @@ def train(folder, epochs, out, weights):
     steps = epochs * math.ceil(len(labels) / batch)
     optimizer = make_optimizer(settings, [p for p in model.parameters() if p.requires_grad])
     rates = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule(settings, steps))
-    loss_fn = nn.CrossEntropyLoss()
     print(f"training on {len(labels):,} images of {folder} on {device}: {settings['optimizer']}, "
           f"learning rate {settings['learning_rate']}, batch size {batch}", file=sys.stderr)
     for epoch in range(1, epochs + 1):
@@ -330,13 +380,13 @@ def train(folder, epochs, out, weights):
             index = order[start:start + batch]
             x, y = inputs[index].to(device), target[index].to(device)
             logits = model(x)
-            loss = loss_fn(logits, y)
+            loss = loss_of(logits, y)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
             rates.step()
             total += loss.item() * len(index)
-            correct += (logits.argmax(dim=1) == y).sum().item()
+            correct += (predicted_of(logits) == y).sum().item()
         print(f"epoch {epoch}/{epochs}: loss {total / len(labels):.4f}, accuracy {correct / len(labels) * 100:.2f}%",
               file=sys.stderr)
     model.cpu()
@@ -352,12 +402,13 @@ def main():
     action.add_argument("--train", metavar="DIR", help="go on training on an IDX folder (its train- files)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--probabilities", action="store_true", help="with --evaluate --json: every image's")
+    parser.add_argument("--classes", metavar="3,8", help="only these classes of DIR, relabelled from 0")
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--out", metavar="G.npz", help="with --train: where the new weights go")
     parser.add_argument("--weights", metavar="F.npz", default=WEIGHTS_FILE, help="weights to start from")
     args = parser.parse_args()
     if args.evaluate:
-        evaluate(args.evaluate, args.json, args.probabilities, args.weights)
+        evaluate(args.evaluate, args.json, args.probabilities, args.weights, args.classes)
     elif args.predict:
         predict(args.predict, args.json, args.weights)
     else:
@@ -365,7 +416,7 @@ def main():
             parser.error("--train needs --out G.npz")
         if args.epochs < 1:
             parser.error("--epochs must be at least 1")
-        train(args.train, args.epochs, args.out, args.weights)
+        train(args.train, args.epochs, args.out, args.weights, args.classes)
 
 
 if __name__ == "__main__":

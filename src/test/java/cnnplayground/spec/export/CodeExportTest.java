@@ -200,10 +200,34 @@ class CodeExportTest {
 
     @Test
     void a_layer_that_cannot_take_its_input_is_named() {
-        NetworkSpec broken = new NetworkSpec("broken", Shape.image(4, 4, 1), List.of(
-                new DenseSpec(3, Activation.SOFTMAX)));
+        NetworkSpec broken = new NetworkSpec("broken", Shape.image(4, 4, 1), List.of(new FlattenSpec(),
+                new Conv2dSpec(2, 3, Padding.VALID, Activation.RELU), new DenseSpec(3, Activation.SOFTMAX)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KerasCode.of(broken));
-        assertTrue(e.getMessage().contains("Layer 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Layer 2"), e.getMessage());
+    }
+
+    @Test
+    void dense_on_a_feature_map_is_keras_code_but_refused_for_pytorch_with_the_layer_named() {
+        NetworkSpec spatial = new NetworkSpec("spatial", Shape.image(4, 4, 1), List.of(
+                new DenseSpec(3, Activation.SOFTMAX)));
+
+        assertTrue(KerasCode.of(spatial).contains("layers.Dense(3, activation=\"softmax\")"), KerasCode.of(spatial));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PyTorchCode.of(spatial));
+        assertTrue(e.getMessage().startsWith("layer 1 (dense, Dense) takes the feature map 4×4×1"), e.getMessage());
+    }
+
+    @Test
+    void a_binary_head_exports_with_binary_cross_entropy() {
+        NetworkSpec binary = new NetworkSpec("binary", Shape.image(8, 8, 1), List.of(new FlattenSpec(),
+                new DenseSpec(1, Activation.SIGMOID)));
+
+        String keras = KerasCode.of(binary);
+        String torch = PyTorchCode.of(binary);
+
+        assertTrue(keras.contains("loss=\"binary_crossentropy\""), keras);
+        assertTrue(torch.contains("loss_fn = nn.BCEWithLogitsLoss()"), torch);
+        assertTrue(torch.contains("# sigmoid left out: nn.BCEWithLogitsLoss applies it to this logit itself"), torch);
+        assertTrue(!torch.contains("nn.Sigmoid()"), torch);
     }
 
     @Test
