@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the confusion
+ * {@code evaluate FILE --data DIR [--classes 5-9] [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the confusion
  * matrix and precision/recall per class on the directory's test split (its training set when it has none, as
  * an image folder, read at {@code --image-size}, by default the model's input); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
  * place and size on a {@value SyntheticCanvases#CANVAS_SIZE}-pixel canvas, then {@link
@@ -32,13 +32,22 @@ final class EvaluateCommand {
     private static final int BATCH_SIZE = 256;
     /** Seeds where and how large each digit is pasted, so the canvas accuracy is repeatable. */
     static final long CANVAS_PASTE_SEED = 1234;
-    private static final String USAGE = "usage: evaluate FILE --data DIR [--image-size HxWxC] [--canvas-paste] [--json]";
+    private static final String USAGE = "usage: evaluate FILE --data DIR [--classes 5-9] [--image-size HxWxC] [--canvas-paste] [--json]";
 
     private EvaluateCommand() {
     }
 
+    /** The images of the classes {@code --classes} names (all by default), relabelled from 0, as train does. */
+    private static ImageDataset classes(Arguments args, ImageDataset all) throws UsageException {
+        try {
+            return cnnplayground.data.ClassSubset.parse(args.optional("--classes", "all")).apply(all);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--classes: " + e.getMessage());
+        }
+    }
+
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
-        Arguments args = Arguments.parse(words, Set.of("--data", DataDirectories.IMAGE_SIZE_OPTION),
+        Arguments args = Arguments.parse(words, Set.of("--data", "--classes", DataDirectories.IMAGE_SIZE_OPTION),
                 Set.of("--json", "--canvas-paste"));
         if (args.positionals().size() != 1) {
             throw new UsageException(USAGE);
@@ -46,7 +55,7 @@ final class EvaluateCommand {
         try (TrainedModel model = ModelFiles.open(args.positionals().get(0))) {
             DatasetSplits splits = DataDirectories.load(args.required("--data"), model.spec().input(),
                     java.util.Optional.ofNullable(args.optional(DataDirectories.IMAGE_SIZE_OPTION, null)), err);
-            ImageDataset data = splits.evaluation();
+            ImageDataset data = classes(args, splits.evaluation());
             checkFits(model, data);
             EvaluationReport result = Evaluator.evaluateHere(model, data, BATCH_SIZE);
             ConfusionMatrix confusion = result.confusion();
