@@ -75,6 +75,8 @@ public final class CompareView extends ScrollPane {
     private final Label fashionNote = new Label();
     private final ObjectProperty<TransferScenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private TransferSources sources = TransferSources.defaults();
+    /** The images and pretrained network of the scenario trained last; null before one. */
+    private ScenarioData scenarioData;
     private final VBox content;
 
     /**
@@ -220,6 +222,7 @@ public final class CompareView extends ScrollPane {
             return false;
         }
         scenario.set(chosen);
+        scenarioData = null;
         model.loadPreset(chosen.network());
         workspace.classSubsetProperty().set(ClassSubset.range(TransferScenario.FIRST_CLASS, TransferScenario.LAST_CLASS));
         epochs.getValueFactory().setValue(chosen.epochs());
@@ -236,6 +239,7 @@ public final class CompareView extends ScrollPane {
                     if (runner.isRunning() || scenario.get() != chosen) {
                         return;
                     }
+                    scenarioData = read;
                     List<Contender> contenders = List.of(
                             new Contender("scratch", text.get("compare.transfer.scratch"), chosen.scratchNetwork(),
                                     config),
@@ -250,6 +254,16 @@ public final class CompareView extends ScrollPane {
     /** The scenario set up last; null before any. */
     public ObjectProperty<TransferScenario> scenarioProperty() {
         return scenario;
+    }
+
+    /** How many images both runs of the last scenario train on; empty before its files are read. */
+    public java.util.OptionalInt scenarioImages() {
+        return scenarioData == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(scenarioData.train().n());
+    }
+
+    /** The pretrained weights the last scenario's transfer run starts from; empty before its files are read. */
+    public Optional<WeightsSnapshot> scenarioPretrained() {
+        return Optional.ofNullable(scenarioData).map(d -> d.pretrained().weights());
     }
 
     /** Where the scenarios read the digits, Fashion-MNIST and the pretrained networks (tests: a missing folder). */
