@@ -13,17 +13,17 @@ T10K=${T10K:-../shared/datasets/mnist-t10k}
 OUT=${OUT:-/tmp/transfer-scenarios}
 mkdir -p "$OUT"
 
-# scenario  network-for-transfer  network-from-scratch  pretrained  limit  epochs
-while read -r name transfer scratch pretrained limit epochs; do
+# scenario  network-for-transfer  network-from-scratch  pretrained  limit  epochs  batch  lr (as TransferScenario)
+while read -r name transfer scratch pretrained limit epochs batch lr; do
   limitArgs=()
   [[ $limit != all ]] && limitArgs=(--train-limit "$limit")
   for run in scratch transfer; do
     if [[ $run == scratch ]]; then
       java -jar "$JAR" train "$P/$scratch" --data datasets/digits --classes 5-9 "${limitArgs[@]}" \
-        --epochs "$epochs" --seed 42 --out "$OUT/$name-$run.cnnmodel" 2> "$OUT/$name-$run.log"
+        --epochs "$epochs" --batch-size "$batch" --lr "$lr" --seed 42 --out "$OUT/$name-$run.cnnmodel" 2> "$OUT/$name-$run.log"
     else
       java -jar "$JAR" train "$P/$transfer" --resume "$P/$pretrained" --data datasets/digits --classes 5-9 \
-        "${limitArgs[@]}" --epochs "$epochs" --seed 42 --out "$OUT/$name-$run.cnnmodel" 2> "$OUT/$name-$run.log"
+        "${limitArgs[@]}" --epochs "$epochs" --batch-size "$batch" --lr "$lr" --seed 42 --out "$OUT/$name-$run.cnnmodel" 2> "$OUT/$name-$run.log"
     fi
     acc=$(java -jar "$JAR" evaluate "$OUT/$name-$run.cnnmodel" --data "$T10K" --classes 5-9 --json 2>/dev/null \
       | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.1f%% of %d" % (100*d["accuracy"], d["n"]))')
@@ -32,8 +32,8 @@ while read -r name transfer scratch pretrained limit epochs; do
     echo "$name $run: t10k 5–9 $acc; $val; $secs"
   done
 done <<'SCENARIOS'
-small-similar scenario-small-similar.json lenet5-5classes.json lenet5-digits0-4.cnnmodel 200 10
-small-different scenario-small-different.json lenet5-features-5classes.json lenet5-fashion.cnnmodel 200 10
-large-similar lenet5-5classes.json lenet5-5classes.json lenet5-digits0-4.cnnmodel all 2
-large-different lenet5-5classes.json lenet5-5classes.json lenet5-fashion.cnnmodel all 2
+small-similar scenario-small-similar.json lenet5-5classes.json lenet5-digits0-4.cnnmodel 200 10 16 0.01
+small-different scenario-small-different.json lenet5-features-5classes.json lenet5-fashion.cnnmodel 200 10 16 0.01
+large-similar lenet5-5classes.json lenet5-5classes.json lenet5-digits0-4.cnnmodel all 2 64 0.001
+large-different lenet5-5classes.json lenet5-5classes.json lenet5-fashion.cnnmodel all 2 64 0.001
 SCENARIOS

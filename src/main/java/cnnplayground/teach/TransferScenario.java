@@ -29,9 +29,12 @@ import java.util.Set;
  * @param pretrained  file name of the starting network in the pretrained folder
  * @param trainLimit  images of the digits 5–9 to train on (a stratified sample); 0 for all of them
  * @param epochs      passes over those images, for each run
+ * @param batchSize   images a step, for each run
+ * @param learningRate Adam's step size, for each run: a new output layer alone on frozen features needs a
+ *                    larger one (0.01) to settle in 10 epochs of 200 images than a whole network (0.001)
  */
 public record TransferScenario(String id, boolean smallData, boolean similarDomain, NetworkSpec network,
-                               String pretrained, int trainLimit, int epochs) {
+                               String pretrained, int trainLimit, int epochs, int batchSize, double learningRate) {
 
     /** The classes of the new task: the digits the pretrained networks never saw as classes. */
     public static final int FIRST_CLASS = 5;
@@ -39,6 +42,12 @@ public record TransferScenario(String id, boolean smallData, boolean similarDoma
     public static final int NEW_CLASSES = LAST_CLASS - FIRST_CLASS + 1;
     /** "Small" new data: 200 images, 40 a class (the lecture's small set is ~2,000 beside 1,000,000). */
     public static final int SMALL_DATA = 200;
+    static final int SMALL_EPOCHS = 10;
+    static final int SMALL_BATCH = 16;
+    static final double HEAD_RATE = 0.01;
+    static final int LARGE_EPOCHS = 2;
+    static final int LARGE_BATCH = 64;
+    static final double NETWORK_RATE = 0.001;
     /** LeNet-5 trained on the digits 0–4 of the bundled digits: the similar domain. */
     public static final String DIGITS_0_4 = "lenet5-digits0-4.cnnmodel";
     /** LeNet-5 trained on Fashion-MNIST's clothes: the different domain. */
@@ -51,9 +60,9 @@ public record TransferScenario(String id, boolean smallData, boolean similarDoma
         if (id == null || !id.matches("[a-z][a-zA-Z]*") || network == null || pretrained == null) {
             throw new IllegalArgumentException("a scenario needs an id, a network and a pretrained file, got " + id);
         }
-        if (trainLimit < 0 || epochs < 1) {
-            throw new IllegalArgumentException("scenario " + id + ": limit >= 0 and epochs >= 1, got "
-                    + trainLimit + ", " + epochs);
+        if (trainLimit < 0 || epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("scenario " + id + ": limit >= 0, epochs and batch >= 1, rate > 0,"
+                    + " got " + trainLimit + ", " + epochs + ", " + batchSize + ", " + learningRate);
         }
     }
 
@@ -62,11 +71,13 @@ public record TransferScenario(String id, boolean smallData, boolean similarDoma
         NetworkSpec lenet = Presets.lenet5().withHead(NEW_CLASSES);
         return List.of(
                 new TransferScenario("smallSimilar", true, true, frozen(lenet, ALL_BUT_HEAD), DIGITS_0_4,
-                        SMALL_DATA, 10),
+                        SMALL_DATA, SMALL_EPOCHS, SMALL_BATCH, HEAD_RATE),
                 new TransferScenario("smallDifferent", true, false, frozen(convolutionsOnly(lenet), CONVOLUTIONS),
-                        FASHION, SMALL_DATA, 10),
-                new TransferScenario("largeSimilar", false, true, lenet, DIGITS_0_4, 0, 2),
-                new TransferScenario("largeDifferent", false, false, lenet, FASHION, 0, 2));
+                        FASHION, SMALL_DATA, SMALL_EPOCHS, SMALL_BATCH, HEAD_RATE),
+                new TransferScenario("largeSimilar", false, true, lenet, DIGITS_0_4, 0, LARGE_EPOCHS, LARGE_BATCH,
+                        NETWORK_RATE),
+                new TransferScenario("largeDifferent", false, false, lenet, FASHION, 0, LARGE_EPOCHS, LARGE_BATCH,
+                        NETWORK_RATE));
     }
 
     public static TransferScenario byId(String id) {

@@ -35,6 +35,26 @@ class PretrainedAssetsTest {
     }
 
     @Test
+    void the_command_line_files_hold_the_scenarios_networks() throws Exception {
+        // the measuring script trains these; the Compare tab's buttons train TransferScenario's networks
+        assertThat(read("scenario-small-similar.json")).isEqualTo(network("smallSimilar"));
+        assertThat(read("scenario-small-different.json")).isEqualTo(network("smallDifferent"));
+        assertThat(read("lenet5-features-5classes.json")).isEqualTo(network("smallDifferent").withAllTrainable());
+        assertThat(read("lenet5-5classes.json")).isEqualTo(network("largeSimilar"));
+        assertThat(read("lenet5-5classes.json")).isEqualTo(network("largeDifferent"));
+    }
+
+    private static cnnplayground.spec.NetworkSpec read(String file) throws Exception {
+        cnnplayground.spec.NetworkSpec spec = cnnplayground.spec.NetworkJson.parse(
+                Files.readString(PRETRAINED.resolve(file)));
+        return spec.withName("-");
+    }
+
+    private static cnnplayground.spec.NetworkSpec network(String scenario) {
+        return TransferScenario.byId(scenario).network().withName("-");
+    }
+
+    @Test
     void the_digits_network_records_its_recipe_and_accuracy() throws Exception {
         ModelMetadata meta = ModelFile.read(PRETRAINED.resolve(TransferScenario.DIGITS_0_4)).metadata();
 

@@ -54,8 +54,8 @@ class TransferScenariosUiTest extends PlaygroundTestBase {
         assertThat(user.onFx(() -> view.compare().scenarioImages().getAsInt())).isEqualTo(TransferScenario.SMALL_DATA);
         assertThat(user.onFx(() -> view.compare().scenarioPretrained().orElseThrow().classNames()))
                 .isEqualTo(List.of("0", "1", "2", "3", "4"));
-        assertThat(teacher.label("#scratchParams")).isEqualTo("61,111");
-        assertThat(teacher.label("#transferParams")).isEqualTo("61,111");
+        assertThat(teacher.label("#scratchParams")).isEqualTo("61,281");
+        assertThat(teacher.label("#transferParams")).isEqualTo("61,281");
         user.fx().interact(() -> view.compare().stop());
         user.waitUntil(RUN_WAIT_SECONDS, () -> !user.onFx(() -> view.compare().isRunning()));
     }

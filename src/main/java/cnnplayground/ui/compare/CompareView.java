@@ -226,7 +226,8 @@ public final class CompareView extends ScrollPane {
         model.loadPreset(chosen.network());
         workspace.classSubsetProperty().set(ClassSubset.range(TransferScenario.FIRST_CLASS, TransferScenario.LAST_CLASS));
         epochs.getValueFactory().setValue(chosen.epochs());
-        TrainingConfig config = baseConfig();
+        TrainingConfig config = baseConfig().withOptimizer(OptimizerKind.ADAM).withLearningRate(chosen.learningRate())
+                .withBatchSize(chosen.batchSize());
         TransferSources from = sources;
         statusMessage.set(new Message("compare.transfer.loading"));
         CompletableFuture.supplyAsync(() -> ScenarioData.read(chosen, from, config.seed())).whenComplete(
