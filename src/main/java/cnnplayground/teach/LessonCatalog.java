@@ -114,10 +114,10 @@ public final class LessonCatalog {
                 LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
         lessons.add(lesson("classActivationMap", Concept.CLASS_ACTIVATION_MAP, gapCnn(), LessonDataset.DIGITS,
                 List.of(DRAW_TAB), List.of(CAM_OVERLAY), defaults.withEpochs(3)));
-        // the four scenarios start from networks shipped pretrained; the lesson opens on the first one's network
-        lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, TransferScenario.all().get(0).network(),
-                LessonDataset.DIGITS, List.of(COMPARE_TAB, TRAINING_TAB), List.of(TRANSFER_SCENARIOS),
-                defaults.withEpochs(TransferScenario.all().get(0).epochs())));
+        // LeNet-5 on the digits; each scenario button on the Compare tab then sets up its own network
+        // (head for 5–9, frozen layers), classes and images, and trains it from scratch and from a pretrained one
+        lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(COMPARE_TAB, TRAINING_TAB), List.of(TRANSFER_SCENARIOS), defaults.withEpochs(3)));
         lessons.add(lesson("lenet5", Concept.LENET5, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
         lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.FASHION_MNIST,

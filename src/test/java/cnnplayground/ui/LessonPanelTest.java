@@ -11,7 +11,7 @@ import cnnplayground.teach.LessonCatalog;
 import cnnplayground.teach.WindowOperation;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.NetworkSpec;
-import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.Presets;
 import cnnplayground.teach.LessonDataset;
 import cnnplayground.engine.FreshWeights;
 import cnnplayground.ui.workspace.Workspace;
@@ -143,14 +143,10 @@ class LessonPanelTest extends PlaygroundTestBase {
         // when: the transfer-learning lesson
         teacher.clickLesson(LessonCatalog.byId("transferLearning").orElseThrow());
 
-        // then: the first scenario's network (small data, similar domain): every layer but the new head locked
+        // then: LeNet-5, nothing locked yet (the scenario buttons on the Compare tab lock what the lecture says)
         NetworkSpec network = user.onFx(() -> view.model().getNetwork());
-        for (int i = 0; i < network.layers().size(); i++) {
-            boolean hasWeights = network.layers().get(i).kind() == LayerKind.CONV_2D
-                    || network.layers().get(i).kind() == LayerKind.DENSE;
-            assertThat(network.isFrozen(i)).as("layer %d", i)
-                    .isEqualTo(hasWeights && i != network.outputLayer().getAsInt());
-        }
+        assertThat(network.layers()).isEqualTo(Presets.lenet5().layers());
+        assertThat(network.frozen()).isEmpty();
     }
 
     @Test
