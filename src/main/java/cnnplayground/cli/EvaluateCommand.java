@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code evaluate FILE --data DIR [--classes 3,8] [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the
+ * {@code evaluate FILE --data DIR [--classes 3,8 | 5-9] [--image-size HxWxC] [--canvas-paste] [--json]}: accuracy, loss, the
  * confusion
  * matrix and precision/recall per class on the directory's test split (its training set when it has none, as
  * an image folder, read at {@code --image-size}, by default the model's input); {@code --canvas-paste} also reads each image the way the drawing pad does (pasted at a random
@@ -35,7 +35,7 @@ final class EvaluateCommand {
     private static final int BATCH_SIZE = 256;
     /** Seeds where and how large each digit is pasted, so the canvas accuracy is repeatable. */
     static final long CANVAS_PASTE_SEED = 1234;
-    private static final String USAGE = "usage: evaluate FILE --data DIR [--classes 3,8] [--image-size HxWxC] [--canvas-paste]"
+    private static final String USAGE = "usage: evaluate FILE --data DIR [--classes 3,8 | 5-9] [--image-size HxWxC] [--canvas-paste]"
             + " [--json]";
 
     private EvaluateCommand() {

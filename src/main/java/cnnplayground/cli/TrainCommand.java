@@ -15,6 +15,7 @@ import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.ModelMetadata;
 import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.StratifiedSplit;
 import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
@@ -49,7 +50,7 @@ final class TrainCommand {
     private static final String USAGE = "usage: train MODEL.json --data DIR --out FILE [--epochs N] [--batch-size B] "
             + "[--optimizer sgd|rmsprop|adam] [--lr X] [--seed S] [--validation-fraction F] "
             + "[--augment shift=N,rotate=DEG,zoom=F,flip] [--lr-schedule constant|cosine] [--momentum M] "
-            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED] [--classes 0-4] [--image-size HxWxC]";
+            + "[--weight-decay WD] [--early-stopping PATIENCE] [--resume SAVED] [--classes 0-4] [--train-limit N] [--image-size HxWxC]";
 
     private TrainCommand() {
     }
@@ -57,7 +58,8 @@ final class TrainCommand {
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(words, Set.of("--data", "--out", "--epochs", "--batch-size", "--optimizer",
                 "--lr", "--seed", "--validation-fraction", "--augment", "--lr-schedule", "--momentum",
-                "--weight-decay", "--early-stopping", "--resume", "--classes", DataDirectories.IMAGE_SIZE_OPTION), Set.of());
+                "--weight-decay", "--early-stopping", "--resume", "--classes", "--train-limit",
+                DataDirectories.IMAGE_SIZE_OPTION), Set.of());
         Optional<SavedModel> resumed = resumed(args);
         if (args.positionals().size() > 1 || (args.positionals().isEmpty() && resumed.isEmpty())) {
             throw new UsageException(USAGE);
@@ -65,10 +67,11 @@ final class TrainCommand {
         NetworkSpec spec = args.positionals().isEmpty() ? resumed.get().spec()
                 : SpecFiles.read(args.positionals().get(0));
         String dataDir = args.required("--data");
-        ImageDataset data = chosenClasses(args, DataDirectories.load(dataDir, spec.input(),
+        ImageDataset chosen = chosenClasses(args, DataDirectories.load(dataDir, spec.input(),
                 Optional.ofNullable(args.optional(DataDirectories.IMAGE_SIZE_OPTION, null)), err).train());
         Path outFile = Path.of(args.required("--out"));
         TrainingConfig config = config(args);
+        ImageDataset data = limited(args, chosen, config.seed(), err);
         // an oversized network is refused here, before the first line of progress
         Optional<String> misfit = DataFit.problem(spec, data).or(() -> TrainingMemory.problem(spec, config,
                 DeviceMemory.forTraining(config.cpuOnly())).map(MemoryShortfall::message));
@@ -84,8 +87,12 @@ final class TrainCommand {
                         + args.required("--resume") + "; leave MODEL.json out to resume that model");
             }
         }
+        // the recipe travels with the model: data, classes, limit, and the command that made it
         String description = dataDir + " (" + data.n() + " images " + data.height() + "×" + data.width() + "×"
-                + data.channels() + ", " + data.numClasses() + " classes)";
+                + data.channels() + ", " + data.numClasses() + " classes"
+                + (args.optional("--classes", null) == null ? "" : ", classes " + args.optional("--classes", ""))
+                + (data.n() < chosen.n() ? ", a stratified " + data.n() + " of " + chosen.n() : "")
+                + "); command: train " + String.join(" ", words);
         // the epochs before the checkpoint's; its own ends after the checkpoint is written
         List<EpochMetrics> history = new CopyOnWriteArrayList<>();
         CheckpointSink sink = (parameters, metrics, normalization) -> ModelFile.write(outFile, spec, parameters,
@@ -147,6 +154,24 @@ final class TrainCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--classes: " + e.getMessage());
         }
+    }
+
+    /**
+     * A stratified {@code --train-limit N} subset of {@code data} (each class keeps its share, drawn with
+     * the run's seed), or all of it without the option.
+     */
+    static ImageDataset limited(Arguments args, ImageDataset data, long seed, PrintStream err) throws UsageException {
+        int limit = args.intOption("--train-limit", 0);
+        if (args.optional("--train-limit", null) == null) {
+            return data;
+        }
+        if (limit < 1) {
+            throw new UsageException("--train-limit must be at least 1 image, got " + limit);
+        }
+        ImageDataset subset = data.subset(StratifiedSplit.sample(data.labels(), data.numClasses(), limit, seed));
+        err.printf(Locale.ROOT, "train limit: %d of %d images, per class %s%n", subset.n(), data.n(),
+                java.util.Arrays.toString(subset.classCounts()));
+        return subset;
     }
 
     /** Which layers keep the saved weights, for a network that fits the data; empty when none does. */

@@ -41,6 +41,67 @@ public record StratifiedSplit(int[] train, int[] validation) {
         return new StratifiedSplit(train, validation);
     }
 
+    /**
+     * A seeded sample of {@code size} images that keeps each class's share (a stratified subset, for
+     * "train on 200 images"): each class gets its share of {@code size}, rounded so the shares add up
+     * (largest remainders first, ties to the lower class), and its members are drawn in the seeded
+     * order {@link #of} uses. All images when {@code size} is at least their number.
+     *
+     * @return the chosen indices, ascending
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public static int[] sample(int[] labels, int classes, int size, long seed) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a training limit must be at least 1 image, got " + size);
+        }
+        if (size >= labels.length) {
+            int[] all = new int[labels.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] counts = countsOf(labels, classes);
+        int[] quota = new int[classes];
+        double[] remainder = new double[classes];
+        int given = 0;
+        for (int c = 0; c < classes; c++) {
+            double exact = (double) counts[c] * size / labels.length;
+            quota[c] = (int) Math.floor(exact);
+            remainder[c] = exact - quota[c];
+            given += quota[c];
+        }
+        while (given < size) {
+            int best = -1;
+            for (int c = 0; c < classes; c++) {
+                if (quota[c] < counts[c] && (best < 0 || remainder[c] > remainder[best])) {
+                    best = c;
+                }
+            }
+            quota[best]++;
+            remainder[best] = -1;
+            given++;
+        }
+        int[][] byClass = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        int[] filled = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            byClass[labels[i]][filled[labels[i]]++] = i;
+        }
+        Random random = new Random(seed);
+        int[] chosen = new int[size];
+        int taken = 0;
+        for (int c = 0; c < classes; c++) {
+            shuffle(byClass[c], random);
+            System.arraycopy(byClass[c], 0, chosen, taken, quota[c]);
+            taken += quota[c];
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
     /** How many images {@link #of} leaves for training, without making the split. */
     public static int trainingCount(int[] labels, int classes, double validationFraction) {
         int trained = 0;

@@ -13,7 +13,6 @@ import static cnnplayground.teach.LessonViews.DRAW_TAB;
 import static cnnplayground.teach.LessonViews.EDGE_KERNEL;
 import static cnnplayground.teach.LessonViews.FEATURE_MAPS_TAB;
 import static cnnplayground.teach.LessonViews.FILTERS_TAB;
-import static cnnplayground.teach.LessonViews.FREEZE_FEATURES;
 import static cnnplayground.teach.LessonViews.MLP_VS_CNN;
 import static cnnplayground.teach.LessonViews.OPTIMIZER_RACE;
 import static cnnplayground.teach.LessonViews.POOLING;
@@ -22,7 +21,7 @@ import static cnnplayground.teach.LessonViews.RECEPTIVE_FIELD;
 import static cnnplayground.teach.LessonViews.SAME_PADDING;
 import static cnnplayground.teach.LessonViews.STRIDE_TWO;
 import static cnnplayground.teach.LessonViews.TRAINING_TAB;
-import static cnnplayground.teach.LessonViews.TRANSFER_TAB;
+import static cnnplayground.teach.LessonViews.TRANSFER_SCENARIOS;
 
 import cnnplayground.spec.ActivationSpec;
 import cnnplayground.spec.Conv2dSpec;
@@ -115,9 +114,10 @@ public final class LessonCatalog {
                 LessonDataset.DIGITS, List.of(FEATURE_MAPS_TAB), List.of(), defaults));
         lessons.add(lesson("classActivationMap", Concept.CLASS_ACTIVATION_MAP, gapCnn(), LessonDataset.DIGITS,
                 List.of(DRAW_TAB), List.of(CAM_OVERLAY), defaults.withEpochs(3)));
-        lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(),
-                LessonDataset.FASHION_MNIST, List.of(TRANSFER_TAB, TRAINING_TAB), List.of(FREEZE_FEATURES),
-                defaults.withEpochs(3)));
+        // LeNet-5 on the digits; each scenario button on the Compare tab then sets up its own network
+        // (head for 5–9, frozen layers), classes and images, and trains it from scratch and from a pretrained one
+        lessons.add(lesson("transferLearning", Concept.TRANSFER_LEARNING, Presets.lenet5(), LessonDataset.DIGITS,
+                List.of(COMPARE_TAB, TRAINING_TAB), List.of(TRANSFER_SCENARIOS), defaults.withEpochs(3)));
         lessons.add(lesson("lenet5", Concept.LENET5, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
         lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.FASHION_MNIST,

@@ -25,6 +25,8 @@ public final class LessonViews {
     public static final String MLP_VS_CNN = "compare.mlpVsCnn";
     /** Compare tab: the optimizer race in view. */
     public static final String OPTIMIZER_RACE = "compare.optimizerRace";
+    /** Compare tab: the four transfer-learning scenarios in view. */
+    public static final String TRANSFER_SCENARIOS = "compare.transferScenarios";
     /** Feature maps: clicking a unit highlights its receptive field. */
     public static final String RECEPTIVE_FIELD = "featureMaps.receptiveField";
     /** Convolution stepper: an edge-detecting kernel. */

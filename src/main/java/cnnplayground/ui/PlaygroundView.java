@@ -139,6 +139,7 @@ public final class PlaygroundView extends BorderPane {
         lessons = new LessonPanel(text, workspace, chooser, this::showTabById);
         lessons.onViewOption(LessonViews.MLP_VS_CNN, compare::showMlpVsCnn);
         lessons.onViewOption(LessonViews.OPTIMIZER_RACE, compare::showRace);
+        lessons.onViewOption(LessonViews.TRANSFER_SCENARIOS, compare::showTransfer);
         presentation = new PresentationMode(text, this, workspace, runs, lessonsButton);
         live.datasetProperty().bind(workspace.datasetProperty());
         live.featureMaps().receptiveField().textProperty().set(text);

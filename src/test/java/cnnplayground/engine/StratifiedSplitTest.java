@@ -79,4 +79,23 @@ class StratifiedSplitTest {
         assertArrayEquals(train.stream().mapToInt(Integer::intValue).toArray(), split.train());
         assertArrayEquals(validation.stream().mapToInt(Integer::intValue).toArray(), split.validation());
     }
+
+    @Test
+    void a_sample_keeps_each_classs_share_adds_up_and_repeats_with_its_seed() {
+        // given: 3 classes of 50, 30 and 20 images
+        int[] labels = IntStream.range(0, 100).map(i -> i < 50 ? 0 : i < 80 ? 1 : 2).toArray();
+
+        // when: 11 images (shares 5.5, 3.3, 2.2: the largest remainder, class 0's, gets the one left over)
+        int[] sample = StratifiedSplit.sample(labels, 3, 11, 7);
+
+        // then:
+        int[] counts = new int[3];
+        for (int i : sample) {
+            counts[labels[i]]++;
+        }
+        assertArrayEquals(new int[] {6, 3, 2}, counts);
+        assertEquals(11, Arrays.stream(sample).distinct().count());
+        assertArrayEquals(sample, StratifiedSplit.sample(labels, 3, 11, 7));
+        assertArrayEquals(IntStream.range(0, 100).toArray(), StratifiedSplit.sample(labels, 3, 500, 7));
+    }
 }

@@ -11,7 +11,7 @@ import cnnplayground.teach.LessonCatalog;
 import cnnplayground.teach.WindowOperation;
 import cnnplayground.spec.Padding;
 import cnnplayground.spec.NetworkSpec;
-import cnnplayground.spec.LayerKind;
+import cnnplayground.spec.Presets;
 import cnnplayground.teach.LessonDataset;
 import cnnplayground.engine.FreshWeights;
 import cnnplayground.ui.workspace.Workspace;
@@ -143,12 +143,10 @@ class LessonPanelTest extends PlaygroundTestBase {
         // when: the transfer-learning lesson
         teacher.clickLesson(LessonCatalog.byId("transferLearning").orElseThrow());
 
-        // then: every convolution is locked, the Dense head is not
+        // then: LeNet-5, nothing locked yet (the scenario buttons on the Compare tab lock what the lecture says)
         NetworkSpec network = user.onFx(() -> view.model().getNetwork());
-        for (int i = 0; i < network.layers().size(); i++) {
-            assertThat(network.isFrozen(i)).as("layer %d", i)
-                    .isEqualTo(network.layers().get(i).kind() == LayerKind.CONV_2D);
-        }
+        assertThat(network.layers()).isEqualTo(Presets.lenet5().layers());
+        assertThat(network.frozen()).isEmpty();
     }
 
     @Test
@@ -236,7 +234,7 @@ class LessonPanelTest extends PlaygroundTestBase {
 
     @Test
     void should_keep_the_network_and_say_so_when_the_lessons_dataset_is_missing() {
-        // given: a panel whose Fashion-MNIST folder does not exist, in a window without a transfer tab
+        // given: a panel whose Fashion-MNIST folder does not exist, in a window without a Compare tab
         UiText text = UiText.in(UiLanguage.ENGLISH);
         NetworkEditorModel model = new NetworkEditorModel();
         DatasetCatalog catalog = new DatasetCatalog(DatasetLocator.digitsFolder(), Path.of("/nowhere/fashion-mnist"));
@@ -244,15 +242,22 @@ class LessonPanelTest extends PlaygroundTestBase {
         LessonPanel panel = user.onFx(() -> new LessonPanel(text, new Workspace(model, new FreshWeights()),
                 new DatasetChooser(catalog, loaded -> { }), id -> opened.add(id) && id.equals("trainingTab")));
         Lesson transfer = LessonCatalog.byId("transferLearning").orElseThrow();
+        Lesson vgg = LessonCatalog.byId("vggSmall").orElseThrow();
 
-        // when:
+        // when: a lesson naming a tab the window lacks
         boolean done = user.onFx(() -> panel.open(transfer));
 
-        // then: the unknown tab was passed over without error, the network is set, the card says why
+        // then: the unknown tab was passed over without error, the network is set
         assertThat(done).isTrue();
-        assertThat(opened).containsExactly("transferTab", "trainingTab");
+        assertThat(opened).containsExactly("compareTab", "trainingTab");
         assertThat(panel.openedTabProperty().get()).isEqualTo("trainingTab");
         assertThat(model.getNetwork()).isEqualTo(transfer.network());
+
+        // when: a lesson on Fashion-MNIST
+        user.onFx(() -> panel.open(vgg));
+
+        // then: the network is set and the card says why the dataset is not
+        assertThat(model.getNetwork()).isEqualTo(vgg.network());
         assertThat(panel.card().datasetStateProperty().get()).isEqualTo(LessonCard.DatasetState.MISSING);
         assertThat(user.onFx(() -> panel.card().datasetText())).contains("Fashion-MNIST")
                 .contains("/nowhere/fashion-mnist").contains(DatasetCatalog.FASHION_MNIST_INSTALL);

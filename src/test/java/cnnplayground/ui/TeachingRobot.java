@@ -83,6 +83,14 @@ final class TeachingRobot {
 
     // ---- compare ----
 
+    /** Clicks one of the transfer-learning scenario buttons, e.g. {@code smallSimilar}. */
+    TeachingRobot clickScenario(String id) {
+        user.scrollTo("#" + id + "Scenario");
+        user.fx().clickOn("#" + id + "Scenario");
+        waitForFxEvents();
+        return this;
+    }
+
     TeachingRobot clickRunRace() {
         user.scrollTo("#optimizerRaceRun");
         user.fx().clickOn("#optimizerRaceRun");

@@ -1,10 +1,17 @@
 package cnnplayground.ui.compare;
 
+import cnnplayground.data.ClassSubset;
+import cnnplayground.data.DatasetException;
+import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DataFit;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.Evaluator;
+import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.OptimizerKind;
+import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.StratifiedSplit;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingLauncher;
@@ -12,6 +19,7 @@ import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
+import cnnplayground.teach.TransferScenario;
 import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.data.NetworkAdaptation;
 import cnnplayground.ui.i18n.UiText;
@@ -20,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -39,12 +48,16 @@ import javafx.util.StringConverter;
  * The Compare tab: an MLP against LeNet-5, and SGD, RMSprop and Adam racing on the editor's network.
  * Each comparison trains its contenders one after the other on the same random subset of the
  * dataset, with the same split, seed and epochs, then measures each on the dataset's test split when
- * it has one, or reports the last validation accuracy and says so.
+ * it has one, or reports the last validation accuracy and says so. The transfer-learning section trains
+ * LeNet-5 from scratch and from a shipped pretrained network on the same few digits 5–9, for each of
+ * the lecture's four scenarios, and tests both on the same held-out digits.
  */
 public final class CompareView extends ScrollPane {
 
     public static final int DEFAULT_SUBSET = 10_000;
     public static final int DEFAULT_EPOCHS = 3;
+    /** Digits 5–9 held out of every scenario's training images, to test both runs on. */
+    public static final int TRANSFER_TEST_IMAGES = 1000;
 
     private final UiText text;
     private final NetworkEditorModel model;
@@ -57,6 +70,13 @@ public final class CompareView extends ScrollPane {
     private final ObjectProperty<Message> statusMessage = new SimpleObjectProperty<>(this, "status", Message.NONE);
     private final ComparisonSection mlpVsCnn;
     private final ComparisonSection race;
+    private final ComparisonSection transfer;
+    private final Label transferSetup = new Label();
+    private final Label fashionNote = new Label();
+    private final ObjectProperty<TransferScenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private TransferSources sources = TransferSources.defaults();
+    /** The images and pretrained network of the scenario trained last; null before one. */
+    private ScenarioData scenarioData;
     private final VBox content;
 
     /**
@@ -105,7 +125,36 @@ public final class CompareView extends ScrollPane {
         race.runButton().setOnAction(e -> runRace());
         mlpVsCnn.runButton().disableProperty().bind(runner.runningProperty());
         race.runButton().disableProperty().bind(runner.runningProperty());
-        content = new VBox(14, controls, status, mlpVsCnn, race);
+        transfer = new ComparisonSection(text, "transferScenarios", "compare.transfer.title",
+                "compare.transfer.hint", "compare.transfer.run", "compare.column.start", true);
+        transfer.runButton().setVisible(false);
+        transfer.runButton().setManaged(false);
+        FlowPane scenarios = new FlowPane(8, 6);
+        scenarios.setId("transferScenarioButtons");
+        for (TransferScenario s : TransferScenario.all()) {
+            Button b = new Button();
+            b.setId(s.id() + "Scenario");
+            b.textProperty().bind(text.text("transfer.scenario." + s.id()));
+            b.getStyleClass().add("train-button");
+            b.disableProperty().bind(runner.runningProperty());
+            b.setOnAction(e -> runScenario(s));
+            scenarios.getChildren().add(b);
+        }
+        transferSetup.setId("transferSetup");
+        transferSetup.setWrapText(true);
+        transferSetup.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        transferSetup.textProperty().bind(Bindings.createStringBinding(() -> scenario.get() == null ? ""
+                : text.get("transfer.scenario." + scenario.get().id() + ".setup"), scenario, text.languageProperty()));
+        fashionNote.setId("transferFashionNote");
+        fashionNote.getStyleClass().add("hint");
+        fashionNote.setWrapText(true);
+        fashionNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fashionNote.managedProperty().bind(fashionNote.visibleProperty());
+        showFashionNote();
+        text.languageProperty().addListener((obs, was, now) -> showFashionNote());
+        // the buttons and the setup go between the hint and the table
+        transfer.getChildren().addAll(2, List.of(scenarios, transferSetup, fashionNote));
+        content = new VBox(14, controls, status, mlpVsCnn, race, transfer);
         content.getStyleClass().add("compare-view");
         setContent(content);
     }
@@ -156,6 +205,118 @@ public final class CompareView extends ScrollPane {
         return start(race, contenders, data.get());
     }
 
+    /**
+     * One of the lecture's four transfer-learning scenarios: sets the editor to its network (frozen
+     * layers and all) and the classes to 5–9, then trains it from scratch and from the shipped
+     * pretrained network on the same stratified sample of the digits 5–9, and tests both on the same
+     * {@value #TRANSFER_TEST_IMAGES} held-out digits. Files are read off the FX thread.
+     *
+     * @return false, saying why, while something trains
+     */
+    public boolean runScenario(TransferScenario chosen) {
+        if (runner.isRunning()) {
+            return false;
+        }
+        if (model.isLocked()) {
+            statusMessage.set(new Message("compare.status.busy"));
+            return false;
+        }
+        scenario.set(chosen);
+        scenarioData = null;
+        model.loadPreset(chosen.network());
+        workspace.classSubsetProperty().set(ClassSubset.range(TransferScenario.FIRST_CLASS, TransferScenario.LAST_CLASS));
+        epochs.getValueFactory().setValue(chosen.epochs());
+        TrainingConfig config = baseConfig().withOptimizer(OptimizerKind.ADAM).withLearningRate(chosen.learningRate())
+                .withBatchSize(chosen.batchSize());
+        TransferSources from = sources;
+        statusMessage.set(new Message("compare.transfer.loading"));
+        CompletableFuture.supplyAsync(() -> ScenarioData.read(chosen, from, config.seed())).whenComplete(
+                (read, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        statusMessage.set(new Message("compare.transfer.missing", cause.getMessage()));
+                        return;
+                    }
+                    if (runner.isRunning() || scenario.get() != chosen) {
+                        return;
+                    }
+                    scenarioData = read;
+                    List<Contender> contenders = List.of(
+                            new Contender("scratch", text.get("compare.transfer.scratch"), chosen.scratchNetwork(),
+                                    config),
+                            new Contender("transfer", text.get("compare.transfer.pretrained"), chosen.network(),
+                                    config, Optional.of(read.pretrained().weights())));
+                    transfer.prepare(contenders);
+                    start(transfer, contenders, read.train(), Optional.of(read.test()));
+                }));
+        return true;
+    }
+
+    /** The scenario set up last; null before any. */
+    public ObjectProperty<TransferScenario> scenarioProperty() {
+        return scenario;
+    }
+
+    /** How many images both runs of the last scenario train on; empty before its files are read. */
+    public java.util.OptionalInt scenarioImages() {
+        return scenarioData == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(scenarioData.train().n());
+    }
+
+    /** The pretrained weights the last scenario's transfer run starts from; empty before its files are read. */
+    public Optional<WeightsSnapshot> scenarioPretrained() {
+        return Optional.ofNullable(scenarioData).map(d -> d.pretrained().weights());
+    }
+
+    /** Where the scenarios read the digits, Fashion-MNIST and the pretrained networks (tests: a missing folder). */
+    public void useTransferSources(TransferSources where) {
+        sources = where;
+        showFashionNote();
+    }
+
+    /** Scrolls the transfer-learning scenarios into view. */
+    public void showTransfer() {
+        scrollTo(transfer);
+    }
+
+    /** What the missing-Fashion-MNIST note says; "" while it is installed. */
+    public String fashionNote() {
+        return fashionNote.isVisible() ? fashionNote.getText() : "";
+    }
+
+    private void showFashionNote() {
+        fashionNote.setVisible(!sources.hasFashionMnist());
+        fashionNote.setText(sources.hasFashionMnist() ? "" : text.get("compare.transfer.noFashion",
+                sources.fashionMnist().toString(), cnnplayground.data.DatasetCatalog.FASHION_MNIST_INSTALL));
+    }
+
+    /** A scenario's images and starting network, read off the FX thread. */
+    record ScenarioData(ImageDataset train, ImageDataset test, SavedModel pretrained) {
+
+        /**
+         * The digits 5–9 (relabelled 0–4): {@value #TRANSFER_TEST_IMAGES} held out for testing, then the
+         * scenario's stratified sample of the rest (all of the rest for large data).
+         */
+        static ScenarioData read(TransferScenario s, TransferSources from, long seed) {
+            try {
+                SavedModel pretrained = ModelFile.read(from.pretrained().resolve(s.pretrained()));
+                ImageDataset digits = ClassSubset.range(TransferScenario.FIRST_CLASS, TransferScenario.LAST_CLASS)
+                        .apply(DatasetLoader.loadIdxDirectory(from.digits()).train());
+                int[] held = StratifiedSplit.sample(digits.labels(), digits.numClasses(), TRANSFER_TEST_IMAGES, seed);
+                boolean[] out = new boolean[digits.n()];
+                for (int i : held) {
+                    out[i] = true;
+                }
+                int[] rest = java.util.stream.IntStream.range(0, digits.n()).filter(i -> !out[i]).toArray();
+                ImageDataset pool = digits.subset(rest);
+                ImageDataset train = s.trainLimit() == 0 ? pool
+                        : pool.subset(StratifiedSplit.sample(pool.labels(), pool.numClasses(), s.trainLimit(), seed));
+                return new ScenarioData(train, digits.subset(held), pretrained);
+            } catch (ModelFileException | DatasetException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }
+    }
+
     /** Stops the run going; the contenders after it do not start. */
     public void stop() {
         runner.stop();
@@ -201,8 +362,13 @@ public final class CompareView extends ScrollPane {
 
     private boolean start(ComparisonSection section, List<Contender> contenders, ImageDataset data) {
         section.prepare(contenders);
-        ImageDataset images = subset(data, subset.getValue(), contenders.get(0).config().seed());
-        Optional<ImageDataset> test = Optional.ofNullable(workspace.testSetProperty().get());
+        return start(section, contenders, subset(data, subset.getValue(), contenders.get(0).config().seed()),
+                Optional.ofNullable(workspace.testSetProperty().get()));
+    }
+
+    /** Trains {@code contenders} on exactly {@code images}, each then tested on {@code test} when there is one. */
+    private boolean start(ComparisonSection section, List<Contender> contenders, ImageDataset images,
+                          Optional<ImageDataset> test) {
         runner.start(contenders, images, new ComparisonRunner.Listener() {
             @Override
             public void started(Contender contender, int index, int count) {

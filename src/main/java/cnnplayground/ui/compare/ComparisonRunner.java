@@ -114,7 +114,9 @@ final class ComparisonRunner {
             }
         });
         try {
-            handle = launcher.start(contender.spec(), data, contender.config(), pump);
+            handle = contender.initial().isPresent()
+                    ? launcher.transfer(contender.spec(), data, contender.config(), pump, contender.initial().get())
+                    : launcher.start(contender.spec(), data, contender.config(), pump);
         } catch (RuntimeException e) {
             handle = null;
             listener.ended(contender, new TrainingEvent.Failed(e.getMessage()), Optional.empty());

@@ -1,6 +1,8 @@
 package cnnplayground.ui.compare;
 
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.WeightsSnapshot;
+import java.util.Optional;
 import cnnplayground.spec.NetworkSpec;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,6 +21,7 @@ final class Contender {
     private final String name;
     private final NetworkSpec spec;
     private final TrainingConfig config;
+    private final Optional<WeightsSnapshot> initial;
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
     private final ObjectProperty<Message> result = new SimpleObjectProperty<>(this, "result",
@@ -26,10 +29,19 @@ final class Contender {
     private Double finalAccuracy;
 
     Contender(String key, String name, NetworkSpec spec, TrainingConfig config) {
+        this(key, name, spec, config, Optional.empty());
+    }
+
+    /**
+     * @param initial pretrained weights to transfer from (the layers {@code TransferPlan} keeps start
+     *                from them); empty to train from scratch
+     */
+    Contender(String key, String name, NetworkSpec spec, TrainingConfig config, Optional<WeightsSnapshot> initial) {
         this.key = key;
         this.name = name;
         this.spec = spec;
         this.config = config;
+        this.initial = initial;
         loss.setName(name);
         accuracy.setName(name);
     }
@@ -48,6 +60,11 @@ final class Contender {
 
     TrainingConfig config() {
         return config;
+    }
+
+    /** The pretrained weights a transfer run starts from; empty from scratch. */
+    Optional<WeightsSnapshot> initial() {
+        return initial;
     }
 
     long parameters() {
