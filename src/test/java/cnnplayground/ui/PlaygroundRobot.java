@@ -152,12 +152,14 @@ public final class PlaygroundRobot {
         return click("Summary");
     }
 
+    // Queries walk the scene graph on the FX thread: a lesson or a run may be rebuilding it meanwhile.
+
     public int layerCount() {
-        return layerList().getItems().size();
+        return onFx(() -> layerList().getItems().size());
     }
 
     public String totalParams() {
-        return robot.lookup("#totalParams").queryLabeled().getText();
+        return onFx(() -> robot.lookup("#totalParams").queryLabeled().getText());
     }
 
     public String layerType(int index) {
@@ -173,16 +175,21 @@ public final class PlaygroundRobot {
     }
 
     public String layerProblem(int index) {
-        Label problem = (Label) row(index).lookup(".layer-problem");
-        return problem.isVisible() ? problem.getText() : "";
+        scrollToRow(index);
+        return onFx(() -> {
+            Label problem = (Label) shownRow(index).lookup(".layer-problem");
+            return problem.isVisible() ? problem.getText() : "";
+        });
     }
 
     public boolean isLayerInvalid(int index) {
-        return row(index).getStyleClass().contains("layer-row-invalid");
+        scrollToRow(index);
+        return onFx(() -> shownRow(index).getStyleClass().contains("layer-row-invalid"));
     }
 
     public Set<String> layerRowStyles(int index) {
-        return Set.copyOf(row(index).getStyleClass());
+        scrollToRow(index);
+        return onFx(() -> Set.copyOf(shownRow(index).getStyleClass()));
     }
 
     // ---- training ----
@@ -246,19 +253,19 @@ public final class PlaygroundRobot {
     }
 
     public boolean isTrainEnabled() {
-        return !button("#trainButton").isDisabled();
+        return onFx(() -> !button("#trainButton").isDisabled());
     }
 
     public boolean isPauseEnabled() {
-        return !button("#pauseButton").isDisabled();
+        return onFx(() -> !button("#pauseButton").isDisabled());
     }
 
     public boolean isStopEnabled() {
-        return !button("#stopButton").isDisabled();
+        return onFx(() -> !button("#stopButton").isDisabled());
     }
 
     public String pauseButtonText() {
-        return button("#pauseButton").getText();
+        return onFx(() -> button("#pauseButton").getText());
     }
 
     /** Types the network's input shape ("100x100x3") into the editor's field and presses Enter. */
@@ -290,8 +297,10 @@ public final class PlaygroundRobot {
     }
 
     public String trainBlockedReason() {
-        Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
-        return reason.isVisible() ? reason.getText() : "";
+        return onFx(() -> {
+            Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
+            return reason.isVisible() ? reason.getText() : "";
+        });
     }
 
     /** Waits (no sleeping) until a condition on FX state holds, checked on the FX thread. */
@@ -582,9 +591,13 @@ public final class PlaygroundRobot {
     }
 
     private ListCell<?> row(int index) {
+        scrollToRow(index);
+        return shownRow(index);
+    }
+
+    private void scrollToRow(int index) {
         robot.interact(() -> layerList().scrollTo(index));
         waitForFxEvents();
-        return shownRow(index);
     }
 
     /** The row's cell as the list shows it now, without scrolling. */
@@ -596,7 +609,8 @@ public final class PlaygroundRobot {
     }
 
     private String text(int index, String selector) {
-        return ((Label) row(index).lookup(selector)).getText();
+        scrollToRow(index);
+        return onFx(() -> ((Label) shownRow(index).lookup(selector)).getText());
     }
 
     private Button button(String id) {
