@@ -1,9 +1,10 @@
 package cnnplayground.cli;
 
+import cnnplayground.data.DatasetLoader;
+import cnnplayground.data.DatasetSplits;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.data.DatasetSplits;
 import cnnplayground.engine.ConfusionMatrix;
 import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
@@ -54,8 +55,9 @@ final class EvaluateCommand {
             checkFits(model, data);
             EvaluationReport result = Evaluator.evaluateHere(model, data, BATCH_SIZE);
             ConfusionMatrix confusion = result.confusion();
-            // without t10k- files the only pair is both trained on and measured: say so
-            String split = splits.hasSeparateTest() ? "test" : "train";
+            // a lone pair is both trained on and measured, unless it is a t10k- pair (a test set on its own)
+            boolean heldOut = splits.hasSeparateTest() || DatasetLoader.isTestPair(data.source());
+            String split = heldOut ? "test" : "train";
             boolean paste = args.flag("--canvas-paste");
             double canvasAccuracy = paste ? canvasAccuracy(model, data) : Double.NaN;
             // percentage points lost when digits come through the drawing pad's preprocessing
@@ -87,7 +89,7 @@ final class EvaluateCommand {
             } else {
                 out.printf(Locale.ROOT, "accuracy %.2f%%  loss %.4f  on %,d images of %s (%s)%n",
                         result.accuracy() * 100, result.loss(), result.n(), data.source(),
-                        splits.hasSeparateTest() ? "the test split" : "no test split: the training set itself");
+                        heldOut ? "the test split" : "no test split: the training set itself");
                 out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7s%n", "class", "precision", "recall", "f1", "images");
                 for (int c = 0; c < confusion.classes(); c++) {
                     out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7d%n", confusion.classNames().get(c),

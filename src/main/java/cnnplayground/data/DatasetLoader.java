@@ -104,6 +104,15 @@ public final class DatasetLoader {
     }
 
     /**
+     * Whether a dataset's source is an MNIST-style test file ({@code t10k-images…}): a folder holding only
+     * that pair, such as the MNIST test set on its own, is a held-out set even though it is its only pair.
+     */
+    public static boolean isTestPair(String source) {
+        String name = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+        return IMAGES_FILE.matcher(name).matches() && name.startsWith(TEST_PREFIX + "-");
+    }
+
+    /**
      * Loads one image file and its label file as a dataset with class names
      * {@code "0" .. "N-1"}, N = highest label + 1 (at least {@value #MIN_CLASSES}).
      */

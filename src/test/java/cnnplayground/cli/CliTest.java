@@ -100,6 +100,20 @@ class CliTest {
     }
 
     @Test
+    void a_folder_holding_only_a_t10k_pair_is_evaluated_as_a_test_set() throws Exception {
+        // as ../shared/datasets/mnist-t10k is laid out: the MNIST test set on its own
+        Path testOnly = Files.createDirectories(dir.resolve("test only"));
+        writeIdx(testOnly, "t10k", digits.subset(IntStream.range(0, 50).toArray()));
+
+        Result json = cli("evaluate", model.toString(), "--data", testOnly.toString(), "--json");
+        Result text = cli("evaluate", model.toString(), "--data", testOnly.toString());
+
+        assertEquals(0, json.exit(), json.err());
+        assertEquals("test", ((Map<?, ?>) Json.parse(json.out())).get("split"));
+        assertTrue(text.out().lines().findFirst().orElseThrow().endsWith("(the test split)"), text.out());
+    }
+
+    @Test
     void named_sources_need_no_folder() {
         Result r = cli("evaluate", model.toString(), "--data", "shapes");
 
@@ -266,10 +280,14 @@ class CliTest {
 
     /** Writes {@code data} as a {@code train-} IDX pair, the format the bundled digits use. */
     static void writeIdx(Path directory, ImageDataset data) throws IOException {
+        writeIdx(directory, "train", data);
+    }
+
+    static void writeIdx(Path directory, String prefix, ImageDataset data) throws IOException {
         try (DataOutputStream images = new DataOutputStream(Files.newOutputStream(
-                directory.resolve("train-images-idx3-ubyte")));
+                directory.resolve(prefix + "-images-idx3-ubyte")));
              DataOutputStream labels = new DataOutputStream(Files.newOutputStream(
-                     directory.resolve("train-labels-idx1-ubyte")))) {
+                     directory.resolve(prefix + "-labels-idx1-ubyte")))) {
             images.writeInt(0x803);
             images.writeInt(data.n());
             images.writeInt(data.height());
