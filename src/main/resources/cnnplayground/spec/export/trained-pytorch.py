@@ -141,8 +141,9 @@ def read_idx_folder(folder, split):
             sys.exit(f"error: {folder}: several image files and no {wanted}- pair")
         prefix, split_used = wanted, split
     else:
-        # without a separate test pair the only pair is both trained on and measured: say so, as the app does
-        prefix, split_used = next(iter(prefixes)), "train"
+        # a lone pair is both trained on and measured, unless it is a t10k- pair (a test set on its own), as in the app
+        prefix = next(iter(prefixes))
+        split_used = "test" if prefix == "t10k" else "train"
     labels_file = None
     for suffix in ("-labels-idx1-ubyte", "-labels-idx1-ubyte.gz"):
         if os.path.exists(os.path.join(folder, prefix + suffix)):
