@@ -10,13 +10,18 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-/** The output layer: one labelled bar per class with its probability, the most likely class picked out. */
+/**
+ * The output layer: one labelled bar per class with its probability, the most likely class picked out. Rows,
+ * bars and their length grow by the {@link StageStyle#scale} in presentation mode.
+ */
 final class BarsColumn extends LayerColumn {
 
     static final double BAR_WIDTH = 92;
     static final double COMPACT_BAR_WIDTH = 60;
     static final double MAX_ROW = 26;
     static final double SPACE = 6;
+    static final double MAX_BAR = 14;
+    static final double MAX_NAME = 110;
 
     private final List<String> classNames;
     private final int classes;
@@ -26,6 +31,7 @@ final class BarsColumn extends LayerColumn {
     private double first;
     private double nameWidth;
     private double percentWidth;
+    private double baseBarWidth = BAR_WIDTH;
     private double barWidth = BAR_WIDTH;
 
     BarsColumn(int layer, int classes, List<String> classNames, String kind, String kindStyle, String shape,
@@ -38,12 +44,14 @@ final class BarsColumn extends LayerColumn {
 
     @Override
     void setCompact(boolean compact) {
-        barWidth = compact ? COMPACT_BAR_WIDTH : BAR_WIDTH;
+        baseBarWidth = compact ? COMPACT_BAR_WIDTH : BAR_WIDTH;
     }
 
     @Override
     double bodyWidth(double bodyHeight) {
-        row = Math.min(MAX_ROW, bodyHeight / classes);
+        double scale = style.scale.factor();
+        barWidth = baseBarWidth * scale;
+        row = Math.min(MAX_ROW * scale, bodyHeight / classes);
         first = Math.max(0, Math.floor((bodyHeight - classes * row) / 2));
         Text probe = new Text();
         probe.setFont(style.topClassName.getFont());
@@ -52,11 +60,21 @@ final class BarsColumn extends LayerColumn {
             probe.setText(StageText.className(classNames, k));
             nameWidth = Math.max(nameWidth, probe.getLayoutBounds().getWidth());
         }
-        nameWidth = Math.ceil(Math.min(nameWidth, 110));
+        nameWidth = Math.ceil(Math.min(nameWidth, MAX_NAME * scale));
         probe.setFont(style.percent.getFont());
         probe.setText("100.0%");
         percentWidth = Math.ceil(probe.getLayoutBounds().getWidth());
         return nameWidth + SPACE + barWidth + SPACE + percentWidth;
+    }
+
+    /** A bar's thickness: at most {@link #MAX_BAR} pixels, times the {@link StageStyle#scale}. */
+    double barHeight() {
+        return Math.max(4, Math.min(MAX_BAR * style.scale.factor(), row - 8));
+    }
+
+    /** A bar's length at 100 %. */
+    double barWidth() {
+        return barWidth;
     }
 
     /** The rows of all classes, in body coordinates. */
@@ -114,7 +132,7 @@ final class BarsColumn extends LayerColumn {
         GraphicsContext g = body.getGraphicsContext2D();
         g.clearRect(0, 0, body.getWidth(), body.getHeight());
         g.setTextBaseline(VPos.CENTER);
-        double barHeight = Math.max(4, Math.min(14, row - 8));
+        double barHeight = barHeight();
         for (int k = 0; k < classes; k++) {
             double y = first + k * row + row / 2;
             boolean picked = k == top;

@@ -76,6 +76,8 @@ final class StageBoard extends Region {
         readout.setVisible(false);
         getChildren().addAll(style, backdrop, overlay, readout);
         style.onRestyle(this::repaintAll);
+        // presentation mode's larger tiles and bars take more room: the columns are measured again
+        style.scale.onChange(this::requestLayout);
         setOnMouseMoved(e -> hovered.set(unitAt(e.getX(), e.getY()).orElse(null)));
         setOnMouseExited(e -> hovered.set(null));
         setOnMouseClicked(this::click);
