@@ -12,7 +12,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The output layer: one labelled bar per class with its probability, the most likely class picked out. Rows,
- * bars and their length grow by the {@link StageStyle#scale} in presentation mode.
+ * bars and their length grow by the column's {@link #scale} in presentation mode.
  */
 final class BarsColumn extends LayerColumn {
 
@@ -49,7 +49,6 @@ final class BarsColumn extends LayerColumn {
 
     @Override
     double bodyWidth(double bodyHeight) {
-        double scale = style.scale.factor();
         barWidth = baseBarWidth * scale;
         row = Math.min(MAX_ROW * scale, bodyHeight / classes);
         first = Math.max(0, Math.floor((bodyHeight - classes * row) / 2));
@@ -67,9 +66,9 @@ final class BarsColumn extends LayerColumn {
         return nameWidth + SPACE + barWidth + SPACE + percentWidth;
     }
 
-    /** A bar's thickness: at most {@link #MAX_BAR} pixels, times the {@link StageStyle#scale}. */
+    /** A bar's thickness: at most {@link #MAX_BAR} pixels, times the column's {@link #scale}. */
     double barHeight() {
-        return Math.max(4, Math.min(MAX_BAR * style.scale.factor(), row - 8));
+        return Math.max(4, Math.min(MAX_BAR * scale, row - 8));
     }
 
     /** A bar's length at 100 %. */

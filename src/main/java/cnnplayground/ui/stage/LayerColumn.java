@@ -65,6 +65,14 @@ abstract class LayerColumn extends Region {
         return Math.max(header.prefWidth(-1), range.prefWidth(-1));
     }
 
+    /** How much larger than their normal size the pictures are drawn: 1, or up to the {@link StageStyle#scale}. */
+    double scale = 1;
+
+    /** Sets {@link #scale}; the board measures the columns again after. */
+    void setScale(double scale) {
+        this.scale = scale;
+    }
+
     /**
      * Smaller pictures and bars where the room is short (a deep network in a classroom window); a column
      * without a size to give keeps its own.

@@ -33,6 +33,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
 
 /**
  * The stage itself: the input, every layer and the output side by side, the faint connections between them
@@ -64,6 +65,7 @@ final class StageBoard extends Region {
     private StageArithmetic arithmetic;
     private double availableWidth;
     private boolean compact;
+    private double scale = 1;
     private int linesDrawn;
 
     StageBoard() {
@@ -252,23 +254,41 @@ final class StageBoard extends Region {
     }
 
     /**
-     * The columns' widths for a board {@code height} high: at their full sizes when they fit the width the
-     * board is given, else compact (smaller input picture and bars, narrower gaps), which the board then
+     * The columns' widths for a board {@code height} high: at their full sizes (presenting: enlarged as far as
+     * they fit) when they fit the width the board is given, else compact (smaller input picture and bars, narrower gaps), which the board then
      * scrolls if even that does not fit.
      */
     private double[] widths(double height) {
-        setCompact(false);
-        double[] full = measure(height);
-        if (availableWidth <= 0 || total(full, MIN_GAP) <= availableWidth) {
-            return full;
+        double factor = style.scale.factor();
+        // presenting, the pictures grow as far as the width allows: the full factor, half of it, none
+        for (double scale : factor > 1 ? new double[] {factor, (1 + factor) / 2, 1} : new double[] {1}) {
+            setSizing(false, scale);
+            double[] full = measure(height);
+            if (availableWidth <= 0 || total(full, MIN_GAP) <= availableWidth) {
+                return full;
+            }
         }
-        setCompact(true);
+        setSizing(true, 1);
         return measure(height);
     }
 
-    private void setCompact(boolean compact) {
+    private void setSizing(boolean compact, double scale) {
         this.compact = compact;
-        columns.forEach(c -> c.setCompact(compact));
+        this.scale = scale;
+        columns.forEach(c -> {
+            c.setCompact(compact);
+            c.setScale(scale);
+        });
+    }
+
+    /** The font the most likely class's name is drawn in. */
+    Font predictedClassFont() {
+        return style.topClassName.getFont();
+    }
+
+    /** How much larger the columns draw their pictures now: 1, or up to the style's factor presenting. */
+    double pictureScale() {
+        return scale;
     }
 
     private double minGap() {

@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A feature map (or the input) as one tile per channel, stacked top to bottom as large as the height allows;
- * below {@link #MIN_TILE} pixels (both limits times the {@link StageStyle#scale}) the channels that do not fit are summed up as "+26 more", which opens the
+ * below {@link #MIN_TILE} pixels (both limits times the column's {@link #scale}) the channels that do not fit
+ * are summed up as "+26 more", which opens the
  * column into as many side-by-side stacks as all its channels need (and folds it again).
  */
 final class TilesColumn extends LayerColumn {
@@ -116,7 +117,6 @@ final class TilesColumn extends LayerColumn {
     @Override
     double bodyWidth(double bodyHeight) {
         // presenting, the tiles may grow larger, and fold sooner rather than shrink to a size unreadable far off
-        double scale = style.scale.factor();
         double minTile = Math.floor(MIN_TILE * scale);
         double natural = Math.floor(Math.min(maxTile * scale, (bodyHeight - (channels - 1) * GAP) / channels));
         folds = natural < minTile;
@@ -221,10 +221,10 @@ final class TilesColumn extends LayerColumn {
     @Override
     void show(FloatGrid values) {
         float[] v = values.values();
-        ColorScale scale = image ? ColorScale.IMAGE : ColorScale.of(v);
+        ColorScale colours = image ? ColorScale.IMAGE : ColorScale.of(v);
         for (int c = 0; c < channels; c++) {
             for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = scale.argb(v[p * channels + c]);
+                pixels[p] = colours.argb(v[p * channels + c]);
             }
             if (images[c] == null) {
                 images[c] = new WritableImage(mapWidth, mapHeight);
