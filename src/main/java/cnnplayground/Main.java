@@ -2,6 +2,7 @@ package cnnplayground;
 
 import cnnplayground.cli.Cli;
 import cnnplayground.tools.ScreenshotTour;
+import cnnplayground.tools.StageBench;
 import cnnplayground.tools.soak.SoakCommand;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.RenderingSettings;
@@ -36,6 +37,7 @@ public final class Main {
         if (args[0].equals("soak")) {
             System.exit(SoakCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
-        System.exit(Cli.run(args, System.out, System.err));
+        // bench's "stage showing" needs the app's window, which the CLI (no JavaFX) cannot open itself
+        System.exit(Cli.run(args, System.out, System.err, args[0].equals("bench") ? StageBench.opener() : null));
     }
 }
