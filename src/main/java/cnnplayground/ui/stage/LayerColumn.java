@@ -44,6 +44,8 @@ abstract class LayerColumn extends Region {
         header.setAccessibleText(caption);
         range.getStyleClass().add("stage-range");
         range.setAlignment(Pos.CENTER);
+        // placed by the board; unmanaged, its new text at every probe does not lay the whole board out again
+        range.setManaged(false);
         getChildren().addAll(header, body, range);
     }
 

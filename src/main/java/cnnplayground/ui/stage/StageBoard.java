@@ -16,6 +16,7 @@ import cnnplayground.teach.ArithmeticStep;
 import cnnplayground.teach.ReceptiveField;
 import cnnplayground.teach.UnitArithmetic;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +50,7 @@ final class StageBoard extends Region {
     static final double HEADER_GAP = 10;
     static final double MIN_GAP = 34;
     static final double COMPACT_GAP = 20;
+    static final double TIGHT_GAP = 10;
     static final double MAX_GAP = 110;
     static final double MIN_BODY = 120;
 
@@ -66,7 +68,10 @@ final class StageBoard extends Region {
     private double availableWidth;
     private boolean compact;
     private double scale = 1;
+    private boolean tight;
     private int linesDrawn;
+    /** The geometry the columns were last placed for; null: place them at the next layout. */
+    private List<Object> placed;
 
     StageBoard() {
         getStyleClass().add("stage-board");
@@ -158,6 +163,7 @@ final class StageBoard extends Region {
         selected.set(null);
         getChildren().removeAll(columns);
         columns.clear();
+        placed = null;
         Shape in = analysis.network().input();
         columns.add(new TilesColumn(-1, in.height(), in.width(), in.channels(), true, "Input", "stage-kind-input",
                 in.toString(), "", "Input " + in, style));
@@ -269,11 +275,15 @@ final class StageBoard extends Region {
             }
         }
         setSizing(true, 1);
-        return measure(height);
+        double[] compact = measure(height);
+        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns
+        tight = availableWidth > 0 && total(compact, COMPACT_GAP) > availableWidth;
+        return compact;
     }
 
     private void setSizing(boolean compact, double scale) {
         this.compact = compact;
+        this.tight = false;
         this.scale = scale;
         columns.forEach(c -> {
             c.setCompact(compact);
@@ -292,7 +302,7 @@ final class StageBoard extends Region {
     }
 
     private double minGap() {
-        return compact ? COMPACT_GAP : MIN_GAP;
+        return tight ? TIGHT_GAP : compact ? COMPACT_GAP : MIN_GAP;
     }
 
     private double total(double[] widths, double gap) {
@@ -323,6 +333,13 @@ final class StageBoard extends Region {
         double w = getWidth();
         double h = getHeight();
         double[] widths = widths(h);
+        List<Object> geometry = geometry(w, h, widths);
+        if (geometry.equals(placed)) {
+            // a caption's or a range's new text asks the board to lay out again; the same places need no new
+            // backdrop, whose hundreds of curves the renderer would rasterise again (4 times a second in a run)
+            return;
+        }
+        placed = geometry;
         double sum = 0;
         for (double cw : widths) {
             sum += cw;
@@ -345,6 +362,16 @@ final class StageBoard extends Region {
         }
         paintBackdrop();
         paintOverlay();
+    }
+
+    /** What the places of the columns and the backdrop depend on: a layout with the same needs none. */
+    private List<Object> geometry(double w, double h, double[] widths) {
+        List<Object> key = new ArrayList<>(List.of(w, h, headerHeight(), bodyHeight(h), scale, compact, tight,
+                Arrays.toString(widths), columns.size()));
+        for (LayerColumn c : columns) {
+            key.add(c instanceof TilesColumn tiles ? tiles.shownChannels() + "/" + tiles.isExpanded() : c.layer);
+        }
+        return key;
     }
 
     private void repaintAll() {
