@@ -1,6 +1,5 @@
 package cnnplayground.tools;
 
-import cnnplayground.cli.StageCondition;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.EpochMetrics;
@@ -23,12 +22,20 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * {@code bench}'s "stage showing" condition: the app in a real 1280×720 window on the Stage layout, trained as
+ * {@code bench}'s "stage showing" condition ({@code cnnplayground.Main} hands it to the CLI as a
+ * {@code cli.StageCondition}, which tools may not import): the app in a real 1280×720 window on the Stage layout, trained as
  * the Train button trains (the same {@link PlaygroundView}, run controller and live views as the app), while
  * the network view, the charts and the live probes at the views' bounded rate update. Starts and ends the
  * JavaFX toolkit; needs a display ({@code xvfb-run} where there is none).
  */
-public final class StageBench implements StageCondition {
+public final class StageBench implements AutoCloseable {
+
+    /** A run's epochs' wall time in seconds (the validation pass included), and the probes the stage showed. */
+    public record Run(List<Double> epochSeconds, long probes) {
+        public Run {
+            epochSeconds = List.copyOf(epochSeconds);
+        }
+    }
 
     private static final Duration FX_TIMEOUT = Duration.ofMinutes(1);
     private static final long POLL_MILLIS = 50;
@@ -50,14 +57,10 @@ public final class StageBench implements StageCondition {
         this.stage = stage;
     }
 
-    /**
-     * The opener where there is a display, else null: on Linux a display is {@code DISPLAY} or
-     * {@code WAYLAND_DISPLAY}; elsewhere there always is one.
-     */
-    public static StageCondition.Opener opener() {
+    /** Whether a window can be shown: on Linux a {@code DISPLAY} or {@code WAYLAND_DISPLAY}; elsewhere always. */
+    public static boolean displayAvailable() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        boolean display = !linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-        return display ? StageBench::open : null;
+        return !linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
     /** Starts JavaFX and shows the app on the stage with {@code data} chosen. */
@@ -83,7 +86,7 @@ public final class StageBench implements StageCondition {
         return bench;
     }
 
-    @Override
+    /** One run, as the app trains when Train is pressed with {@code config}, the stage showing. */
     public Run train(TrainingConfig config) throws Exception {
         long before = probes.get();
         FxThread.call(() -> {

@@ -276,8 +276,9 @@ final class StageBoard extends Region {
         }
         setSizing(true, 1);
         double[] compact = measure(height);
-        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns
-        tight = availableWidth > 0 && total(compact, COMPACT_GAP) > availableWidth;
+        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns (only
+        // presenting: a deep network opened wide scrolls as before)
+        tight = factor > 1 && availableWidth > 0 && total(compact, COMPACT_GAP) > availableWidth;
         return compact;
     }
 
