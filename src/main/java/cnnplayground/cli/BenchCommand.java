@@ -223,7 +223,8 @@ final class BenchCommand {
         try {
             StageCondition.Run run = stage.train(config);
             if (pair > 0) {
-                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown%n", run.seconds(),
+                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown%n",
+                        run.seconds(),
                         run.epochSeconds().size(), run.epochSeconds().size() == 1 ? "" : "s", run.probes());
             }
             return run;
@@ -235,7 +236,10 @@ final class BenchCommand {
         }
     }
 
-    /** One run without and one with the live probe, and one with the stage showing where measured, in images per second. */
+    /**
+     * One run without and one with the live probe, and one with the stage showing where measured, in images per
+     * second.
+     */
     private record Pair(double off, double on, long probes, OptionalDouble stage, long stageProbes) {
         double ratio() {
             return on / off;
@@ -478,7 +482,8 @@ final class BenchCommand {
         sb.append(String.format(Locale.ROOT, "on ÷ off, median of pairs    %8.3f  (spread %.3f–%.3f)%n", speed.ratio(),
                 speed.ratioMin(), speed.ratioMax()));
         if (speed.staged()) {
-            sb.append(String.format(Locale.ROOT, "training, stage showing      %8.0f images/s (median)%n", speed.stage()));
+            sb.append(String.format(Locale.ROOT, "training, stage showing      %8.0f images/s (median)%n",
+                    speed.stage()));
             sb.append(String.format(Locale.ROOT, "stage ÷ off, median of pairs %8.3f  (spread %.3f–%.3f)%n",
                     speed.stageRatio(), speed.stageRatioMin(), speed.stageRatioMax()));
         } else {

@@ -23,8 +23,8 @@ import javafx.stage.Stage;
 
 /**
  * {@code bench}'s "stage showing" condition ({@code cnnplayground.Main} hands it to the CLI as a
- * {@code cli.StageCondition}, which tools may not import): the app in a real 1280×720 window on the Stage layout, trained as
- * the Train button trains (the same {@link PlaygroundView}, run controller and live views as the app), while
+ * {@code cli.StageCondition}, which tools may not import): the app in a real 1280×720 window on the Stage layout,
+ * trained as the Train button trains (the same {@link PlaygroundView}, run controller and live views as the app), while
  * the network view, the charts and the live probes at the views' bounded rate update. Starts and ends the
  * JavaFX toolkit; needs a display ({@code xvfb-run} where there is none).
  */
