@@ -1,7 +1,10 @@
 package cnnplayground;
 
 import cnnplayground.cli.Cli;
+import cnnplayground.cli.StageCondition;
+import cnnplayground.engine.TrainingConfig;
 import cnnplayground.tools.ScreenshotTour;
+import cnnplayground.tools.StageBench;
 import cnnplayground.tools.soak.SoakCommand;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.RenderingSettings;
@@ -22,6 +25,28 @@ public final class Main {
     private Main() {
     }
 
+    /** The app's stage for {@code bench}'s "stage showing" run; null without a display. */
+    private static StageCondition.Opener stageOpener() {
+        if (!StageBench.displayAvailable()) {
+            return null;
+        }
+        return data -> {
+            StageBench bench = StageBench.open(data);
+            return new StageCondition() {
+                @Override
+                public Run train(TrainingConfig config) throws Exception {
+                    StageBench.Run run = bench.train(config);
+                    return new Run(run.epochSeconds(), run.probes());
+                }
+
+                @Override
+                public void close() throws Exception {
+                    bench.close();
+                }
+            };
+        };
+    }
+
     public static void main(String[] args) throws Exception {
         RenderingSettings.apply();
         if (args.length == 0 || (args.length == 1 && args[0].equals(PlaygroundApp.EDITOR_FIRST))) {
@@ -36,6 +61,7 @@ public final class Main {
         if (args[0].equals("soak")) {
             System.exit(SoakCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
-        System.exit(Cli.run(args, System.out, System.err));
+        // bench's "stage showing" needs the app's window, which the CLI (no JavaFX) cannot open itself
+        System.exit(Cli.run(args, System.out, System.err, args[0].equals("bench") ? stageOpener() : null));
     }
 }

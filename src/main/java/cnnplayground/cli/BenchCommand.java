@@ -50,11 +50,18 @@ import java.util.stream.IntStream;
  * ones, and the cost is the median of the pairs' ratios: a machine's speed drifts (other programs,
  * heat, the JIT) by more than the cost measured, and one pair of runs read that drift as the probe's.
  *
+ * <p>Where there is a display, each pair gets a third run, "stage showing": the app's window on the Stage
+ * layout (network view, charts, live probes at the views' bounded rate) while it trains ({@link StageCondition});
+ * off, on, stage in odd pairs and stage, on, off in even ones. Without a display that run is skipped and the
+ * bench says how to get one ({@link #XVFB}).
+ *
  * <p>{@code --limit N} (not in the usage) uses only the first N images, for tests.
  */
 final class BenchCommand {
 
     static final String USAGE = "usage: bench [--json] [--epochs N] [--pairs N] [--data DIR]";
+    /** How to run the bench with the stage showing where there is no screen. */
+    static final String XVFB = "xvfb-run -a -s \"-screen 0 1280x720x24\" java -jar target/cnn-playground.jar bench";
     static final int DEFAULT_EPOCHS = 3;
     static final int DEFAULT_PAIRS = 3;
     static final String DEFAULT_DATA = "datasets/digits";
@@ -74,6 +81,12 @@ final class BenchCommand {
     }
 
     static int run(List<String> words, PrintStream out, PrintStream err) throws UsageException {
+        return run(words, out, err, null);
+    }
+
+    /** @param stage opens the stage for the third condition; null where there is no display */
+    static int run(List<String> words, PrintStream out, PrintStream err, StageCondition.Opener stage)
+            throws UsageException {
         Arguments args = Arguments.parse(words, Set.of("--epochs", "--pairs", "--data", "--limit"), Set.of("--json"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException(USAGE);
@@ -101,7 +114,7 @@ final class BenchCommand {
         }
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs);
         try {
-            return bench(spec, data, config, pairs, args.flag("--json"), out, err);
+            return bench(spec, data, config, pairs, args.flag("--json"), stage, out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("the bench was interrupted");
@@ -109,60 +122,154 @@ final class BenchCommand {
     }
 
     private static int bench(NetworkSpec spec, ImageDataset data, TrainingConfig config, int pairs, boolean json,
-                             PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+                             StageCondition.Opener opener, PrintStream out, PrintStream err)
+            throws UsageException, InterruptedException {
         String device = TorchEnvironment.load().deviceName();
         err.println("bench: warming up on " + device + " …");
         ImageDataset warmUp = data.subset(IntStream.range(0, Math.min(WARM_UP_IMAGES, data.n())).toArray());
         List<Pair> measured = new ArrayList<>();
         RunMeasurement lastOn = null;
         Latency latency;
+        String stageNote;
+        StageCondition stage = null;
         try (LiveModel live = LiveModel.start()) {
+            if (opener == null) {
+                stageNote = "stage showing: skipped, no display; to measure it: " + XVFB;
+            } else {
+                stage = openStage(opener, data, err);
+                stageNote = stage == null ? "stage showing: skipped, the window did not open (see above)" : "";
+            }
+            if (!stageNote.isEmpty()) {
+                err.println("bench: " + stageNote);
+            }
             Watch watch = new Watch(live, data.imageAsGrid(0));
             // both modes once, so neither measured run is the one the JIT compiles the training loop in
             train(spec, warmUp, config.withEpochs(1), null, err);
             train(spec, warmUp, config.withEpochs(1), watch, err);
+            if (stage != null) {
+                stageRun(stage, config.withEpochs(1), 0, err);
+            }
             for (int i = 1; i <= pairs; i++) {
                 err.printf(Locale.ROOT, "bench: pair %d of %d: %d epoch%s of LeNet-5 on %,d images, with visualisation"
-                        + " off and with a live probe watching a digit 4 times a second (%s first) …%n", i, pairs,
-                        config.epochs(), config.epochs() == 1 ? "" : "s", data.n(), i % 2 == 1 ? "off" : "on");
+                        + " off and with a live probe watching a digit 4 times a second%s (%s first) …%n", i, pairs,
+                        config.epochs(), config.epochs() == 1 ? "" : "s", data.n(),
+                        stage == null ? "" : ", and with the stage showing", i % 2 == 1 ? "off" : stage == null
+                                ? "on" : "stage");
                 // ABBA: off first in odd pairs, on first in even ones, so a drift over the bench cancels out
                 RunMeasurement off;
+                OptionalDouble staged = OptionalDouble.empty();
+                long stageProbes = 0;
                 if (i % 2 == 1) {
                     off = train(spec, data, config, null, err);
                     lastOn = train(spec, data, config, watch, err);
+                    if (stage != null) {
+                        StageCondition.Run run = stageRun(stage, config, i, err);
+                        staged = OptionalDouble.of(off.trainImages() * config.epochs() / run.seconds());
+                        stageProbes = run.probes();
+                    }
                 } else {
-                    lastOn = train(spec, data, config, watch, err);
-                    off = train(spec, data, config, null, err);
+                    if (stage != null) {
+                        StageCondition.Run run = stageRun(stage, config, i, err);
+                        stageProbes = run.probes();
+                        lastOn = train(spec, data, config, watch, err);
+                        off = train(spec, data, config, null, err);
+                        staged = OptionalDouble.of(off.trainImages() * config.epochs() / run.seconds());
+                    } else {
+                        lastOn = train(spec, data, config, watch, err);
+                        off = train(spec, data, config, null, err);
+                    }
                 }
-                measured.add(new Pair(off.imagesPerSecond(), lastOn.imagesPerSecond(), lastOn.probes()));
+                measured.add(new Pair(off.imagesPerSecond(), lastOn.imagesPerSecond(), lastOn.probes(), staged,
+                        stageProbes));
             }
             err.println("bench: timing " + STROKES + " strokes from pen-up to prediction …");
             live.load(lastOn.finalWeights());
             latency = latency(live, spec.input());
+        } finally {
+            closeStage(stage, err);
         }
         Speed speed = Speed.of(measured);
         if (json) {
-            out.println(Json.write(document(speed, lastOn, latency, device), 2));
+            out.println(Json.write(document(speed, lastOn, latency, device, stageNote), 2));
         } else {
-            out.print(text(speed, lastOn, latency, device, config, data));
+            out.print(text(speed, lastOn, latency, device, config, data, stageNote));
         }
         return Cli.OK;
     }
 
-    /** One run without and one with the live probe, in images per second. */
-    private record Pair(double off, double on, long probes) {
-        double ratio() {
-            return on / off;
+    private static StageCondition openStage(StageCondition.Opener opener, ImageDataset data, PrintStream err) {
+        err.println("bench: opening the app's window on the stage …");
+        try {
+            return opener.open(data);
+        } catch (Exception | LinkageError e) {
+            err.println("bench: the stage could not be shown, so \"stage showing\" is skipped: " + e);
+            return null;
         }
     }
 
-    /** The pairs, and the medians over them: of each speed and of the pairs' ratios. */
-    private record Speed(List<Pair> pairs, double off, double on, double ratio, double ratioMin, double ratioMax) {
+    private static void closeStage(StageCondition stage, PrintStream err) {
+        if (stage == null) {
+            return;
+        }
+        try {
+            stage.close();
+        } catch (Exception e) {
+            err.println("bench: closing the stage's window failed: " + e);
+        }
+    }
+
+    private static StageCondition.Run stageRun(StageCondition stage, TrainingConfig config, int pair, PrintStream err)
+            throws UsageException {
+        try {
+            StageCondition.Run run = stage.train(config);
+            if (pair > 0) {
+                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown%n",
+                        run.seconds(),
+                        run.epochSeconds().size(), run.epochSeconds().size() == 1 ? "" : "s", run.probes());
+            }
+            return run;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("the bench was interrupted");
+        } catch (Exception e) {
+            throw new UsageException("training with the stage showing failed: " + e);
+        }
+    }
+
+    /**
+     * One run without and one with the live probe, and one with the stage showing where measured, in images per
+     * second.
+     */
+    private record Pair(double off, double on, long probes, OptionalDouble stage, long stageProbes) {
+        double ratio() {
+            return on / off;
+        }
+
+        double stageRatio() {
+            return stage.orElseThrow() / off;
+        }
+    }
+
+    /**
+     * The pairs, and the medians over them: of each speed and of the pairs' ratios; the stage's median and
+     * ratios NaN when it was not measured.
+     */
+    private record Speed(List<Pair> pairs, double off, double on, double ratio, double ratioMin, double ratioMax,
+                         double stage, double stageRatio, double stageRatioMin, double stageRatioMax) {
         static Speed of(List<Pair> pairs) {
             double[] ratios = pairs.stream().mapToDouble(Pair::ratio).sorted().toArray();
+            boolean staged = pairs.stream().allMatch(p -> p.stage().isPresent());
+            double[] stageRatios = staged ? pairs.stream().mapToDouble(Pair::stageRatio).sorted().toArray()
+                    : new double[] {Double.NaN};
             return new Speed(List.copyOf(pairs), median(pairs.stream().mapToDouble(Pair::off).toArray()),
                     median(pairs.stream().mapToDouble(Pair::on).toArray()), median(ratios), ratios[0],
-                    ratios[ratios.length - 1]);
+                    ratios[ratios.length - 1],
+                    staged ? median(pairs.stream().mapToDouble(p -> p.stage().orElseThrow()).toArray()) : Double.NaN,
+                    median(stageRatios), stageRatios[0], stageRatios[stageRatios.length - 1]);
+        }
+
+        boolean staged() {
+            return !Double.isNaN(stage);
         }
     }
 
@@ -183,8 +290,8 @@ final class BenchCommand {
      * @param rssMb           resident set size at the same moments; empty where /proc is missing
      * @param probes          live probes completed during the run
      */
-    private record RunMeasurement(double imagesPerSecond, List<Double> heapMb, List<OptionalDouble> rssMb,
-                                  long probes, WeightsSnapshot finalWeights) {
+    private record RunMeasurement(double imagesPerSecond, long trainImages, List<Double> heapMb,
+                                  List<OptionalDouble> rssMb, long probes, WeightsSnapshot finalWeights) {
     }
 
     private record Latency(double p50, double p99) {
@@ -249,7 +356,8 @@ final class BenchCommand {
             run.close();
         }
         double imagesPerSecond = seconds > 0 ? trainImages * config.epochs() / seconds : 0;
-        return new RunMeasurement(imagesPerSecond, heap, rss, probes.get(), run.latestWeights().orElseThrow());
+        return new RunMeasurement(imagesPerSecond, trainImages, heap, rss, probes.get(),
+                run.latestWeights().orElseThrow());
     }
 
     /** Pen-up to probabilities: canvas preprocessing plus a probe, for {@link #STROKES} synthetic strokes. */
@@ -306,19 +414,33 @@ final class BenchCommand {
         return OptionalDouble.empty();
     }
 
-    private static Map<String, Object> document(Speed speed, RunMeasurement on, Latency latency, String device) {
+    private static Map<String, Object> document(Speed speed, RunMeasurement on, Latency latency, String device,
+                                                String stageNote) {
         Map<String, Object> images = new LinkedHashMap<>();
         images.put("visualisationOff", round(speed.off(), 1));
         images.put("visualisationOn", round(speed.on(), 1));
         images.put("ratio", round(speed.ratio(), 3));
         images.put("ratioMin", round(speed.ratioMin(), 3));
         images.put("ratioMax", round(speed.ratioMax(), 3));
+        if (speed.staged()) {
+            images.put("stageShowing", round(speed.stage(), 1));
+            images.put("stageRatio", round(speed.stageRatio(), 3));
+            images.put("stageRatioMin", round(speed.stageRatioMin(), 3));
+            images.put("stageRatioMax", round(speed.stageRatioMax(), 3));
+        } else {
+            images.put("stageShowing", stageNote);
+        }
         List<Object> pairs = new ArrayList<>();
         for (Pair p : speed.pairs()) {
             Map<String, Object> pair = new LinkedHashMap<>();
             pair.put("visualisationOff", round(p.off(), 1));
             pair.put("visualisationOn", round(p.on(), 1));
             pair.put("ratio", round(p.ratio(), 3));
+            if (p.stage().isPresent()) {
+                pair.put("stageShowing", round(p.stage().getAsDouble(), 1));
+                pair.put("stageRatio", round(p.stageRatio(), 3));
+                pair.put("stageProbes", p.stageProbes());
+            }
             pairs.add(pair);
         }
         images.put("pairs", pairs);
@@ -340,7 +462,7 @@ final class BenchCommand {
     }
 
     private static String text(Speed speed, RunMeasurement on, Latency latency, String device,
-                               TrainingConfig config, ImageDataset data) {
+                               TrainingConfig config, ImageDataset data, String stageNote) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "bench on %s: LeNet-5, %,d images (%.0f%% held out), %d epoch%s, "
                 + "batch %d, %s, %d pair%s of runs%n", device, data.n(), config.validationFraction() * 100,
@@ -350,11 +472,23 @@ final class BenchCommand {
             Pair p = speed.pairs().get(i);
             sb.append(String.format(Locale.ROOT, "  pair %d: off %8.0f images/s, on %8.0f images/s, ratio %.3f"
                     + "  (%d live probes at 4/s)%n", i + 1, p.off(), p.on(), p.ratio(), p.probes()));
+            if (p.stage().isPresent()) {
+                sb.append(String.format(Locale.ROOT, "          stage showing %8.0f images/s, ratio %.3f  (%d probes "
+                        + "shown)%n", p.stage().getAsDouble(), p.stageRatio(), p.stageProbes()));
+            }
         }
         sb.append(String.format(Locale.ROOT, "training, visualisation off  %8.0f images/s (median)%n", speed.off()));
         sb.append(String.format(Locale.ROOT, "training, visualisation on   %8.0f images/s (median)%n", speed.on()));
         sb.append(String.format(Locale.ROOT, "on ÷ off, median of pairs    %8.3f  (spread %.3f–%.3f)%n", speed.ratio(),
                 speed.ratioMin(), speed.ratioMax()));
+        if (speed.staged()) {
+            sb.append(String.format(Locale.ROOT, "training, stage showing      %8.0f images/s (median)%n",
+                    speed.stage()));
+            sb.append(String.format(Locale.ROOT, "stage ÷ off, median of pairs %8.3f  (spread %.3f–%.3f)%n",
+                    speed.stageRatio(), speed.stageRatioMin(), speed.stageRatioMax()));
+        } else {
+            sb.append(stageNote).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "pen-up → prediction          p50 %.1f ms, p99 %.1f ms  (%d strokes on a "
                 + "%d×%d canvas)%n", latency.p50(), latency.p99(), STROKES, SyntheticCanvases.CANVAS_SIZE,
                 SyntheticCanvases.CANVAS_SIZE));

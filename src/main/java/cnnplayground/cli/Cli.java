@@ -30,6 +30,14 @@ public final class Cli {
     }
 
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        return run(argv, out, err, null);
+    }
+
+    /**
+     * @param stage opens the app's stage for {@code bench}'s "stage showing" condition; null where there is no
+     *              display (the bench then says so and skips that condition)
+     */
+    public static int run(String[] argv, PrintStream out, PrintStream err, StageCondition.Opener stage) {
         if (argv.length == 0 || List.of("-h", "--help", "help").contains(argv[0])) {
             out.println(USAGE);
             return argv.length == 0 ? BAD_INPUT : OK;
@@ -41,7 +49,7 @@ public final class Cli {
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "evaluate" -> EvaluateCommand.run(rest, out, err);
                 case "predict" -> PredictCommand.run(rest, out, err);
-                case "bench" -> BenchCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err, stage);
                 case "export" -> ExportCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + argv[0] + "\"; commands: summary, train, "
                         + "evaluate, predict, bench, export");

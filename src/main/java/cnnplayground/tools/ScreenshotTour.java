@@ -294,8 +294,8 @@ public final class ScreenshotTour {
 
     /**
      * The Stage layout with the trained network at a projector's 1280×720 (the watched sample) and at 1920×1080
-     * (as far as the screen allows; a three drawn on the stage's pad), and the arithmetic of one unit of the
-     * second convolution opened.
+     * (as far as the screen allows; a three drawn on the stage's pad), each also presenting, and the arithmetic
+     * of one unit of the second convolution opened.
      */
     /** A three in one stroke, in the drawing pad's coordinates. */
     private static final List<Point2D> THREE = List.of(new Point2D(80, 60),
@@ -331,6 +331,18 @@ public final class ScreenshotTour {
                             drawn ? view.stageScreen().drawingProperty().get() : p.result().input())
                             && (drawn || view.stageScreen().drawingProperty().get() == null)).orElse(false)));
             shots.add(snap("stage-" + size[0] + "x" + size[1]));
+            // the same stage presenting, in a window of that size (no full screen: Xvfb has no window manager)
+            onFx(() -> {
+                view.presentation().setFullScreen(false);
+                view.presentation().activeProperty().set(true);
+                return null;
+            });
+            shots.add(snap("stage-presenting-" + size[0] + "x" + size[1]));
+            onFx(() -> {
+                view.presentation().activeProperty().set(false);
+                view.presentation().setFullScreen(true);
+                return null;
+            });
         }
         onFx(() -> {
             view.stageScreen().pad().clear();

@@ -39,9 +39,9 @@ import cnnplayground.ui.workspace.Workspace;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -235,10 +235,13 @@ public final class PlaygroundView extends BorderPane {
                 evaluation.refresh();
             }
         });
-        // views on hidden tabs keep their newest data and draw it once their tab is chosen
-        training.chartsShownProperty().bind(trainingTab.selectedProperty());
-        live.featureMaps().shownProperty().bind(mapsTab.selectedProperty());
-        live.filters().shownProperty().bind(filtersTab.selectedProperty());
+        // views on hidden tabs keep their newest data and draw it once their tab is chosen; while the stage
+        // covers the editor no tab is on screen (its Training charts redrawing 20 times a second behind the stage
+        // took CPU from training: see docs/PERFORMANCE.md, "stage showing")
+        BooleanBinding editorShown = stageButton.selectedProperty().not();
+        training.chartsShownProperty().bind(trainingTab.selectedProperty().and(editorShown));
+        live.featureMaps().shownProperty().bind(mapsTab.selectedProperty().and(editorShown));
+        live.filters().shownProperty().bind(filtersTab.selectedProperty().and(editorShown));
         live.start();
 
         SplitPane split = new SplitPane(editor, sideTabs);

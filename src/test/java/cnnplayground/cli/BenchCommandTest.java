@@ -50,6 +50,10 @@ class BenchCommandTest {
         assertEquals((ratios[0] + ratios[1]) / 2, number(speed.get("ratio")), 0.002);
         assertEquals(Math.min(ratios[0], ratios[1]), number(speed.get("ratioMin")), 0.002);
         assertEquals(Math.max(ratios[0], ratios[1]), number(speed.get("ratioMax")), 0.002);
+        // then: with no window to show (the CLI alone opens none), the stage's run is skipped, saying how to get it
+        assertTrue(String.valueOf(speed.get("stageShowing")).startsWith("stage showing: skipped, no display; to "
+                + "measure it: xvfb-run -a -s \"-screen 0 1280x720x24\""), r.out());
+        assertTrue(r.err().contains("stage showing: skipped"), r.err());
         Map<?, ?> latency = (Map<?, ?>) doc.get("predictionLatencyMs");
         double p50 = number(latency.get("p50"));
         double p99 = number(latency.get("p99"));

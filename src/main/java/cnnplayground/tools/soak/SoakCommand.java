@@ -25,9 +25,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * {@code soak [--epochs N] [--samples N] [--out FILE.csv] [--draw-every SECONDS] [--explain-stalls MS]}: the real app in a
+ * {@code soak [--epochs N] [--samples N] [--out FILE.csv] [--draw-every SECONDS] [--explain-stalls MS]
+ * [--screen stage|editor]}: the real app in a
  * real window (under {@code xvfb-run} where there is no display) trains LeNet-5 on the first N bundled
- * digits with the live views on and the pad drawn on every few seconds, logs memory and FX stalls per
+ * digits with the live views on (the Stage layout, or the editor's tabs with {@code --screen editor}) and a
+ * pad drawn on every few seconds, logs memory and FX stalls per
  * epoch (stdout, and the CSV rewritten atomically after each epoch), then judges the curve with
  * {@link SoakVerdict}. Exit 0 when it passed, 1 when it failed, 2 on bad arguments.
  */
@@ -40,19 +42,25 @@ public final class SoakCommand {
     static final int DEFAULT_SAMPLES = 10_000;
     static final int DEFAULT_DRAW_EVERY_SECONDS = 3;
     private static final String USAGE = "usage: soak [--epochs N (20)] [--samples N (10000)] [--out FILE.csv]"
-            + " [--draw-every SECONDS (3)] [--explain-stalls MS]";
+            + " [--draw-every SECONDS (3)] [--explain-stalls MS] [--screen stage|editor (stage)]";
 
     /**
      * The parsed command line.
      *
      * @param explainStallsMillis when present, every FX wait at least this long is explained on stdout
      *                            (see {@link FxStallExplainer})
+     * @param screen              what shows while it trains: the stage (the default) or the editor's tabs
      */
     public record Options(int epochs, int samples, Optional<Path> out, Duration drawEvery,
-                          Optional<Long> explainStallsMillis) {
+                          Optional<Long> explainStallsMillis, SoakDriver.Screen screen) {
 
         public Options(int epochs, int samples, Optional<Path> out, Duration drawEvery) {
             this(epochs, samples, out, drawEvery, Optional.empty());
+        }
+
+        public Options(int epochs, int samples, Optional<Path> out, Duration drawEvery,
+                       Optional<Long> explainStallsMillis) {
+            this(epochs, samples, out, drawEvery, explainStallsMillis, SoakDriver.Screen.STAGE);
         }
 
         public static Options parse(List<String> words) {
@@ -61,6 +69,7 @@ public final class SoakCommand {
             Optional<Path> out = Optional.empty();
             int drawEvery = DEFAULT_DRAW_EVERY_SECONDS;
             Optional<Long> explainStalls = Optional.empty();
+            SoakDriver.Screen screen = SoakDriver.Screen.STAGE;
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
                 if (i + 1 >= words.size()) {
@@ -73,10 +82,20 @@ public final class SoakCommand {
                     case "--draw-every" -> drawEvery = positive(word, value);
                     case "--out" -> out = Optional.of(Path.of(value));
                     case "--explain-stalls" -> explainStalls = Optional.of((long) positive(word, value));
+                    case "--screen" -> screen = screen(value);
                     default -> throw new IllegalArgumentException("unknown option " + word + "; " + USAGE);
                 }
             }
-            return new Options(epochs, samples, out, Duration.ofSeconds(drawEvery), explainStalls);
+            return new Options(epochs, samples, out, Duration.ofSeconds(drawEvery), explainStalls, screen);
+        }
+
+        private static SoakDriver.Screen screen(String value) {
+            return switch (value) {
+                case "stage" -> SoakDriver.Screen.STAGE;
+                case "editor" -> SoakDriver.Screen.EDITOR;
+                default -> throw new IllegalArgumentException("--screen must be stage or editor, got \"" + value
+                        + "\"");
+            };
         }
 
         /** At least {@link SoakVerdict#MIN_EPOCHS}: a shorter run has no two epochs after the warm-up to compare. */
@@ -139,8 +158,9 @@ public final class SoakCommand {
                 view[0].setDataset(DatasetLocator.DIGITS, digits);
                 view[0].setDeviceDescription(device);
             });
-            out.printf("soak: LeNet-5, %d epochs on %d digits, drawing every %d s, on %s%n", options.epochs(),
-                    options.samples(), options.drawEvery().toSeconds(), device);
+            out.printf("soak: LeNet-5, %d epochs on %d digits, the %s showing, drawing every %d s, on %s%n",
+                    options.epochs(), options.samples(), options.screen() == SoakDriver.Screen.STAGE ? "stage"
+                            : "editor's tabs", options.drawEvery().toSeconds(), device);
             return soak(view[0], options, out);
         } finally {
             CompletableFuture<Optional<Thread>> closing = new CompletableFuture<>();
@@ -163,7 +183,7 @@ public final class SoakCommand {
     public static int soak(PlaygroundView view, Options options, PrintStream out) throws Exception {
         List<SoakRow> rows = new ArrayList<>();
         out.println(SoakRow.CSV_HEADER);
-        SoakDriver driver = new SoakDriver(view, options.epochs(), options.drawEvery(), row -> {
+        SoakDriver driver = new SoakDriver(view, options.screen(), options.epochs(), options.drawEvery(), row -> {
             rows.add(row);
             out.println(row.toCsv());
             options.out().ifPresent(file -> write(file, rows));

@@ -2,12 +2,14 @@ package cnnplayground.tools.soak;
 
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingPace;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.tools.FxThread;
 import cnnplayground.tools.stall.FxStallMeter;
 import cnnplayground.tools.stall.StallStats;
 import cnnplayground.ui.PlaygroundView;
+import cnnplayground.ui.viz.FeatureMapView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,10 @@ import javafx.scene.control.Label;
 
 /**
  * Drives a {@link PlaygroundView} (with a dataset, a live probe and a window) through one long
- * training run as a student would leave it: the Feature maps tab showing and updating, and every
+ * training run as a class would see it. {@link Screen#STAGE}: the Stage layout showing (the network, its
+ * charts, the pad) and every {@code drawEvery} a digit drawn on the stage's pad while the pace goes to 20
+ * batches a second (every batch shown), a wait for the network's answer, then the pad cleared and full speed
+ * again. {@link Screen#EDITOR}: the Feature maps tab showing and updating, and every
  * {@code drawEvery} a switch to the Draw tab, a digit drawn on the pad, a wait for the network's
  * answer, and back. As each epoch ends it writes a {@link SoakRow}: memory after a full GC, the FX
  * thread's longest stall during the epoch and the most CPU time it spent between two pulses (both
@@ -32,6 +37,17 @@ import javafx.scene.control.Label;
  */
 public final class SoakDriver {
 
+    /** What shows while the soak trains. */
+    public enum Screen {
+        /** The Stage layout: the whole network, the charts and the stage's pad. */
+        STAGE,
+        /** The editor with its Feature maps and Draw tabs. */
+        EDITOR
+    }
+
+    /** The pace while a drawing waits for its answer on the stage: every batch shown, the most the FX thread gets. */
+    static final TrainingPace DRAWING_PACE = TrainingPace.SLOW_20;
+
     /** How long a drawing may wait for its prediction (the first one also waits for PyTorch to start). */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     /** The Draw tab stays up at least this long, so the pad is seen predicting, not flashed. */
@@ -42,10 +58,14 @@ public final class SoakDriver {
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
 
     private final PlaygroundView view;
+    private final Screen screen;
     private final int epochs;
     private final Duration drawEvery;
     private final Consumer<SoakRow> onEpoch;
+    /** Probes shown: of the sample and of drawings. */
     private final AtomicLong predictions = new AtomicLong();
+    /** Probes of a drawing shown: the pad's answers. */
+    private final AtomicLong answers = new AtomicLong();
     private long predictionsLogged;
     private int strokesDrawn;
     private int strokesAnswered;
@@ -56,11 +76,12 @@ public final class SoakDriver {
      * @param drawEvery time between two drawings on the pad
      * @param onEpoch   gets each row as its epoch ends (e.g. to print it and rewrite the CSV)
      */
-    public SoakDriver(PlaygroundView view, int epochs, Duration drawEvery, Consumer<SoakRow> onEpoch) {
+    public SoakDriver(PlaygroundView view, Screen screen, int epochs, Duration drawEvery, Consumer<SoakRow> onEpoch) {
         if (epochs < 1) {
             throw new IllegalArgumentException("a soak trains at least one epoch, got " + epochs);
         }
         this.view = view;
+        this.screen = screen;
         this.epochs = epochs;
         this.drawEvery = drawEvery;
         this.onEpoch = onEpoch;
@@ -71,6 +92,15 @@ public final class SoakDriver {
         ChangeListener<ProbeResult> counter = (obs, was, now) -> {
             if (now != null) {
                 predictions.incrementAndGet();
+                if (screen == Screen.EDITOR) {
+                    answers.incrementAndGet();
+                }
+            }
+        };
+        ChangeListener<ProbeResult> answerCounter = (obs, was, now) -> {
+            if (now != null) {
+                predictions.incrementAndGet();
+                answers.incrementAndGet();
             }
         };
         // the window's own first frames (styling, painting) are the app starting, not training
@@ -78,8 +108,16 @@ public final class SoakDriver {
         onFx(() -> {
             TrainingConfig config = view.training().hyperParameters().getConfig().orElse(TrainingConfig.defaults());
             view.training().hyperParameters().show(config.withEpochs(epochs));
-            view.live().draw().featureMaps().resultProperty().addListener(counter);
-            view.showTab("Feature maps");
+            // the stage shows the sample probes of the live views' Feature maps; the editor soak counts the Draw tab's
+            sampleMaps().resultProperty().addListener(counter);
+            if (screen == Screen.STAGE) {
+                view.live().stageDrawingResultProperty().addListener(answerCounter);
+                view.stageShownProperty().set(true);
+            } else {
+                view.stageShownProperty().set(false);
+                view.showTab("Feature maps");
+            }
+            view.workspace().paceProperty().set(TrainingPace.FULL_SPEED);
             view.runs().train();
             return null;
         });
@@ -92,7 +130,7 @@ public final class SoakDriver {
         try (FxStallMeter meter = FxStallMeter.start()) {
             long nextDrawing = System.nanoTime() + drawEvery.toNanos();
             long drawnAt = 0;
-            long predictionsBefore = 0;
+            long answersBefore = 0;
             boolean drawing = false;
             while (true) {
                 TrainingState state = onFx(() -> view.workspace().stateProperty().get());
@@ -112,32 +150,43 @@ public final class SoakDriver {
                 }
                 long now = System.nanoTime();
                 if (drawing) {
-                    boolean answered = predictions.get() > predictionsBefore;
+                    boolean answered = answers.get() > answersBefore;
                     boolean dwelt = now - drawnAt >= DRAW_DWELL.toNanos();
                     if ((answered && dwelt) || now - drawnAt > ANSWER_TIMEOUT.toNanos()) {
                         strokesAnswered += answered ? 1 : 0;
                         drawing = false;
                         nextDrawing = now + drawEvery.toNanos();
                         onFx(() -> {
-                            view.showTab("Feature maps");
+                            if (screen == Screen.STAGE) {
+                                view.stageScreen().pad().clear();
+                                view.workspace().paceProperty().set(TrainingPace.FULL_SPEED);
+                            } else {
+                                view.showTab("Feature maps");
+                            }
                             return null;
                         });
                     }
                 } else if (now >= nextDrawing && state == TrainingState.RUNNING) {
                     int stroke = strokesDrawn++;
-                    predictionsBefore = predictions.get();
+                    answersBefore = answers.get();
                     drawnAt = now;
                     drawing = true;
                     onFx(() -> {
-                        view.showTab("Draw");
-                        view.live().draw().pad().clear();
-                        view.live().draw().pad().drawStroke(SoakStrokes.stroke(stroke));
+                        if (screen == Screen.STAGE) {
+                            view.workspace().paceProperty().set(DRAWING_PACE);
+                            view.stageScreen().pad().clear();
+                            view.stageScreen().pad().drawStroke(SoakStrokes.stroke(stroke));
+                        } else {
+                            view.showTab("Draw");
+                            view.live().draw().pad().clear();
+                            view.live().draw().pad().drawStroke(SoakStrokes.stroke(stroke));
+                        }
                         return null;
                     });
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-            if (drawing && predictions.get() > predictionsBefore) {
+            if (drawing && answers.get() > answersBefore) {
                 strokesAnswered++;
             } else if (drawing) {
                 strokesDrawn--; // the run ended while the last stroke waited: neither answered nor missed
@@ -145,11 +194,17 @@ public final class SoakDriver {
             stalls = meter.total();
         } finally {
             onFx(() -> {
-                view.live().draw().featureMaps().resultProperty().removeListener(counter);
+                sampleMaps().resultProperty().removeListener(counter);
+                view.live().stageDrawingResultProperty().removeListener(answerCounter);
+                view.workspace().paceProperty().set(TrainingPace.FULL_SPEED);
                 return null;
             });
         }
         return rows;
+    }
+
+    private FeatureMapView sampleMaps() {
+        return screen == Screen.STAGE ? view.live().featureMaps() : view.live().draw().featureMaps();
     }
 
     public int strokesDrawn() {

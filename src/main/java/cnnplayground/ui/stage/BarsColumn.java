@@ -13,7 +13,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * The output layer: one labelled bar per class with its probability, the most likely class picked out. A
  * binary head's one unit {@code p} shows as two bars, {@code 1 - p} under the first class's name and
- * {@code p} under the second's; both bars stand for that one unit.
+ * {@code p} under the second's; both bars stand for that one unit. Rows, bars and their length grow by the
+ * column's {@link #scale} in presentation mode.
  */
 final class BarsColumn extends LayerColumn {
 
@@ -21,6 +22,8 @@ final class BarsColumn extends LayerColumn {
     static final double COMPACT_BAR_WIDTH = 60;
     static final double MAX_ROW = 26;
     static final double SPACE = 6;
+    static final double MAX_BAR = 14;
+    static final double MAX_NAME = 110;
 
     private final List<String> classNames;
     private final int classes;
@@ -31,6 +34,7 @@ final class BarsColumn extends LayerColumn {
     private double first;
     private double nameWidth;
     private double percentWidth;
+    private double baseBarWidth = BAR_WIDTH;
     private double barWidth = BAR_WIDTH;
 
     BarsColumn(int layer, int classes, List<String> classNames, String kind, String kindStyle, String shape,
@@ -53,12 +57,13 @@ final class BarsColumn extends LayerColumn {
 
     @Override
     void setCompact(boolean compact) {
-        barWidth = compact ? COMPACT_BAR_WIDTH : BAR_WIDTH;
+        baseBarWidth = compact ? COMPACT_BAR_WIDTH : BAR_WIDTH;
     }
 
     @Override
     double bodyWidth(double bodyHeight) {
-        row = Math.min(MAX_ROW, bodyHeight / classes);
+        barWidth = baseBarWidth * scale;
+        row = Math.min(MAX_ROW * scale, bodyHeight / classes);
         first = Math.max(0, Math.floor((bodyHeight - classes * row) / 2));
         Text probe = new Text();
         probe.setFont(style.topClassName.getFont());
@@ -67,11 +72,21 @@ final class BarsColumn extends LayerColumn {
             probe.setText(StageText.className(classNames, k));
             nameWidth = Math.max(nameWidth, probe.getLayoutBounds().getWidth());
         }
-        nameWidth = Math.ceil(Math.min(nameWidth, 110));
+        nameWidth = Math.ceil(Math.min(nameWidth, MAX_NAME * scale));
         probe.setFont(style.percent.getFont());
         probe.setText("100.0%");
         percentWidth = Math.ceil(probe.getLayoutBounds().getWidth());
         return nameWidth + SPACE + barWidth + SPACE + percentWidth;
+    }
+
+    /** A bar's thickness: at most {@link #MAX_BAR} pixels, times the column's {@link #scale}. */
+    double barHeight() {
+        return Math.max(4, Math.min(MAX_BAR * scale, row - 8));
+    }
+
+    /** A bar's length at 100 %. */
+    double barWidth() {
+        return barWidth;
     }
 
     /** The rows of all classes, in body coordinates. */
@@ -139,7 +154,7 @@ final class BarsColumn extends LayerColumn {
         GraphicsContext g = body.getGraphicsContext2D();
         g.clearRect(0, 0, body.getWidth(), body.getHeight());
         g.setTextBaseline(VPos.CENTER);
-        double barHeight = Math.max(4, Math.min(14, row - 8));
+        double barHeight = barHeight();
         for (int k = 0; k < classes; k++) {
             double y = first + k * row + row / 2;
             boolean picked = k == top;

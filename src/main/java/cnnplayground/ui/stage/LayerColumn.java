@@ -44,6 +44,8 @@ abstract class LayerColumn extends Region {
         header.setAccessibleText(caption);
         range.getStyleClass().add("stage-range");
         range.setAlignment(Pos.CENTER);
+        // placed by the board; unmanaged, its new text at every probe does not lay the whole board out again
+        range.setManaged(false);
         getChildren().addAll(header, body, range);
     }
 
@@ -63,6 +65,14 @@ abstract class LayerColumn extends Region {
     /** The width the caption and the range need. */
     double textWidth() {
         return Math.max(header.prefWidth(-1), range.prefWidth(-1));
+    }
+
+    /** How much larger than their normal size the pictures are drawn: 1, or up to the {@link StageStyle#scale}. */
+    double scale = 1;
+
+    /** Sets {@link #scale}; the board measures the columns again after. */
+    void setScale(double scale) {
+        this.scale = scale;
     }
 
     /**

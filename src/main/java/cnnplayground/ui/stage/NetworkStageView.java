@@ -18,6 +18,7 @@ import java.util.function.IntFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ScrollPane;
@@ -194,6 +195,22 @@ public final class NetworkStageView extends BorderPane {
     /** How many channels of a feature-map layer have a tile now (all, or those before "+N more"). */
     public int shownChannels(int layer) {
         return board.column(layer) instanceof TilesColumn tiles ? tiles.shownChannels() : 0;
+    }
+
+    /** The side of a feature-map layer's tiles (or the input's picture) in pixels; 0 for other layers. */
+    public double tileSize(int layer) {
+        return board.column(layer) instanceof TilesColumn tiles ? tiles.tileSize() : 0;
+    }
+
+    /** The output's bars: how thick and how long at 100 %, in pixels; empty before a network is shown. */
+    public Optional<Dimension2D> outputBar() {
+        return board.columnCount() == 0 || !(board.column(board.columnCount() - 2) instanceof BarsColumn bars)
+                ? Optional.empty() : Optional.of(new Dimension2D(bars.barWidth(), bars.barHeight()));
+    }
+
+    /** The size of the font the predicted class's name is drawn in. */
+    public double predictedClassFontSize() {
+        return board.predictedClassFont().getSize();
     }
 
     /** The "+N more" under a feature-map layer, or "" when every channel has its tile. */

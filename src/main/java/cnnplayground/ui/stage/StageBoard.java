@@ -16,6 +16,7 @@ import cnnplayground.teach.ArithmeticStep;
 import cnnplayground.teach.ReceptiveField;
 import cnnplayground.teach.UnitArithmetic;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
 
 /**
  * The stage itself: the input, every layer and the output side by side, the faint connections between them
@@ -48,6 +50,7 @@ final class StageBoard extends Region {
     static final double HEADER_GAP = 10;
     static final double MIN_GAP = 34;
     static final double COMPACT_GAP = 20;
+    static final double TIGHT_GAP = 10;
     static final double MAX_GAP = 110;
     static final double MIN_BODY = 120;
 
@@ -64,7 +67,11 @@ final class StageBoard extends Region {
     private StageArithmetic arithmetic;
     private double availableWidth;
     private boolean compact;
+    private double scale = 1;
+    private boolean tight;
     private int linesDrawn;
+    /** The geometry the columns were last placed for; null: place them at the next layout. */
+    private List<Object> placed;
 
     StageBoard() {
         getStyleClass().add("stage-board");
@@ -76,6 +83,8 @@ final class StageBoard extends Region {
         readout.setVisible(false);
         getChildren().addAll(style, backdrop, overlay, readout);
         style.onRestyle(this::repaintAll);
+        // presentation mode's larger tiles and bars take more room: the columns are measured again
+        style.scale.onChange(this::requestLayout);
         setOnMouseMoved(e -> hovered.set(unitAt(e.getX(), e.getY()).orElse(null)));
         setOnMouseExited(e -> hovered.set(null));
         setOnMouseClicked(this::click);
@@ -154,6 +163,7 @@ final class StageBoard extends Region {
         selected.set(null);
         getChildren().removeAll(columns);
         columns.clear();
+        placed = null;
         Shape in = analysis.network().input();
         columns.add(new TilesColumn(-1, in.height(), in.width(), in.channels(), true, "Input", "stage-kind-input",
                 in.toString(), "", "Input " + in, style));
@@ -251,27 +261,50 @@ final class StageBoard extends Region {
     }
 
     /**
-     * The columns' widths for a board {@code height} high: at their full sizes when they fit the width the
-     * board is given, else compact (smaller input picture and bars, narrower gaps), which the board then
+     * The columns' widths for a board {@code height} high: at their full sizes (presenting: enlarged as far as
+     * they fit) when they fit the width the board is given, else compact (smaller input picture and bars, narrower gaps), which the board then
      * scrolls if even that does not fit.
      */
     private double[] widths(double height) {
-        setCompact(false);
-        double[] full = measure(height);
-        if (availableWidth <= 0 || total(full, MIN_GAP) <= availableWidth) {
-            return full;
+        double factor = style.scale.factor();
+        // presenting, the pictures grow as far as the width allows: the full factor, half of it, none
+        for (double scale : factor > 1 ? new double[] {factor, (1 + factor) / 2, 1} : new double[] {1}) {
+            setSizing(false, scale);
+            double[] full = measure(height);
+            if (availableWidth <= 0 || total(full, MIN_GAP) <= availableWidth) {
+                return full;
+            }
         }
-        setCompact(true);
-        return measure(height);
+        setSizing(true, 1);
+        double[] compact = measure(height);
+        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns (only
+        // presenting: a deep network opened wide scrolls as before)
+        tight = factor > 1 && availableWidth > 0 && total(compact, COMPACT_GAP) > availableWidth;
+        return compact;
     }
 
-    private void setCompact(boolean compact) {
+    private void setSizing(boolean compact, double scale) {
         this.compact = compact;
-        columns.forEach(c -> c.setCompact(compact));
+        this.tight = false;
+        this.scale = scale;
+        columns.forEach(c -> {
+            c.setCompact(compact);
+            c.setScale(scale);
+        });
+    }
+
+    /** The font the most likely class's name is drawn in. */
+    Font predictedClassFont() {
+        return style.topClassName.getFont();
+    }
+
+    /** How much larger the columns draw their pictures now: 1, or up to the style's factor presenting. */
+    double pictureScale() {
+        return scale;
     }
 
     private double minGap() {
-        return compact ? COMPACT_GAP : MIN_GAP;
+        return tight ? TIGHT_GAP : compact ? COMPACT_GAP : MIN_GAP;
     }
 
     private double total(double[] widths, double gap) {
@@ -302,6 +335,13 @@ final class StageBoard extends Region {
         double w = getWidth();
         double h = getHeight();
         double[] widths = widths(h);
+        List<Object> geometry = geometry(w, h, widths);
+        if (geometry.equals(placed)) {
+            // a caption's or a range's new text asks the board to lay out again; the same places need no new
+            // backdrop, whose hundreds of curves the renderer would rasterise again (4 times a second in a run)
+            return;
+        }
+        placed = geometry;
         double sum = 0;
         for (double cw : widths) {
             sum += cw;
@@ -324,6 +364,16 @@ final class StageBoard extends Region {
         }
         paintBackdrop();
         paintOverlay();
+    }
+
+    /** What the places of the columns and the backdrop depend on: a layout with the same needs none. */
+    private List<Object> geometry(double w, double h, double[] widths) {
+        List<Object> key = new ArrayList<>(List.of(w, h, headerHeight(), bodyHeight(h), scale, compact, tight,
+                Arrays.toString(widths), columns.size()));
+        for (LayerColumn c : columns) {
+            key.add(c instanceof TilesColumn tiles ? tiles.shownChannels() + "/" + tiles.isExpanded() : c.layer);
+        }
+        return key;
     }
 
     private void repaintAll() {

@@ -15,8 +15,11 @@ import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.train.TrainingCharts;
 import cnnplayground.ui.workspace.RunSetup;
 import cnnplayground.ui.workspace.Workspace;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,6 +56,8 @@ public final class StageScreen extends BorderPane {
     private static final double PAD_MAX_SCALE = 1.3;
     /** The pad's two-line caption and its Undo and Clear row, with the spacing, in pixels, besides the canvas. */
     private static final double PAD_CHROME = 90;
+    /** The charts' least time between two redraws at full speed: the live views' 4 a second. */
+    static final Duration CHART_INTERVAL = Duration.ofMillis(250);
 
     /**
      * A probe to show and what to say with it: whose weights made it (as shown, and as the phrase the stage's
@@ -72,6 +77,9 @@ public final class StageScreen extends BorderPane {
     private final ReadOnlyObjectWrapper<FloatGrid> drawing = new ReadOnlyObjectWrapper<>(this, "drawing");
     private final RefreshWhenShown chartRedraw = new RefreshWhenShown(this::drawCharts);
     private final VBox side;
+    /** The newest snapshot drawn a little later, when it came too soon after the last drawn. */
+    private final PauseTransition chartDelay = new PauseTransition();
+    private long lastChartDraw;
     private Probed sample;
     private Probed drawn;
     private Probed shown;
@@ -181,9 +189,31 @@ public final class StageScreen extends BorderPane {
         workspace.snapshotProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 chartSnapshot = now;
-                chartRedraw.request();
+                requestCharts();
             }
         });
+        chartDelay.setOnFinished(e -> {
+            lastChartDraw = System.nanoTime();
+            chartRedraw.request();
+        });
+    }
+
+    /**
+     * At full speed the charts redraw at most every {@link #CHART_INTERVAL} (the newest snapshot, a little
+     * later): at every snapshot, 20 a second, their CSS and layout took the FX thread and with it training's
+     * CPU. At a narrated pace they show every step.
+     */
+    private void requestCharts() {
+        long now = System.nanoTime();
+        long since = now - lastChartDraw;
+        if (workspace.paceProperty().get().showsEveryBatch() || since >= CHART_INTERVAL.toNanos()) {
+            chartDelay.stop();
+            lastChartDraw = now;
+            chartRedraw.request();
+        } else if (chartDelay.getStatus() != Animation.Status.RUNNING) {
+            chartDelay.setDuration(javafx.util.Duration.millis((CHART_INTERVAL.toNanos() - since) / 1e6));
+            chartDelay.playFromStart();
+        }
     }
 
     private void drawCharts() {

@@ -1,5 +1,6 @@
 package cnnplayground.ui.stage;
 
+import cnnplayground.ui.viz.VisualScale;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
@@ -36,13 +37,15 @@ final class StageStyle extends Region {
     final Rectangle barTrack = rectangle("stage-bar-track");
     final Rectangle barFill = rectangle("stage-bar-fill");
     final Rectangle barTop = rectangle("stage-bar-top");
+    /** How much larger tiles and bars are drawn: more than 1 in presentation mode. */
+    final VisualScale scale = new VisualScale();
 
     StageStyle() {
         getStyleClass().add("stage-style");
         setManaged(false);
         setVisible(false);
         getChildren().addAll(edge, band, cone, link, positive, negative, window, receptiveField, marker, tileBorder, more,
-                className, topClassName, percent, barTrack, barFill, barTop);
+                className, topClassName, percent, barTrack, barFill, barTop, scale);
     }
 
     /** Calls {@code restyled} whenever the style sheet changes a look the canvases use. */

@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A feature map (or the input) as one tile per channel, stacked top to bottom as large as the height allows;
- * below {@link #MIN_TILE} pixels the channels that do not fit are summed up as "+26 more", which opens the
+ * below {@link #MIN_TILE} pixels (both limits times the column's {@link #scale}) the channels that do not fit
+ * are summed up as "+26 more", which opens the
  * column into as many side-by-side stacks as all its channels need (and folds it again).
  */
 final class TilesColumn extends LayerColumn {
@@ -87,6 +88,11 @@ final class TilesColumn extends LayerColumn {
         return channels;
     }
 
+    /** The side of a tile now, in pixels. */
+    double tileSize() {
+        return tile;
+    }
+
     /** Channels with a tile now. */
     int shownChannels() {
         return shown;
@@ -110,15 +116,17 @@ final class TilesColumn extends LayerColumn {
 
     @Override
     double bodyWidth(double bodyHeight) {
-        double natural = Math.floor(Math.min(maxTile, (bodyHeight - (channels - 1) * GAP) / channels));
-        folds = natural < MIN_TILE;
+        // presenting, the tiles may grow larger, and fold sooner rather than shrink to a size unreadable far off
+        double minTile = Math.floor(MIN_TILE * scale);
+        double natural = Math.floor(Math.min(maxTile * scale, (bodyHeight - (channels - 1) * GAP) / channels));
+        folds = natural < minTile;
         if (!folds) {
             tile = natural;
             shown = channels;
             perStack = channels;
             stacks = 1;
         } else {
-            tile = MIN_TILE;
+            tile = minTile;
             int fit = (int) Math.max(1, Math.floor((bodyHeight - MORE_HEIGHT) / (tile + GAP)));
             perStack = Math.min(fit, channels);
             stacks = expanded ? (channels + perStack - 1) / perStack : 1;
@@ -213,10 +221,10 @@ final class TilesColumn extends LayerColumn {
     @Override
     void show(FloatGrid values) {
         float[] v = values.values();
-        ColorScale scale = image ? ColorScale.IMAGE : ColorScale.of(v);
+        ColorScale colours = image ? ColorScale.IMAGE : ColorScale.of(v);
         for (int c = 0; c < channels; c++) {
             for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = scale.argb(v[p * channels + c]);
+                pixels[p] = colours.argb(v[p * channels + c]);
             }
             if (images[c] == null) {
                 images[c] = new WritableImage(mapWidth, mapHeight);

@@ -75,6 +75,8 @@ public final class FeatureMapView extends BorderPane {
     private int selectedChannel = -1;
     private WritableImage enlargedImage;
     private final RefreshWhenShown redraw = new RefreshWhenShown(this::refresh);
+    /** Presenting, the tiles are drawn larger. */
+    private final VisualScale visualScale = new VisualScale();
 
     public FeatureMapView() {
         this(new UiText());
@@ -138,6 +140,11 @@ public final class FeatureMapView extends BorderPane {
         setRight(enlarged);
 
         setCenter(body);
+        getChildren().add(visualScale);
+        visualScale.onChange(() -> {
+            signature = ""; // the rows are built again at the new tile size
+            redraw.request();
+        });
         result.addListener((obs, was, now) -> redraw.request());
         scaling.addListener((obs, was, now) -> redraw.request());
         classNames.addListener((obs, was, now) -> redraw.request());
@@ -330,6 +337,11 @@ public final class FeatureMapView extends BorderPane {
                 number(range[0]), number(range[1])));
     }
 
+    /** About how many pixels a tile is across: {@value #TILE_PIXELS}, times the {@link VisualScale} presenting. */
+    private int tilePixels() {
+        return (int) Math.round(TILE_PIXELS * visualScale.factor());
+    }
+
     private static String signatureOf(ProbeResult r) {
         StringBuilder s = new StringBuilder(shape(r.input()));
         for (LayerActivation a : r.activations()) {
@@ -420,7 +432,7 @@ public final class FeatureMapView extends BorderPane {
             super(name, headerText);
             this.input = input;
             this.rgb = input && first.channels() == 3;
-            this.scale = Math.max(1, TILE_PIXELS / Math.max(first.height(), first.width()));
+            this.scale = Math.max(1, tilePixels() / Math.max(first.height(), first.width()));
             int count = rgb ? 1 : Math.min(MAX_TILES, first.channels());
             pictures = new WritableImage[count];
             List<ObservableValue<String>> captions = new ArrayList<>();

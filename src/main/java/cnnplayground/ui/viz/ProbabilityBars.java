@@ -72,6 +72,16 @@ public final class ProbabilityBars extends VBox {
         return bars.get(classIndex).value;
     }
 
+    /** How thick class {@code classIndex}'s bar is, in pixels. */
+    public double barHeight(int classIndex) {
+        return bars.get(classIndex).getHeight();
+    }
+
+    /** The size of the font class {@code classIndex}'s name is shown in (the predicted class's is larger presenting). */
+    public double nameFontSize(int classIndex) {
+        return names.get(classIndex).getFont().getSize();
+    }
+
     /** Classes shown, 0 while no prediction is. */
     public int classCount() {
         return shown ? bars.size() : 0;

@@ -37,6 +37,15 @@ class SoakOptionsTest {
     }
 
     @Test
+    void should_soak_the_stage_unless_told_the_editor() {
+        assertThat(SoakCommand.Options.parse(List.of()).screen()).isEqualTo(SoakDriver.Screen.STAGE);
+        assertThat(SoakCommand.Options.parse(List.of("--screen", "editor")).screen())
+                .isEqualTo(SoakDriver.Screen.EDITOR);
+        assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--screen", "tabs")))
+                .hasMessage("--screen must be stage or editor, got \"tabs\"");
+    }
+
+    @Test
     void should_refuse_a_run_too_short_to_judge_its_memory() {
         assertThatThrownBy(() -> SoakCommand.Options.parse(List.of("--epochs", "3")))
                 .hasMessage("--epochs must be at least 4 (2 of warm-up, then one to compare with a later one), got 3");

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The soak command's run, short: a few epochs on a small dataset in the test's window, enough that the
+ * The soak command's run, short, with the stage showing (the default screen): a few epochs on a small dataset
+ * in the test's window, strokes drawn on the stage's pad and the pace switched, enough that the
  * verdict compares memory at two different epochs after the warm-up ({@link SoakVerdictTest} shows that
  * comparison failing on a leak).
  */
@@ -82,6 +83,7 @@ class SoakTest extends PlaygroundTestBase {
             assertThat(Double.parseDouble(cells[9])).as("FX CPU time between two pulses in epoch %d", i).isPositive();
         }
         assertThat(predictions).as("the pad predicted while training").isPositive();
+        assertThat(user.onFx(() -> view.stageShownProperty().get())).as("the stage showing").isTrue();
         String summary = printed.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("RSS:", "heap after GC:", "strokes answered", "FX thread:")
                 .contains("lowest of epochs 3–4 against 5–6").doesNotContain("not judged");
