@@ -68,6 +68,39 @@ class LessonRunsCommandTest {
     }
 
     @Test
+    void every_lesson_that_says_train_n_epochs_trains_n_epochs_in_one_click() {
+        UiText en = UiText.in(UiLanguage.ENGLISH);
+        java.util.regex.Pattern claim = java.util.regex.Pattern.compile("Train (?:the )?(\\d+|one) epochs?\\b");
+        List<String> wrong = new java.util.ArrayList<>();
+        int claims = 0;
+        for (Lesson lesson : LessonCatalog.all()) {
+            java.util.regex.Matcher m = claim.matcher(en.get(lesson.tryKey()));
+            while (m.find()) {
+                claims++;
+                int said = m.group(1).equals("one") ? 1 : Integer.parseInt(m.group(1));
+                int trains = LessonRunsCommand.oneClickConfig(lesson).epochs();
+                if (said != trains) {
+                    wrong.add(lesson.id() + " says \"" + m.group() + "\" but trains " + trains);
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+        assertThat(claims).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void the_vgg_lesson_trains_one_epoch_of_digits_as_its_text_says() {
+        Lesson vgg = LessonCatalog.byId("vggSmall").orElseThrow();
+
+        assertThat(vgg.dataset()).isEqualTo(cnnplayground.teach.LessonDataset.DIGITS);
+        assertThat(LessonRunsCommand.oneClickConfig(vgg).epochs()).isEqualTo(1);
+        assertThat(UiText.in(UiLanguage.ENGLISH).get(vgg.explainKey())).contains("one epoch on the handwritten digits")
+                .contains(String.format(java.util.Locale.ROOT, "%,d parameters",
+                        vgg.network().analyze().totalParams().total()));
+    }
+
+    @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void the_command_trains_each_chosen_lesson_on_the_real_engine_and_prints_its_row() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
