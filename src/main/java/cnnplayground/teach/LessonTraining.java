@@ -42,7 +42,8 @@ public record LessonTraining(Optional<Optimizer> optimizer, OptionalDouble learn
     }
 
     public LessonTraining withOptimizer(Optimizer value, double rate) {
-        return new LessonTraining(Optional.of(value), OptionalDouble.of(rate), epochs, augmentation, validationFraction);
+        return new LessonTraining(Optional.of(value), OptionalDouble.of(rate), epochs, augmentation,
+                validationFraction);
     }
 
     public LessonTraining withEpochs(int value) {

@@ -54,8 +54,8 @@ public final class LessonRunsCommand {
 
     /** One training run of one lesson. */
     public record LessonRun(String lesson, String variant, String dataset, int trainImages, int validationImages,
-                            int epochs, long seed, double seconds, float trainAccuracy, float validationAccuracy,
-                            String problem) {
+                            int epochs, long seed, double seconds, double cpuSeconds, float trainAccuracy,
+                            float validationAccuracy, String problem) {
 
         /** Training minus validation accuracy, in percentage points. */
         public double gapPoints() {
@@ -96,8 +96,8 @@ public final class LessonRunsCommand {
         if (!options.json()) {
             out.printf(Locale.ROOT, "lesson runs on %d cores, load average before: %s%n",
                     Runtime.getRuntime().availableProcessors(), load);
-            out.printf(Locale.ROOT, "%-22s %-12s %-14s %7s %6s %4s %8s %7s %7s %6s%n", "lesson", "variant", "dataset",
-                    "train", "val", "ep", "seconds", "train%", "val%", "gap");
+            out.printf(Locale.ROOT, "%-22s %-12s %-14s %7s %6s %4s %8s %8s %7s %7s %6s%n", "lesson", "variant",
+                    "dataset", "train", "val", "ep", "seconds", "cpu s", "train%", "val%", "gap");
         }
         List<LessonRun> runs = new ArrayList<>();
         Map<LessonDataset, ImageDataset> loaded = new EnumMap<>(LessonDataset.class);
@@ -176,6 +176,7 @@ public final class LessonRunsCommand {
         List<String> failures = new CopyOnWriteArrayList<>();
         int[] split = new int[2];
         long start = System.nanoTime();
+        double cpuStart = processCpuSeconds();
         try (TrainingRun run = TrainingRun.start(variant.network(), data, config, event -> {
             if (event instanceof TrainingEvent.Started s) {
                 split[0] = s.trainImages();
@@ -194,15 +195,16 @@ public final class LessonRunsCommand {
             return failed(lesson, variant, config, e.getMessage());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = processCpuSeconds() - cpuStart;
         EpochMetrics last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
         String problem = !failures.isEmpty() ? failures.get(0) : last == null ? "no epoch finished" : "";
         return new LessonRun(lesson.id(), variant.name(), lesson.dataset().id(), split[0], split[1],
-                epochs.size(), config.seed(), seconds, last == null ? Float.NaN : last.trainAccuracy(),
+                epochs.size(), config.seed(), seconds, cpu, last == null ? Float.NaN : last.trainAccuracy(),
                 last == null ? Float.NaN : last.validationAccuracy(), problem);
     }
 
     private static LessonRun failed(Lesson lesson, Variant variant, TrainingConfig config, String why) {
-        return new LessonRun(lesson.id(), variant.name(), lesson.dataset().id(), 0, 0, 0, config.seed(), 0,
+        return new LessonRun(lesson.id(), variant.name(), lesson.dataset().id(), 0, 0, 0, config.seed(), 0, 0,
                 Float.NaN, Float.NaN, why);
     }
 
@@ -255,18 +257,21 @@ public final class LessonRunsCommand {
             return String.format(Locale.ROOT, "%-22s %-12s %-14s not run: %s", r.lesson(), r.variant(), r.dataset(),
                     r.problem());
         }
-        return String.format(Locale.ROOT, "%-22s %-12s %-14s %7d %6d %4d %8.1f %7.1f %7.1f %6.1f", r.lesson(),
+        return String.format(Locale.ROOT, "%-22s %-12s %-14s %7d %6d %4d %8.1f %8.1f %7.1f %7.1f %6.1f", r.lesson(),
                 r.variant(), r.dataset(), r.trainImages(), r.validationImages(), r.epochs(), r.seconds(),
+                r.cpuSeconds(),
                 100 * r.trainAccuracy(), 100 * r.validationAccuracy(), r.gapPoints());
     }
 
     static String json(List<LessonRun> runs, String load) {
         String items = runs.stream().map(r -> String.format(Locale.ROOT,
                 "{\"lesson\":\"%s\",\"variant\":\"%s\",\"dataset\":\"%s\",\"trainImages\":%d,\"validationImages\":%d,"
-                        + "\"epochs\":%d,\"seed\":%d,\"seconds\":%.1f,\"trainAccuracy\":%s,\"validationAccuracy\":%s,"
+                        + "\"epochs\":%d,\"seed\":%d,\"seconds\":%.1f,\"cpuSeconds\":%.1f,\"trainAccuracy\":%s,"
+                        + "\"validationAccuracy\":%s,"
                         + "\"gapPoints\":%s,\"problem\":\"%s\"}",
                 r.lesson(), r.variant(), r.dataset(), r.trainImages(), r.validationImages(), r.epochs(), r.seed(),
-                r.seconds(), number(r.trainAccuracy()), number(r.validationAccuracy()), number(r.gapPoints()),
+                r.seconds(), r.cpuSeconds(), number(r.trainAccuracy()), number(r.validationAccuracy()),
+                number(r.gapPoints()),
                 r.problem().replace("\\", "\\\\").replace("\"", "\\\"")))
                 .collect(Collectors.joining(",\n  "));
         return "{\"cores\":" + Runtime.getRuntime().availableProcessors() + ",\"loadAverage\":\"" + load
@@ -275,6 +280,22 @@ public final class LessonRunsCommand {
 
     private static String number(double v) {
         return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /**
+     * CPU time this process has used, all its threads (libtorch's native ones too), from Linux's
+     * {@code /proc/self/stat}; 0 elsewhere. Unlike wall time it does not grow with other programs' load:
+     * on an otherwise idle machine a run takes between {@code cpu / cores} and {@code cpu} seconds.
+     */
+    static double processCpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 1/100 s
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The 1-minute load average, "unknown" where the OS does not say. */

@@ -61,7 +61,8 @@ class LessonRunsCommandTest {
         UiText en = UiText.in(UiLanguage.ENGLISH);
         assertThat(en.get(OVERFITTING.explainKey())).contains("\"Validation\" is 0.9").contains("only 1,000");
         assertThat(en.get(OVERFITTING.tryKey())).contains("Train the " + dropout.epochs() + " epochs");
-        assertThat(en.get(DROPOUT.explainKey())).contains(String.format(java.util.Locale.ROOT, "%,d training images", trainImages))
+        assertThat(en.get(DROPOUT.explainKey()))
+                .contains(String.format(java.util.Locale.ROOT, "%,d training images", trainImages))
                 .contains(dropout.epochs() + " epochs").contains("20 % of the pixels").contains("50 %");
         assertThat(UiText.in(UiLanguage.TRADITIONAL_CHINESE).get(DROPOUT.explainKey())).contains("12 個週期");
         assertThat(UiText.in(UiLanguage.SIMPLIFIED_CHINESE).get(DROPOUT.explainKey())).contains("12 轮");

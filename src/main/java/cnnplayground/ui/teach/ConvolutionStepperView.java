@@ -259,8 +259,8 @@ public final class ConvolutionStepperView extends ScrollPane {
         text.show(note.textProperty(), UiText.phrase("stepper.network.loading"));
         network.patch(gridSize.get()).whenComplete((patch, failure) -> Platform.runLater(() -> {
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure;
                 text.show(note.textProperty(), cause instanceof NetworkPatch.Refusal r ? r.phrase()
                         : UiText.phrase("stepper.network.failed", String.valueOf(cause.getMessage())));
                 return;
