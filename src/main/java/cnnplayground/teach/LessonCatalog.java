@@ -134,8 +134,10 @@ public final class LessonCatalog {
         // Fashion-MNIST epochs it had come to about 160,000 images, over 10 min on 2 cores (see lesson-runs)
         lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults.withEpochs(1)));
+        // 3 epochs: its 3×3 convolutions at 28×28 and 14×14 cost about 22 LeNet-5 images per image, so the
+        // default 10 epochs would take over 3 min on 2 idle cores
         lessons.add(lesson("resnetSmall", Concept.RESNET, Presets.resnetSmall(), LessonDataset.DIGITS,
-                List.of(TRAINING_TAB), List.of(), defaults));
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
         // gradient ascent on the input of a LeNet-5 trained long enough to be sure of its digits
         lessons.add(lesson("whatItLearned", Concept.WHAT_IT_LEARNED, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(LEARNED_TAB), List.of(), defaults.withEpochs(5)));
