@@ -284,8 +284,9 @@ public final class LessonRunsCommand {
 
     /**
      * CPU time this process has used, all its threads (libtorch's native ones too), from Linux's
-     * {@code /proc/self/stat}; 0 elsewhere. Unlike wall time it does not grow with other programs' load:
-     * on an otherwise idle machine a run takes between {@code cpu / cores} and {@code cpu} seconds.
+     * {@code /proc/self/stat}; 0 elsewhere. It grows far less than wall time with other programs' load, and
+     * bounds an idle machine's wall time from above: a run uses at least one core, and under contention
+     * libtorch's threads also spend CPU time waiting for each other, so the bound is loose on a busy machine.
      */
     static double processCpuSeconds() {
         try {
