@@ -284,9 +284,9 @@ public final class LessonRunsCommand {
 
     /**
      * CPU time this process has used, all its threads (libtorch's native ones too), from Linux's
-     * {@code /proc/self/stat}; 0 elsewhere. It grows far less than wall time with other programs' load, and
-     * bounds an idle machine's wall time from above: a run uses at least one core, and under contention
-     * libtorch's threads also spend CPU time waiting for each other, so the bound is loose on a busy machine.
+     * {@code /proc/self/stat}; 0 elsewhere. It bounds an idle machine's wall time from above: a run keeps
+     * at least one core busy, and under contention libtorch's threads also spend CPU time waiting for each
+     * other, so on a busy machine the bound is loose (up to 20 times, measured).
      */
     static double processCpuSeconds() {
         try {
