@@ -3,6 +3,7 @@ package cnnplayground;
 import cnnplayground.cli.Cli;
 import cnnplayground.cli.StageCondition;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.tools.LessonRunsCommand;
 import cnnplayground.tools.ScreenshotTour;
 import cnnplayground.tools.StageBench;
 import cnnplayground.tools.soak.SoakCommand;
@@ -13,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of {@code cnn-playground.jar}: no arguments opens the app (on the stage; {@code --editor-first}
- * opens it on the editor), {@code screenshots [DIR]}
+ * opens it on the editor), {@code screenshots [DIR]}, {@code lesson-runs [--json]}
  * renders the app's main views to PNGs, {@code soak …} trains for long in the real window and logs memory,
  * any other command runs the CLI. Kept apart from the JavaFX
  * application class so {@code java -jar} works from the class path.
@@ -57,6 +58,9 @@ public final class Main {
             Path dir = Path.of(args.length > 1 ? args[1] : DEFAULT_SCREENSHOT_DIR);
             ScreenshotTour.run(dir).forEach(file -> System.out.println("wrote " + file));
             System.exit(Cli.OK);
+        }
+        if (args[0].equals("lesson-runs")) {
+            System.exit(LessonRunsCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args[0].equals("soak")) {
             System.exit(SoakCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));

@@ -83,4 +83,41 @@ public final class LayerWeights {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * The first Conv2D layer's kernels and biases in {@code weights}, for working one filter out by hand
+     * (the convolution step-through's "From the network"); empty when the network has no Conv2D before
+     * anything else with weights would matter, i.e. no Conv2D at all at the top level.
+     *
+     * @throws IllegalArgumentException if the weights do not fit their network
+     */
+    public static java.util.Optional<LayerParameters> firstConvolution(WeightsSnapshot weights) {
+        List<cnnplayground.spec.LayerSpec> layers = weights.spec().layers();
+        int index = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof cnnplayground.spec.Conv2dSpec) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            return java.util.Optional.empty();
+        }
+        float[] kernel = null;
+        int[] shape = null;
+        float[] bias = new float[0];
+        for (WeightArray a : arraysPerLayer(weights).get(index)) {
+            if (a.role().equals("weight")) {
+                kernel = a.values();
+                shape = a.shape();
+            } else if (a.role().equals("bias")) {
+                bias = a.values();
+            }
+        }
+        if (kernel == null) {
+            throw new IllegalStateException("layer " + (index + 1) + " of \"" + weights.spec().name()
+                    + "\" is a Conv2D without a weight array");
+        }
+        return java.util.Optional.of(new LayerParameters(index, "conv2d_1", shape, kernel, bias));
+    }
 }

@@ -6,6 +6,27 @@ public final class Grids {
     private Grids() {
     }
 
+    /** {@code grid} as doubles, a new array. */
+    public static double[][] toDoubles(int[][] grid) {
+        double[][] out = new double[grid.length][];
+        for (int r = 0; r < grid.length; r++) {
+            out[r] = new double[grid[r].length];
+            for (int c = 0; c < grid[r].length; c++) {
+                out[r][c] = grid[r][c];
+            }
+        }
+        return out;
+    }
+
+    /** {@code grid}'s top-left {@code size}×{@code size}, filled with 0 where {@code grid} is smaller. */
+    public static double[][] resized(double[][] grid, int size) {
+        double[][] out = new double[size][size];
+        for (int r = 0; r < Math.min(size, grid.length); r++) {
+            System.arraycopy(grid[r], 0, out[r], 0, Math.min(size, grid[r].length));
+        }
+        return out;
+    }
+
     public static double[][] copy(double[][] grid) {
         double[][] copy = new double[grid.length][];
         for (int r = 0; r < grid.length; r++) {

@@ -26,6 +26,7 @@ import static cnnplayground.teach.LessonViews.TRANSFER_SCENARIOS;
 import cnnplayground.spec.ActivationSpec;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
+import cnnplayground.spec.DropoutSpec;
 import cnnplayground.spec.FlattenSpec;
 import cnnplayground.spec.GlobalPooling2dSpec;
 import cnnplayground.spec.LayerSpec;
@@ -47,8 +48,19 @@ public final class LessonCatalog {
 
     /** Keras' default SGD learning rate; the playground's default (0.001) suits Adam and RMSprop. */
     static final double SGD_RATE = 0.01;
-    /** Long enough for the validation curve to turn up while the training curve keeps falling. */
-    static final int OVERFIT_EPOCHS = 30;
+    /**
+     * Long enough for the MLP without dropout to reach 100 % training accuracy (about epoch 6) and for its
+     * validation loss to turn up (about epoch 7), short enough to finish in seconds on 1,000 images.
+     */
+    static final int OVERFIT_EPOCHS = 12;
+    /**
+     * Validation share for the overfitting and dropout lessons: 9,000 of the 10,000 digits are held out, so
+     * the network trains on 1,000 and learns them by heart.
+     */
+    static final double OVERFIT_VALIDATION = 0.9;
+    /** Dropout on the pixels and on each hidden layer's outputs (Hinton et al.'s 0.2 and 0.5). */
+    static final double INPUT_DROPOUT = 0.2;
+    static final double HIDDEN_DROPOUT = 0.5;
 
     private LessonCatalog() {
     }
@@ -96,12 +108,10 @@ public final class LessonCatalog {
         lessons.add(lesson("optimizers", Concept.OPTIMIZERS, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(COMPARE_TAB, TRAINING_TAB), List.of(OPTIMIZER_RACE),
                 defaults.withOptimizer(Optimizer.SGD, SGD_RATE)));
-        lessons.add(lesson("overfitting", Concept.OVERFITTING, digits("MLP without dropout",
-                        new FlattenSpec(), new DenseSpec(512, RELU), new DenseSpec(512, RELU),
-                        new DenseSpec(10, SOFTMAX)),
-                LessonDataset.DIGITS, List.of(TRAINING_TAB), List.of(), defaults.withEpochs(OVERFIT_EPOCHS)));
-        lessons.add(lesson("dropout", Concept.DROPOUT, Presets.mlp(), LessonDataset.DIGITS,
-                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(OVERFIT_EPOCHS)));
+        lessons.add(lesson("overfitting", Concept.OVERFITTING, overfitMlp(false), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), overfitTraining()));
+        lessons.add(lesson("dropout", Concept.DROPOUT, overfitMlp(true), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), overfitTraining()));
         lessons.add(lesson("bestCheckpoint", Concept.BEST_CHECKPOINT, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults.withEpochs(15)));
         lessons.add(lesson("augmentation", Concept.AUGMENTATION, Presets.lenet5(), LessonDataset.DIGITS,
@@ -120,10 +130,14 @@ public final class LessonCatalog {
                 List.of(COMPARE_TAB, TRAINING_TAB), List.of(TRANSFER_SCENARIOS), defaults.withEpochs(3)));
         lessons.add(lesson("lenet5", Concept.LENET5, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(TRAINING_TAB), List.of(), defaults));
-        lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.FASHION_MNIST,
-                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
+        // one epoch of digits: by multiply-adds a VGG-small image costs about 45 LeNet-5 images, so the 3
+        // Fashion-MNIST epochs it had come to about 160,000 images, over 10 min on 2 cores (see lesson-runs)
+        lessons.add(lesson("vggSmall", Concept.VGG, Presets.vggSmall(), LessonDataset.DIGITS,
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(1)));
+        // 3 epochs: its 3×3 convolutions at 28×28 and 14×14 cost about 22 LeNet-5 images per image, so the
+        // default 10 epochs would take over 3 min on 2 idle cores
         lessons.add(lesson("resnetSmall", Concept.RESNET, Presets.resnetSmall(), LessonDataset.DIGITS,
-                List.of(TRAINING_TAB), List.of(), defaults));
+                List.of(TRAINING_TAB), List.of(), defaults.withEpochs(3)));
         // gradient ascent on the input of a LeNet-5 trained long enough to be sure of its digits
         lessons.add(lesson("whatItLearned", Concept.WHAT_IT_LEARNED, Presets.lenet5(), LessonDataset.DIGITS,
                 List.of(LEARNED_TAB), List.of(), defaults.withEpochs(5)));
@@ -142,6 +156,34 @@ public final class LessonCatalog {
 
     private static NetworkSpec digits(String name, LayerSpec... layers) {
         return new NetworkSpec(name, LessonDataset.DIGITS.imageShape(), List.of(layers));
+    }
+
+    /**
+     * The lecture's MLP (Dense 512 → 512 → 10, 669,706 parameters) for the overfitting lesson, and for the
+     * dropout lesson the same with Dropout on its input and after each hidden layer, so the two differ only
+     * in dropout.
+     */
+    static NetworkSpec overfitMlp(boolean dropout) {
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.add(new FlattenSpec());
+        if (dropout) {
+            layers.add(new DropoutSpec(INPUT_DROPOUT));
+        }
+        layers.add(new DenseSpec(512, RELU));
+        if (dropout) {
+            layers.add(new DropoutSpec(HIDDEN_DROPOUT));
+        }
+        layers.add(new DenseSpec(512, RELU));
+        if (dropout) {
+            layers.add(new DropoutSpec(HIDDEN_DROPOUT));
+        }
+        layers.add(new DenseSpec(10, SOFTMAX));
+        return digits(dropout ? "MLP with dropout" : "MLP without dropout", layers.toArray(LayerSpec[]::new));
+    }
+
+    /** Both lessons' settings: the defaults on 1,000 training images for {@value #OVERFIT_EPOCHS} epochs. */
+    static LessonTraining overfitTraining() {
+        return LessonTraining.DEFAULTS.withEpochs(OVERFIT_EPOCHS).withValidationFraction(OVERFIT_VALIDATION);
     }
 
     /** The CIFAR CNN preset with one output per shape class, as the Data tab's Adapt would make it. */

@@ -13,17 +13,25 @@ import java.util.OptionalInt;
  * @param learningRate step size for the optimizer
  * @param epochs       passes over the training images
  * @param augmentation random shifts and rotations of the training images
+ * @param validationFraction share of the images held out for validation (the form's Validation field); a
+ *                     large share leaves a small training set, on which a wide network overfits within seconds
  */
 public record LessonTraining(Optional<Optimizer> optimizer, OptionalDouble learningRate, OptionalInt epochs,
-                             Optional<Augment> augmentation) {
+                             Optional<Augment> augmentation, OptionalDouble validationFraction) {
 
     /** The defaults, unchanged. */
-    public static final LessonTraining DEFAULTS =
-            new LessonTraining(Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.empty());
+    public static final LessonTraining DEFAULTS = new LessonTraining(Optional.empty(), OptionalDouble.empty(),
+            OptionalInt.empty(), Optional.empty(), OptionalDouble.empty());
 
     public LessonTraining {
-        if (optimizer == null || learningRate == null || epochs == null || augmentation == null) {
+        if (optimizer == null || learningRate == null || epochs == null || augmentation == null
+                || validationFraction == null) {
             throw new IllegalArgumentException("use empty optionals for settings a lesson leaves alone");
+        }
+        if (validationFraction.isPresent()
+                && !(validationFraction.getAsDouble() > 0 && validationFraction.getAsDouble() < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got "
+                    + validationFraction.getAsDouble());
         }
         if (learningRate.isPresent() && !(learningRate.getAsDouble() > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate.getAsDouble());
@@ -34,16 +42,22 @@ public record LessonTraining(Optional<Optimizer> optimizer, OptionalDouble learn
     }
 
     public LessonTraining withOptimizer(Optimizer value, double rate) {
-        return new LessonTraining(Optional.of(value), OptionalDouble.of(rate), epochs, augmentation);
+        return new LessonTraining(Optional.of(value), OptionalDouble.of(rate), epochs, augmentation,
+                validationFraction);
     }
 
     public LessonTraining withEpochs(int value) {
-        return new LessonTraining(optimizer, learningRate, OptionalInt.of(value), augmentation);
+        return new LessonTraining(optimizer, learningRate, OptionalInt.of(value), augmentation, validationFraction);
     }
 
     public LessonTraining withAugmentation(int shiftPixels, double rotationDegrees) {
         return new LessonTraining(optimizer, learningRate, epochs,
-                Optional.of(new Augment(shiftPixels, rotationDegrees)));
+                Optional.of(new Augment(shiftPixels, rotationDegrees)), validationFraction);
+    }
+
+    /** Holds out {@code fraction} of the images for validation and trains on the rest. */
+    public LessonTraining withValidationFraction(double fraction) {
+        return new LessonTraining(optimizer, learningRate, epochs, augmentation, OptionalDouble.of(fraction));
     }
 
     /** The optimizers a lesson can pick, by the names the command line uses. */

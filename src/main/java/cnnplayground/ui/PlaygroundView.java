@@ -20,6 +20,7 @@ import cnnplayground.ui.export.ExportMenu;
 import cnnplayground.ui.data.DatasetBrowser;
 import cnnplayground.ui.data.DatasetChooser;
 import cnnplayground.ui.teach.ConvolutionStepperView;
+import cnnplayground.ui.teach.WorkspacePatches;
 import cnnplayground.ui.train.MemoryGate;
 import cnnplayground.ui.train.PaceControl;
 import cnnplayground.ui.train.TrainingPanel;
@@ -206,7 +207,8 @@ public final class PlaygroundView extends BorderPane {
         });
         Tab evaluateTab = tab(text.text("tab.evaluate"), "evaluateTab", evaluation);
         Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
-        stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get());
+        stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get(),
+                new WorkspacePatches(workspace, () -> live.sampleProperty().get()));
         LessonViewOptions.install(lessons, stepper, live, model);
         Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
         Tab compareTab = tab(text.text("compare.tab"), "compareTab", compare);

@@ -6,7 +6,10 @@ import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.teach.ConvolutionStepperView;
 import java.util.concurrent.TimeUnit;
+import cnnplayground.teach.LectureExample;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Convolution tab's step-through, driven as a lecturer would: type a kernel, flip input cells, press
+ * The Convolution tab's step-through, driven as a lecturer would: type a kernel, type into input cells, press
  * Step and read the numbers written into the output, worked out by hand here. The input is the
  * built-in vertical edge: columns 0–3 are 0, columns 4–7 are 1.
  */
@@ -37,7 +40,7 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
         // given: a Laplace kernel typed in, and input cell (1, 1) switched on
         click("#patternEdge");
         typeKernel(LAPLACE);
-        click("#in-1-1");
+        typeCell(1, 1, "1");
 
         // when:
         for (int i = 0; i < 4; i++) {
@@ -129,7 +132,7 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
         click("#mode-max-pooling");
         click("#size-2");
         click("#stride-2");
-        click("#in-0-0");
+        typeCell(0, 0, "1");
 
         // when:
         click("#playButton");
@@ -190,6 +193,95 @@ class ConvolutionStepperTest extends PlaygroundTestBase {
         assertThat(user.fx().lookup("#stepButton").queryButton().getText()).isEqualTo("下一步");
         assertThat(user.fx().lookup("#mode-max-pooling").queryLabeled().getText()).isEqualTo("MaxPooling2D");
         assertThat(user.fx().lookup("#mode-sum-pooling").queryLabeled().getText()).isEqualTo("求和池化");
+    }
+
+    @Test
+    void should_take_any_whole_number_typed_into_an_input_cell_and_work_the_output_out_again() {
+        // given: the Laplace kernel over the edge, two output cells filled
+        click("#patternEdge");
+        typeKernel(LAPLACE);
+        click("#stepButton");
+        click("#stepButton");
+
+        // when: 7 typed into input cell (1, 1), the centre of the first window
+        typeCell(1, 1, "7");
+
+        // then: (0, 0) = −4·7 = −28; (0, 1) has it under its left weight: 7·1 = 7
+        assertThat(text("#in-1-1")).isEqualTo("7");
+        assertThat(output(0, 0)).isEqualTo("-28");
+        assertThat(output(0, 1)).isEqualTo("7");
+
+        // when: a negative number, then something that is not a whole number
+        typeCell(1, 1, "-3");
+
+        // then: −4·(−3) = 12 and 1·(−3) = −3
+        assertThat(output(0, 0)).isEqualTo("12");
+        assertThat(output(0, 1)).isEqualTo("-3");
+
+        // when:
+        click("#in-2-2");
+        user.fx().write("0.5").type(KeyCode.ENTER);
+
+        // then: refused and marked; the cell keeps its 0
+        assertThat(styles("#cellEditor")).contains("kernel-invalid");
+        user.fx().type(KeyCode.ESCAPE);
+        assertThat(text("#in-2-2")).isEqualTo("0");
+        assertThat(output(0, 0)).isEqualTo("12");
+    }
+
+    @Test
+    void should_grow_and_shrink_the_input_from_4_to_12_keeping_the_values_that_fit() {
+        // given:
+        click("#patternEdge");
+
+        // when:
+        user.fx().interact(() -> stepper.gridSizeProperty().set(12));
+
+        // then: the edge's columns 4–7 stay 1, the new cells are 0
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid: output = ⌊(12 − 3) / 1⌋ + 1 = 10 → 10×10");
+        assertThat(text("#in-0-7")).isEqualTo("1");
+        assertThat(text("#in-11-11")).isEqualTo("0");
+        assertThat(text("#stepperInputCaption")).startsWith("Input 12×12");
+
+        // when: down to the smallest through the spinner's text
+        Spinner<?> spinner = user.fx().lookup("#inputSizeSpinner").queryAs(Spinner.class);
+        user.fx().interact(() -> {
+            spinner.getEditor().setText("4");
+            spinner.commitValue();
+        });
+
+        // then:
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid: output = ⌊(4 − 3) / 1⌋ + 1 = 2 → 2×2");
+        assertThat(user.fx().lookup("#in-4-4").tryQuery()).isEmpty();
+        assertThat(stepper.input()[0]).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void should_work_the_lectures_8x8_example_out_to_its_6x6_score_board() {
+        // when:
+        click("#patternLecture");
+        user.fx().interact(() -> {
+            while (stepper.step()) {
+                // every window position
+            }
+        });
+
+        // then: the slides' 36 sums, except the one the slides print as 36 where the window gives 37
+        assertThat(text("#outputSizeLabel")).isEqualTo("valid: output = ⌊(8 − 3) / 1⌋ + 1 = 6 → 6×6");
+        assertThat(kernelText(1, 2)).isEqualTo("3");
+        for (int r = 0; r < 6; r++) {
+            for (int c = 0; c < 6; c++) {
+                int expected = r == LectureExample.MISPRINT_ROW && c == LectureExample.MISPRINT_COLUMN
+                        ? LectureExample.MISPRINT_SUM : LectureExample.SLIDE_OUTPUT[r][c];
+                assertThat(output(r, c)).as("output (%d, %d)", r, c).isEqualTo(String.valueOf(expected));
+            }
+        }
+        assertThat(text("#stepSum")).isEqualTo("1·1 + 1·0 + 4·1 + 4·2 + 2·1 + 4·3 + 4·1 + 1·1 + 4·2 = 40");
+    }
+
+    private void typeCell(int r, int c, String value) {
+        click("#in-" + r + "-" + c);
+        user.fx().write(value).type(KeyCode.ENTER);
     }
 
     private void typeKernel(String[][] weights) {

@@ -5,6 +5,7 @@ import cnnplayground.spec.Padding;
 import cnnplayground.teach.ConvolutionWalk;
 import cnnplayground.teach.Grids;
 import cnnplayground.teach.InputPattern;
+import cnnplayground.teach.LectureExample;
 import cnnplayground.teach.SlidingWindow;
 import cnnplayground.teach.StepArithmetic;
 import cnnplayground.teach.WindowOperation;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +32,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,8 +46,13 @@ import javafx.util.Duration;
  */
 public final class ConvolutionStepperView extends ScrollPane {
 
-    /** Rows and columns of the input grid. */
+    /** Rows and columns of the input grid at first. */
     public static final int GRID = 8;
+    /** The smallest and largest input grid. */
+    public static final int MIN_GRID = 4;
+    public static final int MAX_GRID = 12;
+    /** Typed input cells are whole numbers of at most this size. */
+    public static final int MAX_CELL = 999;
     public static final List<Integer> SIZES = List.of(2, 3, 5);
     public static final List<Integer> STRIDES = List.of(1, 2, 3);
     /** Window positions per second while playing. */
@@ -52,6 +60,10 @@ public final class ConvolutionStepperView extends ScrollPane {
 
     private final UiText text;
     private final Supplier<FloatGrid> drawnDigit;
+    private final NetworkPatch.Source network;
+    /** Rows and columns of the input, {@value #MIN_GRID} to {@value #MAX_GRID}. */
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(this, "gridSize", GRID);
+    private final Label inputCaption = new Label();
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 3);
     private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 1);
     private final ObjectProperty<Padding> padding = new SimpleObjectProperty<>(this, "padding", Padding.VALID);
@@ -81,8 +93,19 @@ public final class ConvolutionStepperView extends ScrollPane {
      * @param drawnDigit the Draw tab's picture as the network sees it (any size, 0..1), or {@code null}
      */
     public ConvolutionStepperView(UiText text, Supplier<FloatGrid> drawnDigit) {
+        this(text, drawnDigit, null);
+    }
+
+    /**
+     * @param text       the window's strings
+     * @param drawnDigit the Draw tab's picture as the network sees it (any size, 0..1), or {@code null}
+     * @param network    "From the network": the first layer's kernel and a patch of the watched sample, or
+     *                   {@code null} where there is no network (the button then says so)
+     */
+    public ConvolutionStepperView(UiText text, Supplier<FloatGrid> drawnDigit, NetworkPatch.Source network) {
         this.text = text;
         this.drawnDigit = drawnDigit;
+        this.network = network;
         setId("convolutionStepper");
         getStyleClass().add("stepper-scroll");
         setFitToWidth(true);
@@ -127,6 +150,12 @@ public final class ConvolutionStepperView extends ScrollPane {
         });
         stride.addListener((obs, was, now) -> restart());
         padding.addListener((obs, was, now) -> restart());
+        gridSize.addListener((obs, was, now) -> {
+            if (now.intValue() != input.length) {
+                input = Grids.resized(input, now.intValue());
+                restart();
+            }
+        });
         operation.addListener((obs, was, now) -> restart());
         filled.addListener((obs, was, now) -> render());
         text.languageProperty().addListener((obs, was, now) -> render());
@@ -183,15 +212,66 @@ public final class ConvolutionStepperView extends ScrollPane {
         return walk;
     }
 
-    /** A new input grid ({@value #GRID}×{@value #GRID}); the output fills again from the start. */
+    /**
+     * A new square input grid, {@value #MIN_GRID}×{@value #MIN_GRID} to {@value #MAX_GRID}×{@value #MAX_GRID};
+     * the output fills again from the start.
+     */
     public void setInput(double[][] values) {
         Grids.requireRectangular("input", values);
-        if (values.length != GRID || values[0].length != GRID) {
-            throw new IllegalArgumentException("input must be " + GRID + "×" + GRID + ", got "
-                    + values.length + "×" + values[0].length);
+        if (values.length != values[0].length || values.length < MIN_GRID || values.length > MAX_GRID) {
+            throw new IllegalArgumentException("input must be square, " + MIN_GRID + "×" + MIN_GRID + " to "
+                    + MAX_GRID + "×" + MAX_GRID + ", got " + values.length + "×" + values[0].length);
         }
         input = Grids.copy(values);
+        gridSize.set(values.length);
         restart();
+    }
+
+    /** The input grid's values, a copy. */
+    public double[][] input() {
+        return Grids.copy(input);
+    }
+
+    /** Rows and columns of the input; a new size keeps the values that still fit and fills the rest with 0. */
+    public IntegerProperty gridSizeProperty() {
+        return gridSize;
+    }
+
+    /** The lecture's worked example (note 002): 8×8 integers, the 3×3 filter W, stride 1, no padding. */
+    public void useLectureExample() {
+        UiText.clear(note.textProperty());
+        operation.set(WindowOperation.CONVOLUTION);
+        stride.set(1);
+        padding.set(Padding.VALID);
+        setKernel(LectureExample.kernel());
+        setInput(LectureExample.input());
+    }
+
+    /**
+     * "From the network": the first Conv2D layer's first kernel and a patch of the watched sample, as big
+     * as the grid, fetched off the FX thread; the note says whose weights and which pixels, or why not.
+     */
+    public void useNetwork() {
+        if (network == null) {
+            text.show(note.textProperty(), UiText.phrase("stepper.network.noWeights"));
+            return;
+        }
+        text.show(note.textProperty(), UiText.phrase("stepper.network.loading"));
+        network.patch(gridSize.get()).whenComplete((patch, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure;
+                text.show(note.textProperty(), cause instanceof NetworkPatch.Refusal r ? r.phrase()
+                        : UiText.phrase("stepper.network.failed", String.valueOf(cause.getMessage())));
+                return;
+            }
+            operation.set(WindowOperation.CONVOLUTION);
+            padding.set(Padding.VALID);
+            stride.set(patch.stride());
+            setKernel(patch.kernel());
+            setInput(patch.input());
+            text.show(note.textProperty(), patch.caption());
+        }));
     }
 
     /** Puts {@code values} (square, size 2, 3 or 5) into the kernel fields. */
@@ -252,11 +332,12 @@ public final class ConvolutionStepperView extends ScrollPane {
         SlidingWindow window = walk.window();
         int padTop = window.rowPadding().before();
         int padLeft = window.columnPadding().before();
-        int rows = GRID + padTop + window.rowPadding().after();
-        int cols = GRID + padLeft + window.columnPadding().after();
+        int rows = input.length + padTop + window.rowPadding().after();
+        int cols = input.length + padLeft + window.columnPadding().after();
         inputGrid.resize(rows, cols, (r, c) -> isInput(r - padTop, c - padLeft)
                 ? "in-" + (r - padTop) + "-" + (c - padLeft) : "pad-" + r + "-" + c,
-                (r, c) -> toggle(r - padTop, c - padLeft));
+                (r, c) -> editCell(r, c, r - padTop, c - padLeft));
+        inputCaption.setText(text.get("stepper.input", input.length));
         double inputScale = Math.max(1, maxMagnitude(input));
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -333,8 +414,8 @@ public final class ConvolutionStepperView extends ScrollPane {
     private String sizeFormula(SlidingWindow window) {
         int out = window.outputHeight();
         return window.padding() == Padding.SAME
-                ? text.get("stepper.formula.same", GRID, window.stride(), out)
-                : text.get("stepper.formula.valid", GRID, window.size(), window.stride(), out);
+                ? text.get("stepper.formula.same", input.length, window.stride(), out)
+                : text.get("stepper.formula.valid", input.length, window.size(), window.stride(), out);
     }
 
     /** The current cell's receptive field: its window, cut to the input. */
@@ -342,23 +423,42 @@ public final class ConvolutionStepperView extends ScrollPane {
         int k = s.size();
         int top = Math.max(0, s.inputTop());
         int left = Math.max(0, s.inputLeft());
-        int bottom = Math.min(GRID - 1, s.inputTop() + k - 1);
-        int right = Math.min(GRID - 1, s.inputLeft() + k - 1);
+        int bottom = Math.min(input.length - 1, s.inputTop() + k - 1);
+        int right = Math.min(input.length - 1, s.inputLeft() + k - 1);
         return text.get("field.stepper", s.outRow(), s.outCol(), top, bottom, left, right,
                 bottom - top + 1, right - left + 1);
     }
 
-    private static boolean isInput(int r, int c) {
-        return r >= 0 && c >= 0 && r < GRID && c < GRID;
+    private boolean isInput(int r, int c) {
+        return r >= 0 && c >= 0 && r < input.length && c < input.length;
     }
 
-    /** A click on an input cell flips it between background (0) and ink (1). */
-    private void toggle(int r, int c) {
+    /**
+     * A click on an input cell opens a field over it: a typed whole number (up to ±{@value #MAX_CELL}) replaces
+     * the value on Enter or when the field loses focus; Escape keeps the old one.
+     */
+    private void editCell(int gridRow, int gridCol, int r, int c) {
         if (!isInput(r, c)) {
             return;
         }
-        input[r][c] = input[r][c] >= 0.5 ? 0 : 1;
-        recompute();
+        inputGrid.edit(gridRow, gridCol, StepArithmetic.number(input[r][c]), typed -> {
+            Optional<Integer> value = cellValue(typed);
+            value.ifPresent(v -> {
+                input[r][c] = v;
+                recompute();
+            });
+            return value.isPresent();
+        });
+    }
+
+    /** A whole number of at most {@value #MAX_CELL} in size, as typed (a minus sign may be − or -). */
+    static Optional<Integer> cellValue(String typed) {
+        try {
+            int v = Integer.parseInt(typed.strip().replace('−', '-'));
+            return Math.abs(v) <= MAX_CELL ? Optional.of(v) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static double maxMagnitude(double[][] grid) {
@@ -372,8 +472,8 @@ public final class ConvolutionStepperView extends ScrollPane {
     }
 
     private void usePattern(InputPattern pattern) {
-        note.setText("");
-        setInput(pattern.grid(GRID));
+        UiText.clear(note.textProperty());
+        setInput(pattern.grid(input.length));
     }
 
     /**
@@ -383,7 +483,7 @@ public final class ConvolutionStepperView extends ScrollPane {
     public void useDrawnDigit() {
         FloatGrid drawn = drawnDigit == null ? null : drawnDigit.get();
         if (drawn == null || drawn.max() <= 0) {
-            note.setText(text.get("stepper.noDrawing"));
+            text.show(note.textProperty(), UiText.phrase("stepper.noDrawing"));
             return;
         }
         double[][] picture = new double[drawn.height()][drawn.width()];
@@ -392,14 +492,14 @@ public final class ConvolutionStepperView extends ScrollPane {
                 picture[y][x] = drawn.get(x, y, 0);
             }
         }
-        double[][] small = Grids.areaResize(picture, GRID, GRID);
+        double[][] small = Grids.areaResize(picture, input.length, input.length);
         double max = Math.max(1e-9, maxMagnitude(small));
         for (double[] row : small) {
             for (int c = 0; c < row.length; c++) {
                 row[c] = Math.round(row[c] / max * 10) / 10.0; // stretched so a thin digit still reaches 1
             }
         }
-        note.setText("");
+        UiText.clear(note.textProperty());
         setInput(small);
     }
 
@@ -440,15 +540,31 @@ public final class ConvolutionStepperView extends ScrollPane {
     }
 
     private Node inputAndKernel() {
-        Label inputCaption = new Label();
-        inputCaption.textProperty().bind(text.text("stepper.input", GRID));
+        inputCaption.setId("stepperInputCaption");
         inputCaption.getStyleClass().add("hint");
         inputCaption.setWrapText(true);
         FlowPane patterns = new FlowPane(4, 4,
                 button("patternEdge", "stepper.pattern.edge", () -> usePattern(InputPattern.VERTICAL_EDGE)),
                 button("patternSeven", "stepper.pattern.seven", () -> usePattern(InputPattern.DIGIT_SEVEN)),
                 button("patternCross", "stepper.pattern.cross", () -> usePattern(InputPattern.CROSS)),
-                button("useDrawnDigit", "stepper.pattern.drawn", this::useDrawnDigit));
+                button("useDrawnDigit", "stepper.pattern.drawn", this::useDrawnDigit),
+                button("patternLecture", "stepper.pattern.lecture", this::useLectureExample),
+                button("fromNetwork", "stepper.pattern.network", this::useNetwork));
+        Spinner<Integer> sizeSpinner = new Spinner<>(MIN_GRID, MAX_GRID, gridSize.get());
+        sizeSpinner.setId("inputSizeSpinner");
+        sizeSpinner.setEditable(true);
+        sizeSpinner.setPrefWidth(80);
+        sizeSpinner.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                gridSize.set(now);
+            }
+        });
+        gridSize.addListener((obs, was, now) -> sizeSpinner.getValueFactory().setValue(now.intValue()));
+        Label sizeCaption = new Label();
+        sizeCaption.textProperty().bind(text.text("stepper.inputSize"));
+        sizeCaption.getStyleClass().add("hint");
+        HBox sizeRow = new HBox(6, sizeCaption, sizeSpinner);
+        sizeRow.setAlignment(Pos.CENTER_LEFT);
         note.setId("stepperNote");
         note.getStyleClass().add("stepper-note");
         note.setWrapText(true);
@@ -458,7 +574,7 @@ public final class ConvolutionStepperView extends ScrollPane {
         inputCaption.maxWidthProperty().bind(inputGrid.widthProperty());
         note.maxWidthProperty().bind(inputGrid.widthProperty());
         patterns.prefWrapLengthProperty().bind(inputGrid.widthProperty());
-        VBox inputBox = new VBox(6, inputCaption, inputGrid, patterns, note);
+        VBox inputBox = new VBox(6, inputCaption, sizeRow, inputGrid, patterns, note);
 
         return new FlowPane(16, 10, inputBox, kernel);
     }

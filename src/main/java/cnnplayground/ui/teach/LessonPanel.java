@@ -185,8 +185,11 @@ public final class LessonPanel extends VBox {
         }
     }
 
-    /** The defaults with the lesson's settings on top, so a lesson starts the same way every time. */
-    static TrainingConfig config(LessonTraining training) {
+    /**
+     * The defaults with the lesson's settings on top, so a lesson starts the same way every time: what one
+     * click puts into the Training tab's form (the {@code lesson-runs} tool trains with it too).
+     */
+    public static TrainingConfig config(LessonTraining training) {
         TrainingConfig config = TrainingConfig.defaults();
         if (training.optimizer().isPresent()) {
             config = config.withOptimizer(OptimizerKind.fromCli(training.optimizer().get().cliName()));
@@ -200,6 +203,9 @@ public final class LessonPanel extends VBox {
         if (training.augmentation().isPresent()) {
             LessonTraining.Augment a = training.augmentation().get();
             config = config.withAugmentation(new Augmentation(a.shiftPixels(), a.rotationDegrees(), 0, false));
+        }
+        if (training.validationFraction().isPresent()) {
+            config = config.withValidationFraction(training.validationFraction().getAsDouble());
         }
         return config;
     }

@@ -58,6 +58,42 @@ final class NumberGrid extends GridPane {
         }
     }
 
+    /**
+     * Opens a text field ({@code #cellEditor}) over cell ({@code r}, {@code c}) holding {@code value}, all of it
+     * selected so typing replaces it. Enter or leaving the field hands the text to {@code commit}, which says
+     * whether it took it; a refused text stays in the field, marked. Escape closes the field unchanged.
+     */
+    void edit(int r, int c, String value, java.util.function.Predicate<String> commit) {
+        getChildren().removeIf(n -> "cellEditor".equals(n.getId()));
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(value);
+        field.setId("cellEditor");
+        field.getStyleClass().add("cell-editor");
+        field.setPrefColumnCount(2);
+        field.setMaxWidth(cells[r][c].getWidth() > 0 ? Math.max(cells[r][c].getWidth(), 40) : 40);
+        Runnable close = () -> getChildren().remove(field);
+        field.setOnAction(e -> {
+            if (commit.test(field.getText())) {
+                close.run();
+            } else if (!field.getStyleClass().contains("kernel-invalid")) {
+                field.getStyleClass().add("kernel-invalid");
+            }
+        });
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && getChildren().contains(field)) {
+                commit.test(field.getText());
+                close.run();
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                close.run();
+            }
+        });
+        add(field, c, r);
+        field.requestFocus();
+        field.selectAll();
+    }
+
     int rows() {
         return cells.length;
     }
