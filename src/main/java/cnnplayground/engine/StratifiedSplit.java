@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** A seeded train/validation split that keeps each class's share the same in both parts. */
-public record StratifiedSplit(int[] train, int[] validation) {
+record StratifiedSplit(int[] train, int[] validation) {
 
     /**
      * Each class's members in a seeded random order (the order {@code Collections.shuffle} gives with the same
