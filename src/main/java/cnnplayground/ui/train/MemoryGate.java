@@ -12,7 +12,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 
 /**
- * Keeps Train off while the network would not fit in memory to train (see {@link TrainingMemory}), and
+ * Keeps Train off while the network would not fit in memory to train (see {@link MemoryShortfall#check}), and
  * says so in the window's language: how much it needs, how much is free, and which layer to shrink.
  * The free memory is read again at each edit, so closing another program and editing lets it through.
  */
