@@ -3,14 +3,14 @@ package cnnplayground.cli;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.engine.CheckpointSink;
 import cnnplayground.engine.DataFit;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ProbeResult;
-import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
-import cnnplayground.engine.TrainingRun;
+import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Json;
 import cnnplayground.spec.NetworkSpec;
@@ -124,7 +124,7 @@ final class BenchCommand {
     private static int bench(NetworkSpec spec, ImageDataset data, TrainingConfig config, int pairs, boolean json,
                              StageCondition.Opener opener, PrintStream out, PrintStream err)
             throws UsageException, InterruptedException {
-        String device = TorchEnvironment.load().deviceName();
+        String device = EngineInfo.load().deviceName();
         err.println("bench: warming up on " + device + " …");
         ImageDataset warmUp = data.subset(IntStream.range(0, Math.min(WARM_UP_IMAGES, data.n())).toArray());
         List<Pair> measured = new ArrayList<>();
@@ -305,9 +305,9 @@ final class BenchCommand {
         if (watch != null) {
             recordMemory(heap, rss);
         }
-        TrainingRun run;
+        TrainingHandle run;
         try {
-            run = TrainingRun.start(spec, data, config, events::add, CheckpointSink.NONE);
+            run = TrainingLauncher.create().start(spec, data, config, events::add);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -4,9 +4,10 @@ import cnnplayground.data.Augmentation;
 import cnnplayground.data.ClassSubset;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.data.StratifiedSplit;
 import cnnplayground.engine.CheckpointSink;
 import cnnplayground.engine.DataFit;
-import cnnplayground.engine.DeviceMemory;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.LearningRateSchedule;
 import cnnplayground.engine.MemoryShortfall;
@@ -15,15 +16,13 @@ import cnnplayground.engine.ModelFileException;
 import cnnplayground.engine.ModelMetadata;
 import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.SavedModel;
-import cnnplayground.engine.StratifiedSplit;
-import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
+import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingListener;
-import cnnplayground.engine.TrainingMemory;
-import cnnplayground.engine.TrainingRun;
-import cnnplayground.engine.TransferPlan;
 import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TransferPlan;
 import cnnplayground.spec.NetworkSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,8 +72,8 @@ final class TrainCommand {
         TrainingConfig config = config(args);
         ImageDataset data = limited(args, chosen, config.seed(), err);
         // an oversized network is refused here, before the first line of progress
-        Optional<String> misfit = DataFit.problem(spec, data).or(() -> TrainingMemory.problem(spec, config,
-                DeviceMemory.forTraining(config.cpuOnly())).map(MemoryShortfall::message));
+        Optional<String> misfit = DataFit.problem(spec, data)
+                .or(() -> MemoryShortfall.check(spec, config, config.cpuOnly()).map(MemoryShortfall::message));
         if (misfit.isPresent()) {
             throw new UsageException(misfit.get());
         }
@@ -110,7 +109,7 @@ final class TrainCommand {
                 args.optional("--resume", ""), m.metadata().epochsTrained()));
         transfer.ifPresent(p -> err.printf(Locale.ROOT, "transfer: layers %s keep their weights, %s start afresh;"
                 + " frozen: %s%n", numbers(p.kept()), numbers(p.reinitialised()), numbers(List.copyOf(spec.frozen()))));
-        TrainingRun run;
+        TrainingHandle run;
         try {
             TrainingListener listener = event -> {
                 report(event, err);
@@ -119,11 +118,12 @@ final class TrainCommand {
                 }
                 last.set(event);
             };
+            TrainingLauncher launcher = TrainingLauncher.create(sink);
             run = transfer.isPresent()
-                    ? TrainingRun.transfer(spec, data, config, listener, sink, resumed.get().weights())
+                    ? launcher.transfer(spec, data, config, listener, resumed.get().weights())
                     : resumed.isPresent()
-                    ? TrainingRun.resume(spec, data, config, listener, sink, resumed.get().weights())
-                    : TrainingRun.start(spec, data, config, listener, sink);
+                    ? launcher.resume(spec, data, config, listener, resumed.get().weights())
+                    : launcher.start(spec, data, config, listener);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -232,7 +232,7 @@ final class TrainCommand {
         if (event instanceof TrainingEvent.Started s) {
             err.printf(Locale.ROOT, "device %s; %d training, %d validation images; %d batches per epoch%n",
                     s.device(), s.trainImages(), s.validationImages(), s.batchesPerEpoch());
-            TorchEnvironment.ifLoaded().flatMap(t -> t.gpuSupport().advice())
+            EngineInfo.ifLoaded().flatMap(t -> t.gpuSupport().advice())
                     .ifPresent(advice -> err.println("note: " + advice));
         } else if (event instanceof TrainingEvent.EpochEnded e) {
             EpochMetrics m = e.metrics();

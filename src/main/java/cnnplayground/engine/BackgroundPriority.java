@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * PyTorch starts from the lowered thread (its OpenMP workers) inherit the value. Where that is not
  * possible (another system, no libc) nothing changes and training runs as before.
  */
-public final class BackgroundPriority {
+final class BackgroundPriority {
 
     /** The nice value training runs at: the window's threads (0) get about nine times its CPU share when both want it. */
     public static final int TRAINING_NICE = 10;

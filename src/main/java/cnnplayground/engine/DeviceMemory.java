@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * @param gpu       whether the memory is a GPU's
  * @param freeBytes free bytes there now
  */
-public record DeviceMemory(boolean gpu, long freeBytes) {
+record DeviceMemory(boolean gpu, long freeBytes) {
 
     private static final Path MEMINFO = Path.of("/proc/meminfo");
     private static final Path CGROUP_MAX = Path.of("/sys/fs/cgroup/memory.max");

@@ -4,7 +4,7 @@ import cnnplayground.data.ImageDataset;
 import cnnplayground.spec.NetworkSpec;
 
 /** The real launcher: each run trains with DJL on PyTorch, on the GPU when there is one. */
-public final class DjlTrainingLauncher implements TrainingLauncher {
+final class DjlTrainingLauncher implements TrainingLauncher {
 
     private final CheckpointSink checkpoints;
 

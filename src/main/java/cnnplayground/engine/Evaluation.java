@@ -7,7 +7,7 @@ package cnnplayground.engine;
  * @param loss     mean softmax cross-entropy, the training loss
  * @param n        images measured
  */
-public record Evaluation(double accuracy, double loss, int n) {
+record Evaluation(double accuracy, double loss, int n) {
 
     public Evaluation {
         if (n < 1) {

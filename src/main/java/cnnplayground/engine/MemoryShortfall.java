@@ -3,7 +3,9 @@ package cnnplayground.engine;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.LayerSpec;
+import cnnplayground.spec.NetworkSpec;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A network that would not fit in memory to train, with what to change: the parts a UI needs to say it in
@@ -21,6 +23,43 @@ public record MemoryShortfall(TrainingMemory need, DeviceMemory device) {
         FEWER_FILTERS,
         /** Mostly activations of a layer without knobs: a smaller batch. */
         SMALLER_BATCH
+    }
+
+    /**
+     * Whether training {@code spec} with {@code config} would run out of memory on the device the run would use
+     * (the CPU when {@code cpuOnly}); empty when it fits.
+     */
+    public static Optional<MemoryShortfall> check(NetworkSpec spec, TrainingConfig config, boolean cpuOnly) {
+        return TrainingMemory.problem(spec, config, DeviceMemory.forTraining(cpuOnly));
+    }
+
+    /** About how many bytes training would need. */
+    public long neededBytes() {
+        return need.totalBytes();
+    }
+
+    /** The network's parameter count. */
+    public long parameters() {
+        return need.parameters();
+    }
+
+    public int batchSize() {
+        return need.batchSize();
+    }
+
+    /** Whether the device short of memory is the GPU (else the machine's memory). */
+    public boolean onGpu() {
+        return device.gpu();
+    }
+
+    /** The bytes free on that device. */
+    public long freeBytes() {
+        return device.freeBytes();
+    }
+
+    /** {@code 187_300_000_000 → "187.3 GB"}: decimal units, as disks and RAM sticks are sold. */
+    public static String formatBytes(long bytes) {
+        return TrainingMemory.formatBytes(bytes);
     }
 
     /** 0-based index of the layer taking the most memory. */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param kernelModule whether one of {@link #KERNEL_MODULE_FILES} exists
  * @param libcuda      whether {@code libcuda.so.1} can be loaded; a CUDA libtorch needs it to use a GPU
  */
-public record NvidiaDriver(boolean kernelModule, boolean libcuda) {
+record NvidiaDriver(boolean kernelModule, boolean libcuda) {
 
     /** Files the NVIDIA kernel module makes, on the machine and in containers given its GPUs. */
     public static final List<Path> KERNEL_MODULE_FILES =

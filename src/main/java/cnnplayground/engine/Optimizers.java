@@ -21,7 +21,7 @@ import cnnplayground.engine.optim.CosineDecay;
  * <p>Weight decay ({@link TrainingConfig#weightDecay()}) is DJL's {@code optWeightDecays}: {@code
  * wd * w} added to the gradient before the step, the same for all three optimizers.
  */
-public final class Optimizers {
+final class Optimizers {
 
     public static final float ADAM_BETA1 = 0.9f;
     public static final float ADAM_BETA2 = 0.999f;

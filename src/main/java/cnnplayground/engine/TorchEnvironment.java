@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code pytorch-native-cu124} instead, which {@link BundledLibtorch} extracts (4 GB, the first time) and points
  * DJL at, so it loads offline with or without a GPU.
  */
-public final class TorchEnvironment {
+final class TorchEnvironment {
 
     /** The DJL engine name the app uses. */
     public static final String ENGINE_NAME = "PyTorch";

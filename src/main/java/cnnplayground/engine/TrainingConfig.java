@@ -1,6 +1,8 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.Augmentation;
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.StratifiedSplit;
 
 /**
  * How to train: the knobs a student turns. Immutable; {@code with…} returns an edited copy.
@@ -161,5 +163,13 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
     public TrainingConfig withCpuOnly(boolean value) {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, validationFraction,
                 seed, augmentation, schedule, weightDecay, earlyStoppingPatience, value);
+    }
+
+    /**
+     * The images a run with these settings holds out for validation: a stratified split of {@code data} by
+     * {@link #validationFraction()} and {@link #seed()}, the same one the run makes; empty without a split.
+     */
+    public int[] validationIndices(ImageDataset data) {
+        return StratifiedSplit.of(data.labels(), data.numClasses(), validationFraction, seed).validation();
     }
 }

@@ -11,6 +11,16 @@ import cnnplayground.spec.NetworkSpec;
 @FunctionalInterface
 public interface TrainingLauncher {
 
+    /** The real launcher: each run trains with DJL on PyTorch, on the GPU when there is one. */
+    static TrainingLauncher create() {
+        return new DjlTrainingLauncher();
+    }
+
+    /** Like {@link #create()}, handing {@code checkpoints} the parameters each time validation accuracy beats every earlier epoch. */
+    static TrainingLauncher create(CheckpointSink checkpoints) {
+        return new DjlTrainingLauncher(checkpoints);
+    }
+
     /**
      * Starts training {@code spec} on {@code data} on a new engine thread, at {@code pace}, and returns at once.
      *

@@ -17,6 +17,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.data.StratifiedSplit;
 import cnnplayground.spec.NetworkSpec;
 import java.io.IOException;
 import java.time.Duration;

@@ -23,4 +23,13 @@ public record WeightsSnapshot(NetworkSpec spec, byte[] parameters, Normalization
     public byte[] parameters() {
         return parameters.clone();
     }
+
+    /**
+     * The first Conv2D layer's kernels and bias in these weights, or empty when the network has none.
+     *
+     * @throws IllegalArgumentException if the weights do not fit their network
+     */
+    public java.util.Optional<LayerParameters> firstConvolution() {
+        return LayerWeights.firstConvolution(this);
+    }
 }

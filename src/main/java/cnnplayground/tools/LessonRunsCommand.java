@@ -3,13 +3,13 @@ package cnnplayground.tools;
 import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.CheckpointSink;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.EpochMetrics;
-import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TorchUnavailableException;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
-import cnnplayground.engine.TrainingRun;
+import cnnplayground.engine.TrainingHandle;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.DropoutSpec;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.NetworkSpec;
@@ -81,7 +81,7 @@ public final class LessonRunsCommand {
             return BAD_INPUT;
         }
         try {
-            TorchEnvironment.load();
+            EngineInfo.load();
         } catch (TorchUnavailableException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -177,7 +177,7 @@ public final class LessonRunsCommand {
         int[] split = new int[2];
         long start = System.nanoTime();
         double cpuStart = processCpuSeconds();
-        try (TrainingRun run = TrainingRun.start(variant.network(), data, config, event -> {
+        try (TrainingHandle run = TrainingLauncher.create().start(variant.network(), data, config, event -> {
             if (event instanceof TrainingEvent.Started s) {
                 split[0] = s.trainImages();
                 split[1] = s.validationImages();
@@ -186,7 +186,7 @@ public final class LessonRunsCommand {
             } else if (event instanceof TrainingEvent.Failed f) {
                 failures.add(f.reason());
             }
-        }, CheckpointSink.NONE)) {
+        })) {
             run.awaitTermination(Duration.ofHours(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,8 +4,9 @@ import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.ClassActivationMaps;
 import cnnplayground.engine.ConfusionMatrix;
-import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.LiveModel;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.PoolMode;
@@ -85,13 +86,13 @@ public final class ScreenshotTour {
     private List<Path> walk() throws Exception {
         ImageDataset digits = DatasetLocator.loadDigits();
         onFx(() -> {
-            view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+            view = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
             stage = new Stage();
             stage.setTitle(PlaygroundApp.TITLE);
             stage.setScene(PlaygroundApp.scene(view));
             stage.show();
             view.setDataset(DatasetLocator.DIGITS, digits);
-            view.setDeviceDescription(cnnplayground.engine.TorchEnvironment.load().deviceName());
+            view.setDeviceDescription(EngineInfo.load().deviceName());
             layerList().getSelectionModel().select(0);
             return null;
         });

@@ -1,11 +1,11 @@
 package cnnplayground.tools;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.DatasetLocator;
 import cnnplayground.ui.PlaygroundApp;
@@ -70,7 +70,7 @@ public final class StageBench implements AutoCloseable {
         started.get(1, TimeUnit.MINUTES);
         Platform.setImplicitExit(false);
         StageBench bench = FxThread.call(() -> {
-            PlaygroundView view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+            PlaygroundView view = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
             Stage stage = new Stage();
             stage.setTitle(PlaygroundApp.TITLE + " — bench");
             Scene scene = new Scene(view, WIDTH, HEIGHT);

@@ -2,10 +2,10 @@ package cnnplayground.ui;
 
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TorchEnvironment;
 import cnnplayground.engine.TorchUnavailableException;
+import cnnplayground.engine.TrainingLauncher;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,7 +35,7 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        view = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        view = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
         openOnStage(view, !getParameters().getRaw().contains(EDITOR_FIRST));
         stage.titleProperty().bind(view.text().text("app.title"));
         stage.setScene(scene(view));
@@ -110,10 +110,10 @@ public final class PlaygroundApp extends Application {
                 Platform.runLater(() -> view.showDatasetProblem(message));
             }
             try {
-                TorchEnvironment torch = TorchEnvironment.load();
+                EngineInfo torch = EngineInfo.load();
                 Platform.runLater(() -> {
                     view.setDeviceDescription(torch.deviceName(), torch.gpuSupport());
-                    view.workspace().gpuAvailableProperty().set(torch.isGpu());
+                    view.workspace().gpuAvailableProperty().set(torch.gpu());
                 });
             } catch (TorchUnavailableException e) {
                 Platform.runLater(() -> view.showTrainingUnavailable(e.getMessage()));

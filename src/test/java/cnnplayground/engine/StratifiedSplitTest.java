@@ -3,7 +3,10 @@ package cnnplayground.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cnnplayground.data.ImageDataset;
+import cnnplayground.data.StratifiedSplit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -98,4 +101,20 @@ class StratifiedSplitTest {
         assertArrayEquals(sample, StratifiedSplit.sample(labels, 3, 11, 7));
         assertArrayEquals(IntStream.range(0, 100).toArray(), StratifiedSplit.sample(labels, 3, 500, 7));
     }
+
+    @Test
+    void a_configs_validation_indices_are_the_split_a_run_with_it_makes() {
+        int[] labels = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1};
+        ImageDataset data = new ImageDataset(labels.length, 1, 1, 1, new byte[labels.length], labels,
+                List.of("a", "b", "c"), "twenty");
+        TrainingConfig config = TrainingConfig.defaults().withValidationFraction(0.25).withSeed(7);
+
+        // when:
+        int[] held = config.validationIndices(data);
+
+        // then:
+        assertArrayEquals(StratifiedSplit.of(labels, 3, 0.25, 7).validation(), held);
+        assertEquals(6, held.length); // 2 of 7, 2 of 7, 2 of 6
+    }
 }
+

@@ -12,6 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.data.StratifiedSplit;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
 import java.nio.file.Path;

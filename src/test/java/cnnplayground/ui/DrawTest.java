@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.ui.draw.DrawView;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ class DrawTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), probe));
+        view = PlaygroundScene.show(stage, new PlaygroundView(TrainingLauncher.create(), probe));
     }
 
     @Override

@@ -2,7 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.export.KerasCode;
 import cnnplayground.spec.export.PyTorchCode;
@@ -30,7 +30,7 @@ class NetworkExportTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        view = PlaygroundScene.show(stage, new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe()));
+        view = PlaygroundScene.show(stage, new PlaygroundView(TrainingLauncher.create(), new FixedProbe()));
     }
 
     @Override

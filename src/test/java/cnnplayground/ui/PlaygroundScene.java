@@ -1,8 +1,8 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
+import cnnplayground.engine.TrainingLauncher;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -15,19 +15,19 @@ public final class PlaygroundScene {
 
     /** A playground with no dataset yet. */
     public static PlaygroundView show(Stage stage) {
-        return show(stage, new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe()));
+        return show(stage, new PlaygroundView(TrainingLauncher.create(), new FixedProbe()));
     }
 
     /** A playground already holding {@code digits}, given to it before it is shown. */
     public static PlaygroundView show(Stage stage, ImageDataset digits) {
-        PlaygroundView view = new PlaygroundView(new DjlTrainingLauncher(), new FixedProbe());
+        PlaygroundView view = new PlaygroundView(TrainingLauncher.create(), new FixedProbe());
         view.setDataset("digits", digits);
         return show(stage, view);
     }
 
     /** A playground as the app builds it (real training, the live probe), in the app's scene. */
     public static PlaygroundView showLive(Stage stage) {
-        return show(stage, new PlaygroundView(new DjlTrainingLauncher(),
+        return show(stage, new PlaygroundView(TrainingLauncher.create(),
                 LiveModel.start()));
     }
 

@@ -2,8 +2,8 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.ProbabilityBars;
@@ -33,7 +33,7 @@ class PresentationVisualsTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        PlaygroundView playground = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        PlaygroundView playground = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
         PlaygroundApp.openOnStage(playground, true);
         view = PlaygroundScene.show(stage, playground);
         view.setDataset("digits", TestDatasets.digits(320));

@@ -1,7 +1,6 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingHandle;
 import cnnplayground.engine.TrainingLauncher;
@@ -16,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The real DJL launcher, keeping every run it started so a test can check how each one ended. */
 final class RecordingLauncher implements TrainingLauncher {
 
-    private final DjlTrainingLauncher real = new DjlTrainingLauncher();
+    private final TrainingLauncher real = TrainingLauncher.create();
     private final List<TrainingRun> runs = new CopyOnWriteArrayList<>();
 
     @Override

@@ -2,9 +2,9 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.DjlTrainingLauncher;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ class WeightsInViewsTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        PlaygroundView playground = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+        PlaygroundView playground = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
         playground.setDataset("digits", TestDatasets.digits(320));
         view = PlaygroundScene.show(stage, playground);
     }

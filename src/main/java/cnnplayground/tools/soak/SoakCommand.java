@@ -3,9 +3,9 @@ package cnnplayground.tools.soak;
 import cnnplayground.data.AtomicFiles;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.DjlTrainingLauncher;
+import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TorchEnvironment;
+import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.tools.stall.FxStallExplainer;
 import cnnplayground.ui.DatasetLocator;
 import cnnplayground.ui.PlaygroundApp;
@@ -146,9 +146,9 @@ public final class SoakCommand {
         PlaygroundView[] view = new PlaygroundView[1];
         Stage[] stage = new Stage[1];
         try {
-            String device = TorchEnvironment.load().deviceName();
+            String device = EngineInfo.load().deviceName();
             runOnFx(() -> {
-                view[0] = new PlaygroundView(new DjlTrainingLauncher(), LiveModel.start());
+                view[0] = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
                 stage[0] = new Stage();
                 stage[0].setTitle(PlaygroundApp.TITLE + " — soak");
                 Scene scene = new Scene(view[0], PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);

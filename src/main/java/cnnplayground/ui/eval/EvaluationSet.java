@@ -1,7 +1,6 @@
 package cnnplayground.ui.eval;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.StratifiedSplit;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
@@ -36,8 +35,7 @@ public record EvaluationSet(ImageDataset data, UiText.Phrase what, boolean heldO
     /** The validation split of a run on {@code trained} with {@code config}, or the whole set without one. */
     public static EvaluationSet of(ImageDataset trained, TrainingConfig config) {
         if (config.validationFraction() > 0) {
-            int[] validation = StratifiedSplit.of(trained.labels(), trained.numClasses(), config.validationFraction(),
-                    config.seed()).validation();
+            int[] validation = config.validationIndices(trained);
             if (validation.length > 0) {
                 return new EvaluationSet(trained.subset(validation), UiText.phrase("eval.set.validation",
                         count(validation.length), count(trained.n())), true);

@@ -5,7 +5,6 @@ import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
 import cnnplayground.data.Normalization;
 import cnnplayground.engine.LayerParameters;
-import cnnplayground.engine.LayerWeights;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.Shape;
@@ -68,7 +67,7 @@ public final class WorkspacePatches implements NetworkPatch.Source {
      */
     static NetworkPatch patch(WeightsSnapshot weights, UiText.Phrase whose, FloatGrid picture, int sampleIndex,
                               int size) {
-        LayerParameters conv = LayerWeights.firstConvolution(weights)
+        LayerParameters conv = weights.firstConvolution()
                 .orElseThrow(() -> new NetworkPatch.Refusal(UiText.phrase("stepper.network.noConvolution")));
         int[] shape = conv.weightShape();
         int k = shape[2];

@@ -1,9 +1,7 @@
 package cnnplayground.ui.train;
 
-import cnnplayground.engine.DeviceMemory;
 import cnnplayground.engine.MemoryShortfall;
 import cnnplayground.engine.TrainingConfig;
-import cnnplayground.engine.TrainingMemory;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Locale;
@@ -14,7 +12,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 
 /**
- * Keeps Train off while the network would not fit in memory to train (see {@link TrainingMemory}), and
+ * Keeps Train off while the network would not fit in memory to train (see {@link MemoryShortfall#check}), and
  * says so in the window's language: how much it needs, how much is free, and which layer to shrink.
  * The free memory is read again at each edit, so closing another program and editing lets it through.
  */
@@ -32,7 +30,7 @@ public final class MemoryGate {
                       ObservableValue<Optional<TrainingConfig>> config, ObservableBooleanValue cpuOnly) {
         this.text = text;
         reason = Bindings.createStringBinding(() -> config.getValue()
-                .flatMap(c -> TrainingMemory.problem(network.getValue(), c, DeviceMemory.forTraining(cpuOnly.get())))
+                .flatMap(c -> MemoryShortfall.check(network.getValue(), c, cpuOnly.get()))
                 .map(this::say).orElse(""), network, config, cpuOnly, text.languageProperty());
     }
 
@@ -42,18 +40,17 @@ public final class MemoryGate {
     }
 
     private String say(MemoryShortfall s) {
-        TrainingMemory need = s.need();
         int layer = s.layerIndex() + 1;
         String size = String.format(Locale.ROOT, "%,d", s.layerSize());
         String fix = switch (s.fix()) {
             case SHRINK_DENSE_OR_POOL -> text.get("memory.fix.denseOrPool", layer, size);
             case SHRINK_DENSE -> text.get("memory.fix.dense", layer, size);
             case FEWER_FILTERS -> text.get("memory.fix.filters", layer, size);
-            case SMALLER_BATCH -> text.get("memory.fix.batch", String.valueOf(need.batchSize()), layer);
+            case SMALLER_BATCH -> text.get("memory.fix.batch", String.valueOf(s.batchSize()), layer);
         };
-        String where = s.device().gpu() ? text.get("memory.where.gpu") : text.get("memory.where.machine");
-        return text.get("memory.tooBig", TrainingMemory.formatBytes(need.totalBytes()),
-                String.format(Locale.ROOT, "%,d", need.parameters()), String.valueOf(need.batchSize()), where,
-                TrainingMemory.formatBytes(s.device().freeBytes()), fix);
+        String where = s.onGpu() ? text.get("memory.where.gpu") : text.get("memory.where.machine");
+        return text.get("memory.tooBig", MemoryShortfall.formatBytes(s.neededBytes()),
+                String.format(Locale.ROOT, "%,d", s.parameters()), String.valueOf(s.batchSize()), where,
+                MemoryShortfall.formatBytes(s.freeBytes()), fix);
     }
 }

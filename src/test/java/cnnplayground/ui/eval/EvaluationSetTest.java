@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.EvaluationReport;
-import cnnplayground.engine.StratifiedSplit;
 import cnnplayground.engine.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class EvaluationSetTest {
         EvaluationSet set = EvaluationSet.of(twenty(), config);
 
         // then: the engine's own seeded split, 2 of each class
-        int[] held = StratifiedSplit.of(twenty().labels(), 2, 0.2, config.seed()).validation();
+        int[] held = config.validationIndices(twenty());
         assertTrue(set.heldOut());
         assertEquals(4, set.data().n());
         assertArrayEquals(twenty().subset(held).pixels(), set.data().pixels());

@@ -1,4 +1,4 @@
-package cnnplayground.engine;
+package cnnplayground.data;
 
 import java.util.Arrays;
 import java.util.Random;
