@@ -18,8 +18,6 @@ public final class LessonViews {
     public static final String CONVOLUTION_TAB = "convolutionTab";
     /** What it learned: filter and class pictures, fooling. */
     public static final String LEARNED_TAB = "learnedTab";
-    /** Transfer learning: per-layer locks, a new head, class subsets. */
-    public static final String TRANSFER_TAB = "transferTab";
 
     /** Compare tab: the MLP-vs-CNN section in view. */
     public static final String MLP_VS_CNN = "compare.mlpVsCnn";
@@ -41,8 +39,6 @@ public final class LessonViews {
     public static final String CAM_OVERLAY = "overlay.cam";
     /** Gradient saliency overlaid on the watched input. */
     public static final String SALIENCY_OVERLAY = "overlay.saliency";
-    /** Transfer learning: freeze the convolutional layers. */
-    public static final String FREEZE_FEATURES = "transfer.freezeFeatures";
 
     private LessonViews() {
     }

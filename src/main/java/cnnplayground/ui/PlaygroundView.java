@@ -209,7 +209,7 @@ public final class PlaygroundView extends BorderPane {
         Tab dataTab = tab(text.text("tab.data"), "dataTab", browser);
         stepper = new ConvolutionStepperView(text, () -> live.draw().modelInputProperty().get(),
                 new WorkspacePatches(workspace, () -> live.sampleProperty().get()));
-        LessonViewOptions.install(lessons, stepper, live, model);
+        LessonViewOptions.install(lessons, stepper, live);
         Tab convolutionTab = tab(text.text("stepper.tab"), "convolutionTab", stepper);
         Tab compareTab = tab(text.text("compare.tab"), "compareTab", compare);
         sideTabs.getTabs().addAll(trainingTab, mapsTab, filtersTab, drawTab, learnedTab, evaluateTab, dataTab,

@@ -1,15 +1,11 @@
 package cnnplayground.ui.teach;
 
-import cnnplayground.spec.LayerKind;
-import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.Padding;
 import cnnplayground.teach.KernelPreset;
 import cnnplayground.teach.LessonViews;
 import cnnplayground.teach.WindowOperation;
 import cnnplayground.ui.LiveViews;
-import cnnplayground.ui.builder.NetworkEditorModel;
 import cnnplayground.ui.viz.ExplanationMode;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -26,8 +22,7 @@ public final class LessonViewOptions {
     private LessonViewOptions() {
     }
 
-    public static void install(LessonPanel lessons, ConvolutionStepperView stepper, LiveViews live,
-                               NetworkEditorModel model) {
+    public static void install(LessonPanel lessons, ConvolutionStepperView stepper, LiveViews live) {
         lessons.onViewOption(LessonViews.EDGE_KERNEL, () -> stepper(stepper, s -> { }));
         lessons.onViewOption(LessonViews.STRIDE_TWO, () -> stepper(stepper, s -> s.strideProperty().set(2)));
         lessons.onViewOption(LessonViews.SAME_PADDING,
@@ -39,7 +34,6 @@ public final class LessonViewOptions {
         }));
         lessons.onViewOption(LessonViews.CAM_OVERLAY, () -> explain(live, ExplanationMode.CAM));
         lessons.onViewOption(LessonViews.SALIENCY_OVERLAY, () -> explain(live, ExplanationMode.SALIENCY));
-        lessons.onViewOption(LessonViews.FREEZE_FEATURES, () -> freezeFeatures(model));
     }
 
     private static void stepper(ConvolutionStepperView stepper, Consumer<ConvolutionStepperView> setting) {
@@ -56,16 +50,5 @@ public final class LessonViewOptions {
         // CAM needs a GlobalAveragePooling2D → Dense ending; the panels refuse it with their reason otherwise
         live.drawExplanation().modeProperty().set(mode);
         live.sampleExplanation().modeProperty().set(mode);
-    }
-
-    /** Locks every layer that extracts features (convolutions), leaving the classifier head trainable. */
-    private static void freezeFeatures(NetworkEditorModel model) {
-        List<LayerSpec> layers = model.getNetwork().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerKind kind = layers.get(i).kind();
-            if (kind == LayerKind.CONV_2D || kind == LayerKind.RESIDUAL_BLOCK) {
-                model.setFrozen(i, true);
-            }
-        }
     }
 }
