@@ -6,19 +6,28 @@ import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
+import cnnplayground.spec.Presets;
 import cnnplayground.ui.stage.StageScreen;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Stage layout in the real window, opened as the app opens it: the whole network the editor holds with the
@@ -152,6 +161,82 @@ class StageLayoutTest extends PlaygroundTestBase {
         assertThat(user.onFx(() -> screen().charts().isLossChartEmpty())).isFalse();
         user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().contains("run 1"),
                 () -> "label: " + view.stage().weightsLabel());
+    }
+
+    @Test
+    void should_present_lenet5_at_1280_without_a_scrollbar_in_its_colours_and_scroll_a_deeper_network() {
+        // given: the untrained LeNet-5 on the stage
+        user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("LeNet-5 · untrained"),
+                () -> "label: " + view.stage().weightsLabel());
+        settle();
+        double rangeFont = rangeFontSize();
+
+        // when: presenting in a projector's 1280×720 window
+        user.fx().interact(() -> {
+            view.presentation().setFullScreen(false);
+            view.presentation().activeProperty().set(true);
+            view.getScene().getWindow().setWidth(1280);
+            view.getScene().getWindow().setHeight(720);
+        });
+        user.waitUntil(WAIT_SECONDS, () -> view.getScene().getWidth() == 1280 && view.getScene().getHeight() == 720);
+        settle();
+
+        // then: every column fits, so no scroll bar under them
+        assertThat(user.onFx(this::sidewaysScroll)).as("LeNet-5 presenting at 1280×720").isEmpty();
+        // and: the layer names keep the stage's colours, while an ordinary label is black for contrast
+        assertThat(user.onFx(() -> textFill(".stage-kind-conv-2d"))).isEqualTo(Color.web("#4f46e5"));
+        assertThat(user.onFx(() -> textFill(".stage-kind-dense"))).isEqualTo(Color.web("#059669"));
+        assertThat(user.onFx(() -> textFill("#stagePadTitle"))).isEqualTo(Color.BLACK);
+        // and: the ranges under the columns grow with the other stage text
+        assertThat(rangeFontSize()).isGreaterThan(rangeFont * 1.2);
+        // and: the pad keeps a size to draw on, and the charts stay in the window
+        double pad = user.onFx(() -> {
+            Node canvas = screen().pad().lookup("#drawingCanvas");
+            return canvas.localToScene(canvas.getLayoutBounds()).getWidth();
+        });
+        assertThat(pad).as("pad's side").isGreaterThanOrEqualTo(160);
+        assertThat(shownInWindow(user.onFx(() -> screen().charts()))).as("charts").isTrue();
+
+        // when: a deeper network, VGG small
+        user.fx().interact(() -> view.model().setNetwork(Presets.vggSmall()));
+        user.waitUntil(WAIT_SECONDS, () -> safeCaption().startsWith("Conv2D 28×28×32"), () -> "caption: " + safeCaption());
+        settle();
+
+        // then: it still scrolls sideways
+        assertThat(user.onFx(this::sidewaysScroll)).as("VGG small presenting at 1280×720").isPresent();
+        user.fx().interact(() -> view.presentation().activeProperty().set(false));
+    }
+
+    /** The board's and the viewport's widths when the stage's horizontal scroll bar shows; empty when it does not. */
+    private Optional<String> sidewaysScroll() {
+        ScrollPane scroll = (ScrollPane) view.lookup(".stage-scroll");
+        boolean bar = scroll.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar b
+                && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
+        String widths = "board " + scroll.getContent().getLayoutBounds().getWidth() + " in a viewport "
+                + scroll.getViewportBounds().getWidth();
+        boolean wider = scroll.getContent().getLayoutBounds().getWidth() > scroll.getViewportBounds().getWidth();
+        if (bar != wider) {
+            throw new AssertionError("scroll bar " + (bar ? "shown" : "hidden") + " with " + widths);
+        }
+        return bar ? Optional.of(widths) : Optional.empty();
+    }
+
+    private Paint textFill(String selector) {
+        return ((Labeled) view.lookup(selector)).getTextFill();
+    }
+
+    private double rangeFontSize() {
+        return user.onFx(() -> ((Labeled) view.lookup(".stage-range")).getFont().getSize());
+    }
+
+    private void settle() {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            user.fx().interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+        }
     }
 
     private StageScreen screen() {

@@ -45,6 +45,8 @@ import javafx.scene.text.Font;
 final class StageBoard extends Region {
 
     static final double PAD_X = 20;
+    /** The side margins when even the compact columns are short of room presenting (see {@link #widths}). */
+    static final double TIGHT_PAD_X = 6;
     static final double PAD_TOP = 10;
     static final double PAD_BOTTOM = 8;
     static final double HEADER_GAP = 10;
@@ -277,8 +279,10 @@ final class StageBoard extends Region {
         }
         setSizing(true, 1);
         double[] compact = measure(height);
-        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns (only
-        // presenting: a deep network opened wide scrolls as before)
+        // presenting at 1280 px the captions' larger type alone is wider than the room: closer columns and narrower
+        // side margins (only presenting: a deep network opened wide scrolls as before). LeNet-5's captions then
+        // need about 990 px of the 998 px beside the pad; with the 20 px margins they needed 1006, and the board
+        // scrolled 8 px although every column was in sight
         tight = factor > 1 && availableWidth > 0 && total(compact, COMPACT_GAP) > availableWidth;
         return compact;
     }
@@ -307,12 +311,17 @@ final class StageBoard extends Region {
         return tight ? TIGHT_GAP : compact ? COMPACT_GAP : MIN_GAP;
     }
 
+    /** The margin left of the first column and right of the last. */
+    private double padX() {
+        return tight ? TIGHT_PAD_X : PAD_X;
+    }
+
     private double total(double[] widths, double gap) {
         double sum = 0;
         for (double w : widths) {
             sum += w;
         }
-        return sum + Math.max(0, widths.length - 1) * gap + 2 * PAD_X;
+        return sum + Math.max(0, widths.length - 1) * gap + 2 * padX();
     }
 
     private double[] measure(double height) {
@@ -347,8 +356,8 @@ final class StageBoard extends Region {
             sum += cw;
         }
         int n = columns.size();
-        double gap = n > 1 ? Math.max(minGap(), Math.min(MAX_GAP, (w - 2 * PAD_X - sum) / (n - 1))) : 0;
-        double x = Math.max(PAD_X, Math.floor((w - sum - gap * (n - 1)) / 2));
+        double gap = n > 1 ? Math.max(minGap(), Math.min(MAX_GAP, (w - 2 * padX() - sum) / (n - 1))) : 0;
+        double x = Math.max(padX(), Math.floor((w - sum - gap * (n - 1)) / 2));
         double headerHeight = headerHeight();
         double bodyTop = PAD_TOP + headerHeight + HEADER_GAP;
         double body = bodyHeight(h);
