@@ -33,11 +33,15 @@ class CompareTabTest extends PlaygroundTestBase {
         user.openTab("Compare");
         setEpochs(1);
 
+        // then: before any run the chart says so instead of showing axes JavaFX made up for no data
+        assertThat(showsNoData("optimizerRaceLossChart")).isTrue();
+
         // when:
         teacher.clickRunRace();
 
         // then: three curves on one chart, each with points, and an accuracy for each
         user.waitUntil(RUN_WAIT_SECONDS, () -> !view.compare().isRunning());
+        assertThat(showsNoData("optimizerRaceLossChart")).isFalse();
         List<XYChart.Series<Number, Number>> curves = teacher.series("optimizerRaceLossChart");
         assertThat(curves).extracting(XYChart.Series::getName).containsExactly("SGD", "RMSprop", "Adam");
         for (XYChart.Series<Number, Number> curve : curves) {
@@ -97,6 +101,15 @@ class CompareTabTest extends PlaygroundTestBase {
         assertThat(teacher.label("#rmspropAccuracy")).isEqualTo("waiting");
         assertThat(teacher.label("#adamAccuracy")).isEqualTo("waiting");
         assertThat(teacher.label("#compareStatus")).isEqualTo("Stopped.");
+    }
+
+    /** Whether a chart shows its "no data yet" note, with its axes transparent, rather than axes. */
+    private boolean showsNoData(String chartId) {
+        return user.onFx(() -> {
+            XYChart<?, ?> chart = user.fx().lookup("#" + chartId).queryAs(XYChart.class);
+            javafx.scene.control.Label note = (javafx.scene.control.Label) chart.lookup(".chart-no-data");
+            return note.isVisible() && chart.getXAxis().getOpacity() == 0 && chart.getYAxis().getOpacity() == 0;
+        });
     }
 
     private void setEpochs(int epochs) {

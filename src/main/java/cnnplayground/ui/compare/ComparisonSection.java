@@ -4,6 +4,7 @@ import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.train.TrainingCharts;
+import cnnplayground.ui.viz.NoDataChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,8 @@ final class ComparisonSection extends VBox {
     private final String firstColumnKey;
     private final Button run = new Button();
     private final GridPane table = new GridPane();
-    private final LineChart<Number, Number> lossChart;
-    private final LineChart<Number, Number> accuracyChart;
+    private final NoDataChart lossChart;
+    private final NoDataChart accuracyChart;
     private List<Contender> contenders = List.of();
 
     ComparisonSection(UiText text, String id, String titleKey, String hintKey, String runKey, String firstColumnKey,
@@ -42,6 +43,7 @@ final class ComparisonSection extends VBox {
         Label title = new Label();
         title.textProperty().bind(text.text(titleKey));
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         Label hint = new Label();
         hint.textProperty().bind(text.text(hintKey));
         hint.getStyleClass().add("hint");
@@ -100,6 +102,8 @@ final class ComparisonSection extends VBox {
         }
         lossChart.getData().setAll(losses);
         accuracyChart.getData().setAll(accuracies);
+        lossChart.showEmptyWhileNoPoint();
+        accuracyChart.showEmptyWhileNoPoint();
         // epochs from 1 to the last, whatever has been drawn so far
         NumberAxis epochAxis = (NumberAxis) accuracyChart.getXAxis();
         int epochs = contenders.isEmpty() ? 1 : contenders.get(0).config().epochs();
@@ -119,6 +123,8 @@ final class ComparisonSection extends VBox {
             }
         }
         contender.accuracySeries().getData().setAll(points);
+        lossChart.showEmptyWhileNoPoint();
+        accuracyChart.showEmptyWhileNoPoint();
     }
 
     private Label header(String key) {
@@ -127,7 +133,7 @@ final class ComparisonSection extends VBox {
         return label;
     }
 
-    private LineChart<Number, Number> chart(String id, String titleKey, String axisKey, boolean percent) {
+    private NoDataChart chart(String id, String titleKey, String axisKey, boolean percent) {
         NumberAxis x = new NumberAxis();
         x.labelProperty().bind(text.text(axisKey));
         x.setAnimated(false);
@@ -153,7 +159,7 @@ final class ComparisonSection extends VBox {
                 }
             });
         }
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        NoDataChart chart = new NoDataChart(x, y, text);
         chart.setId(id);
         chart.titleProperty().bind(text.text(titleKey));
         chart.setAnimated(false);

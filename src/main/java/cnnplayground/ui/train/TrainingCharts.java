@@ -4,6 +4,7 @@ import cnnplayground.engine.BatchMetrics;
 import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.TrainingSnapshot;
 import cnnplayground.ui.i18n.UiText;
+import cnnplayground.ui.viz.NoDataChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,12 +140,12 @@ public final class TrainingCharts extends VBox {
 
     /** Whether the loss chart shows its "no data yet" note instead of axes (it has no point yet). */
     public boolean isLossChartEmpty() {
-        return lossChart.empty;
+        return lossChart.showsEmpty();
     }
 
     /** Whether the accuracy chart shows its "no data yet" note instead of axes (no epoch has ended yet). */
     public boolean isAccuracyChartEmpty() {
-        return accuracyChart.empty;
+        return accuracyChart.showsEmpty();
     }
 
     /** The loss chart's marker line, in the chart's plot coordinates; hidden while nothing is marked. */
@@ -212,8 +213,8 @@ public final class TrainingCharts extends VBox {
 
     /** Each chart shows its axes once it has a point, and "no data yet" until then. */
     private void followData() {
-        lossChart.showEmpty(lossChart.getData().stream().allMatch(series -> series.getData().isEmpty()));
-        accuracyChart.showEmpty(accuracyChart.getData().stream().allMatch(series -> series.getData().isEmpty()));
+        lossChart.showEmptyWhileNoPoint();
+        accuracyChart.showEmptyWhileNoPoint();
     }
 
     /**
@@ -326,43 +327,20 @@ public final class TrainingCharts extends VBox {
 
     /**
      * A line chart that can draw one vertical marker line over its plot, kept in place on every layout, and
-     * that shows "no data yet" instead of axes, grid and zero lines while it has no point: the ranges JavaFX
-     * picks for no data (loss 0–150, batch 0–110) would mean nothing.
+     * that shows "no data yet" instead of axes while it has no point.
      */
-    private static final class MarkedChart extends LineChart<Number, Number> {
+    private static final class MarkedChart extends NoDataChart {
 
         private final Line marker = new Line();
-        private final Label noData = new Label();
         private OptionalLong marked = OptionalLong.empty();
-        private boolean empty;
 
         MarkedChart(NumberAxis x, ValueAxis<Number> y, UiText text) {
-            super(x, y);
+            super(x, y, text);
             marker.getStyleClass().add("evolution-marker");
             marker.setManaged(false);
             marker.setMouseTransparent(true);
             marker.setVisible(false);
-            noData.textProperty().bind(text.text("charts.noData"));
-            noData.getStyleClass().add("chart-no-data");
-            noData.setManaged(false);
-            noData.setMouseTransparent(true);
-            getPlotChildren().addAll(marker, noData);
-        }
-
-        /** Hides the axes, grid and zero lines and shows "no data yet", or the other way round. */
-        void showEmpty(boolean now) {
-            if (now == empty && noData.isVisible() == now) {
-                return;
-            }
-            empty = now;
-            noData.setVisible(now);
-            // transparent rather than invisible: XYChart's layout makes the axes visible again
-            getXAxis().setOpacity(now ? 0 : 1);
-            getYAxis().setOpacity(now ? 0 : 1);
-            setHorizontalGridLinesVisible(!now);
-            setVerticalGridLinesVisible(!now);
-            setHorizontalZeroLineVisible(!now);
-            setVerticalZeroLineVisible(!now);
+            getPlotChildren().add(marker);
         }
 
         /**
@@ -382,11 +360,6 @@ public final class TrainingCharts extends VBox {
             super.layoutPlotChildren();
             marker.toFront();
             placeMarker();
-            if (noData.isVisible()) {
-                noData.autosize();
-                noData.relocate(Math.max(0, (getXAxis().getWidth() - noData.getWidth()) / 2),
-                        Math.max(0, (getYAxis().getHeight() - noData.getHeight()) / 2));
-            }
         }
 
         private void placeMarker() {
