@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
  */
 public class NoDataChart extends LineChart<Number, Number> {
 
+    private static final double NOTE_INSET = 8;
+
     private final Label noData = new Label();
     private boolean empty;
 
@@ -55,8 +57,8 @@ public class NoDataChart extends LineChart<Number, Number> {
         super.layoutPlotChildren();
         if (noData.isVisible()) {
             noData.autosize();
-            noData.relocate(Math.max(0, (getXAxis().getWidth() - noData.getWidth()) / 2),
-                    Math.max(0, (getYAxis().getHeight() - noData.getHeight()) / 2));
+            // at the plot's left: a chart wider than a narrow tab's viewport still shows the whole note
+            noData.relocate(NOTE_INSET, Math.max(0, (getYAxis().getHeight() - noData.getHeight()) / 2));
         }
     }
 }
