@@ -13,14 +13,7 @@ public record StratifiedSplit(int[] train, int[] validation) {
      */
     public static StratifiedSplit of(int[] labels, int classes, double validationFraction, long seed) {
         int[] counts = countsOf(labels, classes);
-        int[][] byClass = new int[classes][];
-        for (int c = 0; c < classes; c++) {
-            byClass[c] = new int[counts[c]];
-        }
-        int[] filled = new int[classes];
-        for (int i = 0; i < labels.length; i++) {
-            byClass[labels[i]][filled[labels[i]]++] = i;
-        }
+        int[][] byClass = membersByClass(labels, counts);
         Random random = new Random(seed);
         int[] train = new int[labels.length];
         int[] validation = new int[labels.length];
@@ -82,14 +75,7 @@ public record StratifiedSplit(int[] train, int[] validation) {
             remainder[best] = -1;
             given++;
         }
-        int[][] byClass = new int[classes][];
-        for (int c = 0; c < classes; c++) {
-            byClass[c] = new int[counts[c]];
-        }
-        int[] filled = new int[classes];
-        for (int i = 0; i < labels.length; i++) {
-            byClass[labels[i]][filled[labels[i]]++] = i;
-        }
+        int[][] byClass = membersByClass(labels, counts);
         Random random = new Random(seed);
         int[] chosen = new int[size];
         int taken = 0;
@@ -109,6 +95,19 @@ public record StratifiedSplit(int[] train, int[] validation) {
             trained += count - (int) Math.round(count * validationFraction);
         }
         return trained;
+    }
+
+    /** Each class's image indices, ascending; {@code counts} holds how many each class has. */
+    private static int[][] membersByClass(int[] labels, int[] counts) {
+        int[][] byClass = new int[counts.length][];
+        for (int c = 0; c < counts.length; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        int[] filled = new int[counts.length];
+        for (int i = 0; i < labels.length; i++) {
+            byClass[labels[i]][filled[labels[i]]++] = i;
+        }
+        return byClass;
     }
 
     private static int[] countsOf(int[] labels, int classes) {
