@@ -12,14 +12,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 
 /**
  * The run's pace, for narrating it: Step · 1/s · 5/s · 20/s · Full speed as a row of toggles following the
  * workspace's pace both ways, and Next batch (F7). Choosable before a run and while one goes; several of
  * these (the Training tab's, the stage header's) show the same pace. The keys themselves are the window's.
  */
-public final class PaceControl extends HBox {
+public final class PaceControl extends FlowPane {
 
     /** On Next batch while the run, at Step pace, has done its batch and waits for the next. */
     private static final PseudoClass AWAITING = PseudoClass.getPseudoClass("awaiting");
@@ -28,7 +30,7 @@ public final class PaceControl extends HBox {
 
     /** @param idPrefix makes the ids unique in the window: "pace" gives #paceStep … #paceFullSpeed, #paceNextBatch */
     public PaceControl(Workspace workspace, RunController runs, UiText text, String idPrefix) {
-        super(2);
+        super(2, 2);
         getStyleClass().add("pace-control");
         setAlignment(Pos.CENTER_LEFT);
         Label title = text.label("pace.label");
@@ -65,12 +67,25 @@ public final class PaceControl extends HBox {
         // lit while the run waits for it
         runs.awaitingStepProperty().addListener((obs, was, now) -> nextBatch.pseudoClassStateChanged(AWAITING, now));
         getChildren().add(nextBatch);
+        // a narrow Training tab (beside the lessons) puts the buttons on a second row, never "S…" or "Full spe…"
+        getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
 
         Tooltip tip = text.tooltip("pace.tooltip");
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         Tooltip.install(this, tip);
         nextBatch.setOnAction(e -> runs.step());
+    }
+
+    /** One row, as the stage's header shows it; a parent that gives less width makes the row wrap. */
+    @Override
+    protected double computePrefWidth(double height) {
+        double width = 0;
+        for (Node child : getManagedChildren()) {
+            width += snapSizeX(child.prefWidth(-1));
+        }
+        return snappedLeftInset() + width + snapSpaceX(getHgap()) * Math.max(0, getManagedChildren().size() - 1)
+                + snappedRightInset();
     }
 
     static String key(TrainingPace pace) {
