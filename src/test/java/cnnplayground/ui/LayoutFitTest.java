@@ -117,6 +117,9 @@ class LayoutFitTest extends PlaygroundTestBase {
                     }
                     user.fx().interact(() -> lessonsButton().setSelected(true));
                     check(combination, "lessons", found);
+                    // most lessons open the Training tab beside their card, where the tab is narrowest
+                    user.fx().interact(() -> view.showTabById(PlaygroundView.tabId("Training")));
+                    check(combination, "lessons+Training", found);
                     user.fx().interact(() -> {
                         lessonsButton().setSelected(false);
                         stageButton().setSelected(true);
