@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window fits a classroom's projector: at 1280×720 and at 1920×1080, in the normal window and presenting,
@@ -145,7 +144,7 @@ class LayoutFitTest extends PlaygroundTestBase {
 
     /** Lets the window settle as it is now, saves a picture of it and adds what is wrong in it to {@code found}. */
     private void check(String combination, String where, Map<String, Set<String>> found) {
-        settle();
+        settleLayout();
         ScreenshotTool.save(user.fx(), view, "layout-" + combination + "-" + where);
         for (String offender : user.onFx(this::offenders)) {
             found.computeIfAbsent(offender, o -> new LinkedHashSet<>()).add(where);
@@ -166,16 +165,6 @@ class LayoutFitTest extends PlaygroundTestBase {
                 () -> "scene " + view.getScene().getWidth() + "×" + view.getScene().getHeight());
     }
 
-    /** Lets layout, CSS and the views' own deferred work (charts, a probe's drawing) come to rest. */
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            user.fx().interact(() -> {
-                view.applyCss();
-                view.layout();
-            });
-        }
-    }
 
     private List<String> tabIds() {
         return user.onFx(() -> ((TabPane) view.lookup(".side-tabs")).getTabs().stream().map(Tab::getId).toList());

@@ -31,6 +31,13 @@ public final class PlaygroundScene {
                 LiveModel.start()));
     }
 
+    /** As {@link #showLive}, opening on the network stage as the app does. */
+    public static PlaygroundView showLiveOnStage(Stage stage) {
+        PlaygroundView playground = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
+        PlaygroundApp.openOnStage(playground, true);
+        return show(stage, playground);
+    }
+
     /** {@code view}, however it was built, in the app's scene. */
     public static PlaygroundView show(Stage stage, PlaygroundView view) {
         stage.setScene(PlaygroundApp.scene(view));

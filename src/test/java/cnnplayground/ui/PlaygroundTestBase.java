@@ -93,6 +93,17 @@ public abstract class PlaygroundTestBase {
         }
     }
 
+    /** Lets layout, CSS and the views' own deferred work (charts, a probe's drawing) come to rest. */
+    protected final void settleLayout() {
+        for (int i = 0; i < 3; i++) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            user.fx().interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+        }
+    }
+
     /** A 7 drawn on the pad in pad coordinates: across the top, then down to the left. */
     protected static final javafx.geometry.Point2D[] SEVEN = {new javafx.geometry.Point2D(70, 60),
         new javafx.geometry.Point2D(140, 60), new javafx.geometry.Point2D(210, 60),

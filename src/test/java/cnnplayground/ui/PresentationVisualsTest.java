@@ -2,8 +2,6 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.ui.viz.ProbabilityBars;
@@ -16,7 +14,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presentation mode enlarges the pictures along with the type, in a 1920×1080 window where there is room: on
@@ -33,9 +30,7 @@ class PresentationVisualsTest extends PlaygroundTestBase {
 
     @Start
     void start(Stage stage) {
-        PlaygroundView playground = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
-        PlaygroundApp.openOnStage(playground, true);
-        view = PlaygroundScene.show(stage, playground);
+        view = PlaygroundScene.showLiveOnStage(stage);
         view.setDataset("digits", TestDatasets.digits(320));
         view.presentation().setFullScreen(false);
     }
@@ -105,11 +100,11 @@ class PresentationVisualsTest extends PlaygroundTestBase {
 
     private void present(boolean on) {
         user.fx().interact(() -> view.presentation().activeProperty().set(on));
-        settle();
+        settleLayout();
     }
 
     private StageLook measureStage() {
-        settle();
+        settleLayout();
         return user.onFx(() -> new StageLook(view.stage().tileSize(0), view.stage().tileSize(-1),
                 view.stage().outputBar().orElseThrow(), view.stage().predictedClassFontSize(),
                 ((Path) chartLine()).getStrokeWidth(),
@@ -126,7 +121,7 @@ class PresentationVisualsTest extends PlaygroundTestBase {
         FeatureMapView maps = view.live().featureMaps();
         user.waitUntil(WAIT_SECONDS, () -> maps.tileOnScreen("conv2d", 0).map(b -> b.getWidth() != before)
                 .orElse(false) && maps.outputBars().map(b -> b.highlightedClass() >= 0).orElse(false));
-        settle();
+        settleLayout();
         return user.onFx(() -> {
             ProbabilityBars bars = maps.outputBars().orElseThrow();
             int top = bars.highlightedClass();
@@ -135,13 +130,4 @@ class PresentationVisualsTest extends PlaygroundTestBase {
         });
     }
 
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            user.fx().interact(() -> {
-                view.applyCss();
-                view.layout();
-            });
-        }
-    }
 }

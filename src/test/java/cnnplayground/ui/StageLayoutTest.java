@@ -3,8 +3,6 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TrainingLauncher;
 import cnnplayground.engine.TrainingState;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.stage.StageScreen;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
@@ -27,7 +24,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Stage layout in the real window, opened as the app opens it: the whole network the editor holds with the
@@ -38,14 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class StageLayoutTest extends PlaygroundTestBase {
 
     private static final long WAIT_SECONDS = 60;
-    private static final Point2D[] SEVEN = {new Point2D(70, 60), new Point2D(140, 60), new Point2D(210, 60),
-        new Point2D(180, 130), new Point2D(150, 200), new Point2D(130, 240)};
 
     @Start
     void start(Stage stage) {
-        PlaygroundView playground = new PlaygroundView(TrainingLauncher.create(), LiveModel.start());
-        PlaygroundApp.openOnStage(playground, true);
-        view = PlaygroundScene.show(stage, playground);
+        view = PlaygroundScene.showLiveOnStage(stage);
         view.setDataset("digits", TestDatasets.digits(320));
     }
 
@@ -168,7 +160,7 @@ class StageLayoutTest extends PlaygroundTestBase {
         // given: the untrained LeNet-5 on the stage
         user.waitUntil(WAIT_SECONDS, () -> view.stage().weightsLabel().equals("LeNet-5 · untrained"),
                 () -> "label: " + view.stage().weightsLabel());
-        settle();
+        settleLayout();
         double rangeFont = rangeFontSize();
 
         // when: presenting in a projector's 1280×720 window
@@ -179,7 +171,7 @@ class StageLayoutTest extends PlaygroundTestBase {
             view.getScene().getWindow().setHeight(720);
         });
         user.waitUntil(WAIT_SECONDS, () -> view.getScene().getWidth() == 1280 && view.getScene().getHeight() == 720);
-        settle();
+        settleLayout();
 
         // then: every column fits, so no scroll bar under them
         assertThat(user.onFx(this::sidewaysScroll)).as("LeNet-5 presenting at 1280×720").isEmpty();
@@ -200,7 +192,7 @@ class StageLayoutTest extends PlaygroundTestBase {
         // when: a deeper network, VGG small
         user.fx().interact(() -> view.model().setNetwork(Presets.vggSmall()));
         user.waitUntil(WAIT_SECONDS, () -> safeCaption().startsWith("Conv2D 28×28×32"), () -> "caption: " + safeCaption());
-        settle();
+        settleLayout();
 
         // then: it still scrolls sideways
         assertThat(user.onFx(this::sidewaysScroll)).as("VGG small presenting at 1280×720").isPresent();
@@ -229,15 +221,6 @@ class StageLayoutTest extends PlaygroundTestBase {
         return user.onFx(() -> ((Labeled) view.lookup(".stage-range")).getFont().getSize());
     }
 
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            user.fx().interact(() -> {
-                view.applyCss();
-                view.layout();
-            });
-        }
-    }
 
     private StageScreen screen() {
         return view.stageScreen();
