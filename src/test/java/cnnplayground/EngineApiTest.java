@@ -47,9 +47,8 @@ class EngineApiTest {
     static {
         API.put("run", new Concern(List.of("TrainingLauncher", "TrainingHandle", "TrainingListener", "TrainingConfig",
                 "CheckpointSink", "DataFit", "MemoryShortfall"),
-                List.of("TrainingEvent", "TrainingSnapshot", "TrainingProgress", "EpochMetrics", "BatchMetrics",
-                        "WeightsSnapshot", "TransferPlan", "TrainingState", "TrainingPace", "OptimizerKind",
-                        "LearningRateSchedule")));
+                List.of("TrainingEvent",
+                        "WeightsSnapshot")));
         API.put("engine", new Concern(List.of("EngineInfo", "TorchUnavailableException"), List.of("GpuSupport")));
         API.put("probes", new Concern(List.of("LiveModel", "ModelProbe", "FreshWeights", "ClassActivationMaps",
                 "InputOptimizer", "EvolutionRecorder"),

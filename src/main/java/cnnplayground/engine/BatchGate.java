@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingHandle.TrainingPace;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,6 +1,7 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
 
 /**
  * Receives the parameters each time validation accuracy beats every earlier epoch (Keras'

@@ -1,6 +1,7 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
 import cnnplayground.spec.NetworkSpec;
 
 /** The real launcher: each run trains with DJL on PyTorch, on the GPU when there is one. */

@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

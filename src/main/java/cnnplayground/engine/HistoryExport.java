@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import java.util.List;
 
 /** A run's training history as a spreadsheet reads it. */

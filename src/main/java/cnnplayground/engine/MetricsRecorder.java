@@ -1,5 +1,11 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
+import cnnplayground.engine.TrainingHandle.TrainingProgress;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

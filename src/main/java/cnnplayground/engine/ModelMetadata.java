@@ -2,6 +2,7 @@ package cnnplayground.engine;
 
 import ai.djl.engine.Engine;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;

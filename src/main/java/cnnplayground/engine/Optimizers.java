@@ -2,6 +2,7 @@ package cnnplayground.engine;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
 import cnnplayground.engine.optim.RmsPropOptimizer;
 import cnnplayground.engine.optim.CosineDecay;
 

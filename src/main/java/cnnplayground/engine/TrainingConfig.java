@@ -3,6 +3,7 @@ package cnnplayground.engine;
 import cnnplayground.data.Augmentation;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.StratifiedSplit;
+import java.util.Locale;
 
 /**
  * How to train: the knobs a student turns. Immutable; {@code with…} returns an edited copy.
@@ -171,5 +172,47 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
      */
     public int[] validationIndices(ImageDataset data) {
         return StratifiedSplit.of(data.labels(), data.numClasses(), validationFraction, seed).validation();
+    }
+
+    /** The optimizers a lecture compares; names as Keras and the CLI spell them. */
+    public enum OptimizerKind {
+        SGD, RMSPROP, ADAM;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static OptimizerKind fromCli(String name) {
+            for (OptimizerKind k : values()) {
+                if (k.cliName().equalsIgnoreCase(name)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("optimizer must be sgd, rmsprop or adam, got \"" + name + "\"");
+        }
+    }
+
+    /** How the learning rate changes over a run. */
+    public enum LearningRateSchedule {
+        /** The same rate from the first batch to the last. */
+        CONSTANT,
+        /** Falls along half a cosine from the set rate to a hundredth of it at the last batch: big steps early, fine ones late. */
+        COSINE;
+
+        /** What the rate ends at under {@link #COSINE}, as a fraction of the starting rate. */
+        public static final float COSINE_FINAL_FRACTION = 0.01f;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static LearningRateSchedule fromCli(String name) {
+            for (LearningRateSchedule s : values()) {
+                if (s.cliName().equalsIgnoreCase(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got \"" + name + "\"");
+        }
     }
 }

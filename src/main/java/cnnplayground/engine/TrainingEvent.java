@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingHandle.TrainingPace;
 import java.util.List;
 
 /**
@@ -71,6 +72,18 @@ public sealed interface TrainingEvent {
         /** A reason said only in English. */
         public Failed(String reason) {
             this(reason, null, List.of());
+        }
+    }
+
+    /**
+     * One finished epoch: training loss/accuracy averaged over its batches, validation loss/accuracy
+     * measured after it (NaN when no validation split is held out). Epochs count from 1.
+     */
+    record EpochMetrics(int epoch, float trainLoss, float trainAccuracy, float validationLoss,
+                               float validationAccuracy, double seconds) {
+
+        public boolean hasValidation() {
+            return !Float.isNaN(validationAccuracy);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSpec;
 import cnnplayground.spec.LayerSummary;

@@ -1,12 +1,12 @@
 package cnnplayground.tools;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.TrainingLauncher;
-import cnnplayground.engine.TrainingState;
 import cnnplayground.ui.DatasetLocator;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.PlaygroundView;

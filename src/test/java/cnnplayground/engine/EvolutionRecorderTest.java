@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import cnnplayground.spec.LayerKind;
 import java.util.List;
 import java.util.stream.LongStream;

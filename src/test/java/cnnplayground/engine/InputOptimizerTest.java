@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Presets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;

@@ -17,6 +17,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.optimizer.Optimizer;
+import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import cnnplayground.data.Augmentation;
+import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkJson;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.Shape;
 import java.util.List;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ShapesDataset;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.DenseSpec;
 import cnnplayground.spec.NetworkSpec;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;

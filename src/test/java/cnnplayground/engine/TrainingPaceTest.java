@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Presets;
 import java.time.Duration;
 import java.util.ArrayList;

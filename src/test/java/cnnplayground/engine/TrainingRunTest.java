@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.Shape;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cnnplayground.engine.ProbeResult;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;

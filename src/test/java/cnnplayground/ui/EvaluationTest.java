@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cnnplayground.engine.ConfusionMatrix;
-import cnnplayground.engine.EpochMetrics;
 import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.HistoryExport;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.eval.EvaluationPanel;
 import cnnplayground.ui.i18n.UiLanguage;
 import java.awt.image.BufferedImage;

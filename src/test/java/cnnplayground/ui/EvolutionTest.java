@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import cnnplayground.engine.EvolutionFrame;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.viz.EvolutionExport;
 import cnnplayground.ui.viz.Heatmaps;
 import java.nio.file.Files;

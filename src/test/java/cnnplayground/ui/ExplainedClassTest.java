@@ -2,7 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.viz.Heatmaps;
 import cnnplayground.ui.viz.ProbabilityBars;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import cnnplayground.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.Padding;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.DatasetCatalog;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.ModelSummary;
 import cnnplayground.spec.Shape;
 import cnnplayground.teach.Lesson;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;

@@ -2,7 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.viz.FeatureMapView;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;

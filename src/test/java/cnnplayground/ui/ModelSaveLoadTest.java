@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.ModelFile;
 import cnnplayground.engine.SavedModel;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.train.TrainingPanel;

@@ -1,6 +1,6 @@
 package cnnplayground.ui;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.compare.CompareView;
 import cnnplayground.ui.teach.PresentationMode;
 import java.util.concurrent.TimeUnit;

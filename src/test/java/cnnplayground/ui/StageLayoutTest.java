@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Presets;
 import cnnplayground.ui.stage.StageScreen;
 import java.util.Arrays;

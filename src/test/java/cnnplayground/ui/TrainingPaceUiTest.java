@@ -2,8 +2,8 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingPace;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;

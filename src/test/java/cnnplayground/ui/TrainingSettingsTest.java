@@ -3,8 +3,8 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.Augmentation;
-import cnnplayground.engine.LearningRateSchedule;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
 import cnnplayground.ui.viz.Heatmaps;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.LayerWeights;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.train.TrainingPanel;
 import java.util.List;

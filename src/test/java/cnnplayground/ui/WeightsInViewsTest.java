@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.TrainingLauncher;
-import cnnplayground.engine.TrainingState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;

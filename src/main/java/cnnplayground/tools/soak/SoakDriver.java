@@ -2,9 +2,9 @@ package cnnplayground.tools.soak;
 
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
-import cnnplayground.engine.TrainingPace;
-import cnnplayground.engine.TrainingSnapshot;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.tools.FxThread;
 import cnnplayground.tools.stall.FxStallMeter;
 import cnnplayground.tools.stall.StallStats;

@@ -1,7 +1,7 @@
 package cnnplayground.ui.compare;
 
-import cnnplayground.engine.EpochMetrics;
-import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.train.TrainingCharts;
 import cnnplayground.ui.viz.NoDataChart;

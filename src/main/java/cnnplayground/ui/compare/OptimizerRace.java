@@ -1,7 +1,7 @@
 package cnnplayground.ui.compare;
 
-import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 
 /**
  * What each optimizer of the race runs with: the shared settings (images, split, seed, epochs,

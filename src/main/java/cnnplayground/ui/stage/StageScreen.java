@@ -3,7 +3,7 @@ package cnnplayground.ui.stage;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
-import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;

@@ -2,8 +2,8 @@ package cnnplayground.ui.teach;
 
 import cnnplayground.data.Augmentation;
 import cnnplayground.data.DatasetCatalog.Source;
-import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.teach.Lesson;
 import cnnplayground.teach.LessonCatalog;
 import cnnplayground.teach.LessonDataset;

@@ -1,6 +1,6 @@
 package cnnplayground.ui.teach;
 
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.workspace.RunController;
 import cnnplayground.ui.workspace.Workspace;

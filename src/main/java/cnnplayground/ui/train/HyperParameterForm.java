@@ -1,9 +1,9 @@
 package cnnplayground.ui.train;
 
 import cnnplayground.data.Augmentation;
-import cnnplayground.engine.LearningRateSchedule;
-import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cnnplayground.ui.train;
 
-import cnnplayground.engine.TrainingPace;
+import cnnplayground.engine.TrainingHandle.TrainingPace;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.workspace.RunController;
 import cnnplayground.ui.workspace.Workspace;

@@ -1,6 +1,6 @@
 package cnnplayground.ui.train;
 
-import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package cnnplayground.ui.train;
 
-import cnnplayground.engine.BatchMetrics;
-import cnnplayground.engine.EpochMetrics;
-import cnnplayground.engine.TrainingSnapshot;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.NoDataChart;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cnnplayground.ui.transfer;
 
 import cnnplayground.data.ClassSubset;
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.TransferPlan;
+import cnnplayground.engine.TrainingLauncher.TransferPlan;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.ui.builder.NetworkEditorModel;

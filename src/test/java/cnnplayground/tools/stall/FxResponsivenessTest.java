@@ -2,8 +2,8 @@ package cnnplayground.tools.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.TrainingSnapshot;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.PlaygroundScene;
 import cnnplayground.ui.PlaygroundTestBase;
 import cnnplayground.ui.PlaygroundView;

@@ -2,8 +2,8 @@ package cnnplayground.ui.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.OptimizerKind;
 import cnnplayground.engine.TrainingConfig;
+import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import org.junit.jupiter.api.Test;
 
 /** The race runs what its hint says: each optimizer at Keras' defaults, SGD without momentum. */

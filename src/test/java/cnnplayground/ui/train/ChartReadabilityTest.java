@@ -3,11 +3,11 @@ package cnnplayground.ui.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.BatchMetrics;
-import cnnplayground.engine.EpochMetrics;
-import cnnplayground.engine.TrainingProgress;
-import cnnplayground.engine.TrainingSnapshot;
-import cnnplayground.engine.TrainingState;
+import cnnplayground.engine.TrainingEvent.EpochMetrics;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
+import cnnplayground.engine.TrainingHandle.TrainingProgress;
+import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
+import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.PlaygroundApp;
 import cnnplayground.ui.teach.PresentationMode;
 import java.util.List;

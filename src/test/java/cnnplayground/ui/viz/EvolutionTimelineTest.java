@@ -3,11 +3,11 @@ package cnnplayground.ui.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.BatchMetrics;
 import cnnplayground.engine.EvolutionFrame;
 import cnnplayground.engine.EvolutionRecorder;
 import cnnplayground.engine.Prediction;
 import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
