@@ -49,12 +49,10 @@ class EngineApiTest {
                 "CheckpointSink", "DataFit", "MemoryShortfall"),
                 List.of("TrainingEvent",
                         "WeightsSnapshot")));
-        API.put("engine", new Concern(List.of("EngineInfo", "TorchUnavailableException"), List.of("GpuSupport")));
+        API.put("engine", new Concern(List.of("EngineInfo"), List.of()));
         API.put("probes", new Concern(List.of("LiveModel", "ModelProbe", "FreshWeights", "ClassActivationMaps",
                 "InputOptimizer", "EvolutionRecorder"),
-                List.of("ProbeResult", "Prediction", "ProbeDetails", "LayerActivation", "LayerParameters",
-                        "FilterBank", "Explanation", "ExplanationKind", "ClassVisualisation", "FilterVisualisation",
-                        "FoolingResult", "EvolutionFrame")));
+                List.of()));
         API.put("model files", new Concern(List.of("ModelFile", "ModelFileException", "ModelExport", "TrainedModel"),
                 List.of("SavedModel", "ModelMetadata")));
         API.put("evaluation", new Concern(List.of("Evaluator", "HistoryExport"),

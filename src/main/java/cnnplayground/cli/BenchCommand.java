@@ -6,7 +6,7 @@ import cnnplayground.data.ModelInputs;
 import cnnplayground.engine.DataFit;
 import cnnplayground.engine.EngineInfo;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingHandle;

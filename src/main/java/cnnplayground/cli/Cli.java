@@ -57,7 +57,7 @@ public final class Cli {
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
-        } catch (cnnplayground.engine.TorchUnavailableException e) {
+        } catch (cnnplayground.engine.EngineInfo.TorchUnavailableException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         } catch (InvalidPathException e) {

@@ -4,7 +4,7 @@ import cnnplayground.data.DatasetException;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageFiles;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 import cnnplayground.engine.TrainedModel;
 import cnnplayground.spec.Json;
 import cnnplayground.spec.Shape;

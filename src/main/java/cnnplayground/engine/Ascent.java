@@ -1,6 +1,9 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.InputOptimizer.ClassVisualisation;
+import cnnplayground.engine.InputOptimizer.FilterVisualisation;
+import cnnplayground.engine.InputOptimizer.FoolingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -12,6 +12,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.ModelProbe.Explanation;
+import cnnplayground.engine.ModelProbe.ExplanationKind;
 import cnnplayground.spec.NetworkSpec;
 import java.util.List;
 import java.util.OptionalInt;

@@ -4,6 +4,7 @@ import cnnplayground.data.FloatGrid;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -156,5 +157,123 @@ public final class InputOptimizer {
             }
         });
         return future;
+    }
+
+    /**
+     * The input that makes one class's score (its logit) largest, found by gradient ascent from the same faint
+     * noise twice: without regularisation (it climbs through noise-like patterns, as Nguyen et al. 2014 show)
+     * and with it (L2 decay towards black and a blur every few steps), which keeps the strokes the class needs.
+     *
+     * @param startLogit the class's logit for the starting noise
+     */
+    public record ClassVisualisation(int classIndex, FloatGrid plain, FloatGrid regularised, double startLogit,
+                                     double plainLogit, double regularisedLogit) {
+
+        /** The total variation of a picture (neighbour differences summed): large for noise, small for strokes. */
+        public static double totalVariation(FloatGrid picture) {
+            return Pixels.totalVariation(picture);
+        }
+    }
+
+    /**
+     * For each channel of one convolution layer, the input that makes the channel's mean response largest,
+     * found by gradient ascent from faint noise (Simonyan et al. 2013 do this for classes; here for filters).
+     *
+     * @param layerIndex     the convolution's index in the network
+     * @param pictures       one input-sized 0..1 picture per channel, in channel order
+     * @param startResponses each channel's mean response (before its activation) to the starting noise
+     * @param endResponses   the same for its picture
+     */
+    public record FilterVisualisation(int layerIndex, List<FloatGrid> pictures, double[] startResponses,
+                                      double[] endResponses) {
+
+        public FilterVisualisation {
+            pictures = List.copyOf(pictures);
+            startResponses = startResponses.clone();
+            endResponses = endResponses.clone();
+            if (startResponses.length != pictures.size() || endResponses.length != pictures.size()) {
+                throw new IllegalArgumentException(pictures.size() + " pictures need as many responses, got "
+                        + startResponses.length + " and " + endResponses.length);
+            }
+        }
+
+        @Override
+        public double[] startResponses() {
+            return startResponses.clone();
+        }
+
+        @Override
+        public double[] endResponses() {
+            return endResponses.clone();
+        }
+    }
+
+    /**
+     * A picture nudged by small gradient steps until the network says {@code target}: the original, the fooled
+     * picture and the class probabilities for both.
+     *
+     * @param steps the gradient steps taken
+     */
+    public record FoolingResult(FloatGrid original, FloatGrid fooled, int target, float[] before, float[] after,
+                                int steps) {
+
+        public FoolingResult {
+            if (original.size() != fooled.size()) {
+                throw new IllegalArgumentException("the fooled picture has " + fooled.size() + " values, the original "
+                        + original.size());
+            }
+            before = before.clone();
+            after = after.clone();
+        }
+
+        @Override
+        public float[] before() {
+            return before.clone();
+        }
+
+        @Override
+        public float[] after() {
+            return after.clone();
+        }
+
+        /** The class the network gave the original picture. */
+        public int originalClass() {
+            return Explainer.argmax(before);
+        }
+
+        /** The class the network gives the fooled picture. */
+        public int fooledClass() {
+            return Explainer.argmax(after);
+        }
+
+        /** True when the network gives the target at least {@link InputOptimizer#TARGET_PROBABILITY}. */
+        public boolean reached() {
+            return after[target] >= InputOptimizer.TARGET_PROBABILITY;
+        }
+
+        /** Fooled minus original, pixel by pixel: what was added. */
+        public FloatGrid difference() {
+            float[] a = original.values();
+            float[] b = fooled.values();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = b[i] - a[i];
+            }
+            return FloatGrid.of(original.height(), original.width(), original.channels(), a);
+        }
+
+        /** The largest change of any pixel, max |Δ| (pixels are 0..1). */
+        public double maxChange() {
+            FloatGrid d = difference();
+            return Math.max(Math.abs(d.min()), Math.abs(d.max()));
+        }
+
+        /** The size of the whole change, ‖Δ‖₂. */
+        public double l2Change() {
+            double sum = 0;
+            for (float v : difference().values()) {
+                sum += (double) v * v;
+            }
+            return Math.sqrt(sum);
+        }
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
+import cnnplayground.engine.ModelProbe.LayerParameters;
 import java.util.ArrayList;
 import java.util.List;
 import cnnplayground.engine.weights.ParameterLoader;

@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
+import cnnplayground.engine.EngineInfo.GpuSupport;
+import cnnplayground.engine.EngineInfo.TorchUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelProbe.Prediction;
 import cnnplayground.spec.NetworkSpec;
 import java.nio.file.Path;
 import java.util.List;

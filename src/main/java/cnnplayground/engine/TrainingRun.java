@@ -18,6 +18,7 @@ import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.data.StratifiedSplit;
+import cnnplayground.engine.EngineInfo.TorchUnavailableException;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import cnnplayground.engine.TrainingHandle.TrainingPace;

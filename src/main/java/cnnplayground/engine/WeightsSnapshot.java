@@ -1,6 +1,7 @@
 package cnnplayground.engine;
 
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelProbe.LayerParameters;
 import cnnplayground.spec.NetworkSpec;
 import java.util.List;
 

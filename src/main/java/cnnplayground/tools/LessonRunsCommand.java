@@ -4,7 +4,7 @@ import cnnplayground.data.DatasetCatalog;
 import cnnplayground.data.DatasetException;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.EngineInfo;
-import cnnplayground.engine.TorchUnavailableException;
+import cnnplayground.engine.EngineInfo.TorchUnavailableException;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;

@@ -2,7 +2,7 @@ package cnnplayground.tools;
 
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.engine.TrainingHandle.TrainingState;

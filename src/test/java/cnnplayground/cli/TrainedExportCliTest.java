@@ -13,7 +13,7 @@ import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
 import cnnplayground.engine.LayerWeights;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainedModel;
 import cnnplayground.spec.BatchNormalizationSpec;

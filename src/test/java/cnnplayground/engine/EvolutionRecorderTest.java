@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.EvolutionRecorder.EvolutionFrame;
+import cnnplayground.engine.ModelProbe.FilterBank;
+import cnnplayground.engine.ModelProbe.LayerActivation;
+import cnnplayground.engine.ModelProbe.Prediction;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import cnnplayground.spec.LayerKind;
 import java.util.List;

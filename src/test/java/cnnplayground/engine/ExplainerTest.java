@@ -18,6 +18,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelProbe.Explanation;
+import cnnplayground.engine.ModelProbe.ExplanationKind;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.DenseSpec;

@@ -3,6 +3,7 @@ package cnnplayground.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnnplayground.engine.EngineInfo.GpuSupport;
 import org.junit.jupiter.api.Test;
 
 class GpuSupportTest {

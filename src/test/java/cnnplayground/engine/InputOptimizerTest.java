@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.InputOptimizer.ClassVisualisation;
+import cnnplayground.engine.InputOptimizer.FilterVisualisation;
+import cnnplayground.engine.InputOptimizer.FoolingResult;
+import cnnplayground.engine.ModelProbe.Prediction;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Presets;
 import java.time.Duration;

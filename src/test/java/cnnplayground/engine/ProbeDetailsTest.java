@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
+import cnnplayground.engine.EvolutionRecorder.EvolutionFrame;
+import cnnplayground.engine.ModelProbe.LayerParameters;
+import cnnplayground.engine.ModelProbe.ProbeDetails;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.Shape;

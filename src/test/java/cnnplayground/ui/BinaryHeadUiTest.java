@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;

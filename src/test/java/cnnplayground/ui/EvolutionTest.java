@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.EvolutionFrame;
+import cnnplayground.engine.EvolutionRecorder.EvolutionFrame;
 import cnnplayground.engine.LiveModel;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.ui.viz.EvolutionExport;

@@ -1,11 +1,11 @@
 package cnnplayground.ui;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.FilterBank;
-import cnnplayground.engine.LayerActivation;
 import cnnplayground.engine.ModelProbe;
-import cnnplayground.engine.Prediction;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.FilterBank;
+import cnnplayground.engine.ModelProbe.LayerActivation;
+import cnnplayground.engine.ModelProbe.Prediction;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.LayerKind;
 import java.util.List;

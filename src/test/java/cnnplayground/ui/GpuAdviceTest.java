@@ -2,7 +2,7 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.GpuSupport;
+import cnnplayground.engine.EngineInfo.GpuSupport;
 import cnnplayground.ui.i18n.CjkFonts;
 import cnnplayground.ui.i18n.UiLanguage;
 import java.util.concurrent.TimeUnit;

@@ -2,8 +2,8 @@ package cnnplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cnnplayground.engine.LayerParameters;
 import cnnplayground.engine.LayerWeights;
+import cnnplayground.engine.ModelProbe.LayerParameters;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Presets;
 import cnnplayground.teach.StepArithmetic;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.LiveModel;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.TrainingLauncher;
 import java.util.List;

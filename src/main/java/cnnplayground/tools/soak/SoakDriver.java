@@ -1,6 +1,6 @@
 package cnnplayground.tools.soak;
 
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingHandle.TrainingPace;
 import cnnplayground.engine.TrainingHandle.TrainingSnapshot;

@@ -1,7 +1,7 @@
 package cnnplayground.ui.draw;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.spec.Shape;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.ColorMap;

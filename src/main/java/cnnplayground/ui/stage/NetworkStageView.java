@@ -1,8 +1,8 @@
 package cnnplayground.ui.stage;
 
 import cnnplayground.engine.ModelProbe;
-import cnnplayground.engine.ProbeDetails;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeDetails;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;

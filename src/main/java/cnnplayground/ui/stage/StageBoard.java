@@ -1,8 +1,8 @@
 package cnnplayground.ui.stage;
 
-import cnnplayground.engine.LayerParameters;
-import cnnplayground.engine.ProbeDetails;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.LayerParameters;
+import cnnplayground.engine.ModelProbe.ProbeDetails;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.LayerKind;

@@ -1,7 +1,7 @@
 package cnnplayground.ui.stage;
 
 import cnnplayground.engine.ModelProbe;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.viz.ClassChoice;

@@ -1,7 +1,7 @@
 package cnnplayground.ui.stage;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingConfig;
 import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import cnnplayground.engine.WeightsSnapshot;

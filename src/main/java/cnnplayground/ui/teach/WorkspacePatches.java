@@ -4,7 +4,7 @@ import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ModelInputs;
 import cnnplayground.data.Normalization;
-import cnnplayground.engine.LayerParameters;
+import cnnplayground.engine.ModelProbe.LayerParameters;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Conv2dSpec;
 import cnnplayground.spec.Shape;

@@ -1,6 +1,6 @@
 package cnnplayground.ui.viz;
 
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 
 /**
  * Which class an explanation is of: the most likely one, the second most likely (why not that one?), or a

@@ -1,6 +1,6 @@
 package cnnplayground.ui.viz;
 
-import cnnplayground.engine.EvolutionFrame;
+import cnnplayground.engine.EvolutionRecorder.EvolutionFrame;
 import cnnplayground.ui.i18n.UiLanguage;
 import cnnplayground.ui.i18n.UiText;
 import java.awt.image.BufferedImage;

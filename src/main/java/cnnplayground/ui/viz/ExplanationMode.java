@@ -1,6 +1,6 @@
 package cnnplayground.ui.viz;
 
-import cnnplayground.engine.ExplanationKind;
+import cnnplayground.engine.ModelProbe.ExplanationKind;
 
 /** What is laid over an input: nothing, a class activation map, or gradient saliency. */
 public enum ExplanationMode {

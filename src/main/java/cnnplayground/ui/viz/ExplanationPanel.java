@@ -2,7 +2,7 @@ package cnnplayground.ui.viz;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.engine.ModelProbe;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package cnnplayground.ui.viz;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.Explanation;
-import cnnplayground.engine.ExplanationKind;
 import cnnplayground.engine.ModelProbe;
-import cnnplayground.engine.Prediction;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.Explanation;
+import cnnplayground.engine.ModelProbe.ExplanationKind;
+import cnnplayground.engine.ModelProbe.Prediction;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.ui.i18n.UiText;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package cnnplayground.ui.viz;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.LayerActivation;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.LayerActivation;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.ui.RefreshWhenShown;
 import cnnplayground.ui.i18n.UiText;
 import java.util.ArrayList;

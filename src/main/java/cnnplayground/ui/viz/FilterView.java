@@ -1,8 +1,8 @@
 package cnnplayground.ui.viz;
 
-import cnnplayground.engine.FilterBank;
-import cnnplayground.engine.LayerActivation;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.FilterBank;
+import cnnplayground.engine.ModelProbe.LayerActivation;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.ui.RefreshWhenShown;
 import cnnplayground.ui.i18n.UiText;

@@ -1,10 +1,10 @@
 package cnnplayground.ui.viz;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.ClassVisualisation;
-import cnnplayground.engine.FilterVisualisation;
-import cnnplayground.engine.FoolingResult;
 import cnnplayground.engine.InputOptimizer;
+import cnnplayground.engine.InputOptimizer.ClassVisualisation;
+import cnnplayground.engine.InputOptimizer.FilterVisualisation;
+import cnnplayground.engine.InputOptimizer.FoolingResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSummary;

@@ -1,6 +1,6 @@
 package cnnplayground.ui.viz;
 
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

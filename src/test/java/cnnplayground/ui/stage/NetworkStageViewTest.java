@@ -3,7 +3,7 @@ package cnnplayground.ui.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkAnalysis;
 import cnnplayground.spec.NetworkSpec;

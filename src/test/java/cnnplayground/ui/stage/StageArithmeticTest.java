@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.ProbeDetails;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.ModelProbe.ProbeDetails;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Activation;
 import cnnplayground.spec.ActivationSpec;

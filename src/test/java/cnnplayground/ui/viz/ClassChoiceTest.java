@@ -3,7 +3,7 @@ package cnnplayground.ui.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 import org.junit.jupiter.api.Test;
 
 /** Which class "top", "runner-up" and a chosen class explain, read off a prediction. */

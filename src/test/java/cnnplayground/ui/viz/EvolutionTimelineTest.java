@@ -3,10 +3,10 @@ package cnnplayground.ui.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.EvolutionFrame;
 import cnnplayground.engine.EvolutionRecorder;
-import cnnplayground.engine.Prediction;
-import cnnplayground.engine.ProbeResult;
+import cnnplayground.engine.EvolutionRecorder.EvolutionFrame;
+import cnnplayground.engine.ModelProbe.Prediction;
+import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.engine.TrainingHandle.BatchMetrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

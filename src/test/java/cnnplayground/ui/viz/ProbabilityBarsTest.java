@@ -3,7 +3,7 @@ package cnnplayground.ui.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.Prediction;
+import cnnplayground.engine.ModelProbe.Prediction;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
