@@ -53,10 +53,10 @@ class EngineApiTest {
         API.put("probes", new Concern(List.of("LiveModel", "ModelProbe", "FreshWeights", "ClassActivationMaps",
                 "InputOptimizer", "EvolutionRecorder"),
                 List.of()));
-        API.put("model files", new Concern(List.of("ModelFile", "ModelFileException", "ModelExport", "TrainedModel"),
-                List.of("SavedModel", "ModelMetadata")));
+        API.put("model files", new Concern(List.of("ModelFile", "ModelExport", "TrainedModel"),
+                List.of()));
         API.put("evaluation", new Concern(List.of("Evaluator", "HistoryExport"),
-                List.of("EvaluationReport", "ConfusionMatrix")));
+                List.of()));
     }
 
     /**

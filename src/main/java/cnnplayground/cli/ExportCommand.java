@@ -2,8 +2,8 @@ package cnnplayground.cli;
 
 import cnnplayground.engine.ModelExport;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.ModelFileException;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.ModelFileException;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.export.ExportFiles;

@@ -1,6 +1,6 @@
 package cnnplayground.cli;
 
-import cnnplayground.engine.ModelFileException;
+import cnnplayground.engine.ModelFile.ModelFileException;
 import cnnplayground.engine.TrainedModel;
 import java.nio.file.Path;
 

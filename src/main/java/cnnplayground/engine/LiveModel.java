@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.ModelProbe.Explanation;
 import cnnplayground.engine.ModelProbe.ExplanationKind;
 import cnnplayground.engine.ModelProbe.FilterBank;

@@ -1,5 +1,6 @@
 package cnnplayground.engine;
 
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
 import cnnplayground.engine.optim.RmsPropOptimizer;
 import cnnplayground.spec.export.TrainedExport;

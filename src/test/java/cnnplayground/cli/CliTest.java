@@ -8,7 +8,7 @@ import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ImageFiles;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.ModelMetadata;
+import cnnplayground.engine.ModelFile.ModelMetadata;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.spec.Json;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;

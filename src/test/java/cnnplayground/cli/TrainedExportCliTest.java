@@ -9,12 +9,12 @@ import cnnplayground.data.DatasetLoader;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.ImageFiles;
 import cnnplayground.data.ModelInputs;
-import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.engine.LayerWeights;
 import cnnplayground.engine.ModelFile;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.ModelProbe.Prediction;
-import cnnplayground.engine.SavedModel;
 import cnnplayground.engine.TrainedModel;
 import cnnplayground.spec.BatchNormalizationSpec;
 import cnnplayground.spec.Conv2dSpec;
@@ -122,7 +122,7 @@ class TrainedExportCliTest {
             ai.djl.nn.SequentialBlock block = cnnplayground.engine.blocks.BlockFactory.build(spec);
             block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
                     cnnplayground.engine.blocks.BlockFactory.inputShape(spec, 1));
-            ModelFile.write(model, spec, ModelFile.parameterBytes(block), cnnplayground.engine.ModelMetadata.create(
+            ModelFile.write(model, spec, ModelFile.parameterBytes(block), ModelFile.ModelMetadata.create(
                     data.classNames(), cnnplayground.data.Normalization.fromDataset(data), "initialised for a test", 0,
                     java.util.OptionalDouble.empty(), cnnplayground.engine.TrainingConfig.defaults()));
         }

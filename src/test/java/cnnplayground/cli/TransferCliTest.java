@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnnplayground.data.DatasetLoader;
 import cnnplayground.engine.LayerWeights;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.spec.NetworkJson;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Presets;

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.loss.Loss;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.engine.ModelProbe.Explanation;
 import cnnplayground.engine.ModelProbe.ExplanationKind;
 import cnnplayground.engine.ModelProbe.Prediction;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.Evaluator.ConfusionMatrix;
+import cnnplayground.engine.Evaluator.EvaluationReport;
+import cnnplayground.engine.ModelFile.SavedModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import cnnplayground.engine.ModelFile.ModelFileException;
+import cnnplayground.engine.ModelFile.SavedModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

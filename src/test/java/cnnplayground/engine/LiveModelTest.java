@@ -17,6 +17,8 @@ import ai.djl.nn.core.Linear;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.ModelProbe.FilterBank;
 import cnnplayground.engine.ModelProbe.LayerActivation;
 import cnnplayground.engine.ModelProbe.Prediction;

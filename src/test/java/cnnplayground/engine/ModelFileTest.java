@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import cnnplayground.data.Augmentation;
+import cnnplayground.engine.ModelFile.ModelFileException;
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingConfig.LearningRateSchedule;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.spec.Activation;

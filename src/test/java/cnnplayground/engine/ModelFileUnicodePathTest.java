@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnnplayground.engine.ModelFile.ModelFileException;
+import cnnplayground.engine.ModelFile.SavedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

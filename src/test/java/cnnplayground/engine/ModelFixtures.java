@@ -5,6 +5,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.SequentialBlock;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.spec.Activation;

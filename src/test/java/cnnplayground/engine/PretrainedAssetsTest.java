@@ -2,6 +2,8 @@ package cnnplayground.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.teach.TransferScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;

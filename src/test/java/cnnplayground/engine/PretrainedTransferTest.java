@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnnplayground.data.ClassSubset;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.StratifiedSplit;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.teach.TransferScenario;

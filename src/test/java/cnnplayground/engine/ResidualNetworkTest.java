@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.ModelProbe.FilterBank;
 import cnnplayground.engine.ModelProbe.ProbeResult;
 import cnnplayground.spec.LayerKind;

@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import cnnplayground.data.FloatGrid;
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.ModelProbe.Prediction;
 import java.nio.file.Path;
 import java.util.List;

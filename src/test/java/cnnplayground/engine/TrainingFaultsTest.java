@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
+import cnnplayground.engine.ModelFile.ModelMetadata;
 import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.NetworkSpec;

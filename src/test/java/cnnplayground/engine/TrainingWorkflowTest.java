@@ -13,6 +13,8 @@ import ai.djl.util.Pair;
 import cnnplayground.data.ImageDataset;
 import cnnplayground.data.Normalization;
 import cnnplayground.data.StratifiedSplit;
+import cnnplayground.engine.ModelFile.ModelMetadata;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingConfig.OptimizerKind;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.spec.NetworkSpec;

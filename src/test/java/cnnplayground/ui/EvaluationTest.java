@@ -3,8 +3,8 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cnnplayground.engine.ConfusionMatrix;
-import cnnplayground.engine.EvaluationReport;
+import cnnplayground.engine.Evaluator.ConfusionMatrix;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.engine.TrainingHandle.TrainingState;

@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.ModelMetadata;
+import cnnplayground.engine.ModelFile.ModelMetadata;
 import cnnplayground.engine.NativeRelease;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.TrainingRun;

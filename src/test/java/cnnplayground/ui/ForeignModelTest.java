@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.data.UnicodePathsTest;
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;

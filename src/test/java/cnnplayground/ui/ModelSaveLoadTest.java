@@ -3,7 +3,7 @@ package cnnplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnnplayground.engine.ModelFile;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.Presets;

@@ -103,7 +103,7 @@ class NetworkExportTest extends PlaygroundTestBase {
         exportTrainedVia("export.trained.keras", keras);
 
         // then: the command line's files for that model, three each
-        cnnplayground.engine.SavedModel saved = cnnplayground.engine.ModelFile.read(model);
+        cnnplayground.engine.ModelFile.SavedModel saved = cnnplayground.engine.ModelFile.read(model);
         var bundle = cnnplayground.engine.ModelExport.bundle(cnnplayground.spec.export.TrainedExport.Target.PYTORCH,
                 saved, saved.spec().name(), torch);
         assertThat(Files.readString(torch)).isEqualTo(bundle.program());

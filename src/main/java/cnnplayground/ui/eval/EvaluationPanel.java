@@ -2,9 +2,9 @@ package cnnplayground.ui.eval;
 
 import cnnplayground.data.AtomicFiles;
 import cnnplayground.data.FloatGrid;
-import cnnplayground.engine.ConfusionMatrix;
-import cnnplayground.engine.EvaluationReport;
 import cnnplayground.engine.Evaluator;
+import cnnplayground.engine.Evaluator.ConfusionMatrix;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.engine.HistoryExport;
 import cnnplayground.engine.TrainingEvent.EpochMetrics;
 import cnnplayground.engine.TrainingHandle.TrainingSnapshot;

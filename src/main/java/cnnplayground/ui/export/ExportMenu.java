@@ -1,7 +1,7 @@
 package cnnplayground.ui.export;
 
 import cnnplayground.engine.ModelExport;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.export.ExportFiles;
 import cnnplayground.spec.export.KerasCode;

@@ -1,7 +1,7 @@
 package cnnplayground.ui.train;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.spec.Shape;

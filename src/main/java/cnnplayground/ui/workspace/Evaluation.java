@@ -1,6 +1,6 @@
 package cnnplayground.ui.workspace;
 
-import cnnplayground.engine.EvaluationReport;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.ui.eval.EvaluationSet;
 

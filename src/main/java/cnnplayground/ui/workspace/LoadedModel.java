@@ -1,6 +1,6 @@
 package cnnplayground.ui.workspace;
 
-import cnnplayground.engine.SavedModel;
+import cnnplayground.engine.ModelFile.SavedModel;
 
 /** A model read from a file, and the file's name. */
 public record LoadedModel(SavedModel model, String fileName) {

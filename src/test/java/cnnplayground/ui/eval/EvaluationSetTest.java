@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnnplayground.data.ImageDataset;
-import cnnplayground.engine.EvaluationReport;
+import cnnplayground.engine.Evaluator.EvaluationReport;
 import cnnplayground.engine.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
