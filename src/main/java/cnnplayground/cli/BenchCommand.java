@@ -18,6 +18,8 @@ import cnnplayground.spec.Presets;
 import cnnplayground.spec.Shape;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +75,9 @@ final class BenchCommand {
     static final long STROKE_SEED = 2024;
     /** An unreported epoch on this many images in each mode, so no measured run pays for JIT and engine start. */
     static final int WARM_UP_IMAGES = 3000;
+    /** Stage warm-up runs, at most; see {@link #warmUpStage}. */
+    static final int STAGE_WARM_UPS = 4;
+    static final double STAGE_WARM_JIT_SHARE = 0.05;
     private static final long PROBE_TIMEOUT_S = 60;
     private static final double MB = 1024.0 * 1024.0;
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
@@ -147,7 +152,7 @@ final class BenchCommand {
             train(spec, warmUp, config.withEpochs(1), null, err);
             train(spec, warmUp, config.withEpochs(1), watch, err);
             if (stage != null) {
-                stageRun(stage, config.withEpochs(1), 0, err);
+                warmUpStage(stage, config, err);
             }
             for (int i = 1; i <= pairs; i++) {
                 err.printf(Locale.ROOT, "bench: pair %d of %d: %d epoch%s of LeNet-5 on %,d images, with visualisation"
@@ -218,14 +223,41 @@ final class BenchCommand {
         }
     }
 
+    /**
+     * The stage runs far more Java than training does (layout, CSS, charts, JavaFX's software renderer), and the
+     * JIT goes on compiling it for several runs: one warm-up epoch left it compiling for about a fifth of the first
+     * measured stage run, which then measured the JIT rather than the stage. Warms up until a run spends less than
+     * {@link #STAGE_WARM_JIT_SHARE} of its time compiling, at most {@link #STAGE_WARM_UPS} runs.
+     */
+    private static void warmUpStage(StageCondition stage, TrainingConfig config, PrintStream err)
+            throws UsageException {
+        for (int i = 1; i <= STAGE_WARM_UPS; i++) {
+            double jitBefore = jitSeconds();
+            StageCondition.Run run = stageRun(stage, config, 0, err);
+            double jit = jitSeconds() - jitBefore;
+            err.printf(Locale.ROOT, "bench: stage warm-up %d: %.1f s, the JIT compiling %.1f s meanwhile%n", i,
+                    run.seconds(), jit);
+            if (jit < STAGE_WARM_JIT_SHARE * run.seconds()) {
+                return;
+            }
+        }
+    }
+
+    /** Seconds the JIT's threads have spent compiling so far, all together; 0 where the JVM does not say. */
+    private static double jitSeconds() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1000.0 : 0;
+    }
+
     private static StageCondition.Run stageRun(StageCondition stage, TrainingConfig config, int pair, PrintStream err)
             throws UsageException {
         try {
+            double jitBefore = jitSeconds();
             StageCondition.Run run = stage.train(config);
             if (pair > 0) {
-                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown%n",
-                        run.seconds(),
-                        run.epochSeconds().size(), run.epochSeconds().size() == 1 ? "" : "s", run.probes());
+                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown, the JIT"
+                                + " compiling %.1f s meanwhile%n", run.seconds(), run.epochSeconds().size(),
+                        run.epochSeconds().size() == 1 ? "" : "s", run.probes(), jitSeconds() - jitBefore);
             }
             return run;
         } catch (InterruptedException e) {

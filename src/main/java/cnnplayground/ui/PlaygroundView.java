@@ -262,15 +262,15 @@ public final class PlaygroundView extends BorderPane {
         // (after the SplitPane's own layout pass for the new width, which would move it back)
         split.widthProperty().addListener((obs, was, now) -> javafx.application.Platform.runLater(() ->
                 split.setDividerPositions(presentingWide.get() ? PRESENTING_EDITOR_SHARE : EDITOR_SHARE)));
-        stageScreen.visibleProperty().bind(stageButton.selectedProperty());
-        split.visibleProperty().bind(stageButton.selectedProperty().not());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F6) {
                 stageButton.setSelected(!stageButton.isSelected());
                 e.consume();
             }
         });
-        setCenter(new StackPane(split, stageScreen, presentation.help()));
+        StackPane screens = new StackPane(presentation.help());
+        ScreenInSight.install(screens, split, stageScreen, stageButton.selectedProperty());
+        setCenter(screens);
         setLeft(lessons);
 
         deviceLabel.setId("deviceLabel");

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -52,6 +53,8 @@ class PlaygroundAppTest {
         Stage stage = (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
         assertThat(stage.getTitle()).isEqualTo("CNN Playground");
         assertThat(stage.getWidth()).isEqualTo(PlaygroundApp.WIDTH);
+        user.waitUntil(60, () -> user.isShown("#stageScreen") && !user.isShown("#layerList"));
+        user.pressKey(KeyCode.F6); // the editor, folded away behind the stage
         assertThat(user.totalParams()).isEqualTo("61,706");
         user.waitUntil(60, () -> robot.lookup("#datasetLabel").queryLabeled().getText().startsWith("digits — "));
         assertThat(robot.lookup("#datasetLabel").queryLabeled().getText())
@@ -71,8 +74,8 @@ class PlaygroundAppTest {
         app = FxToolkit.setupApplication(PlaygroundApp.class);
 
         // then: the Stage layout fills the window, the editor is folded away
-        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#stageScreen").query()))).isTrue();
-        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#layerList").query()))).isFalse();
+        assertThat(user.isShown("#stageScreen")).isTrue();
+        assertThat(user.isShown("#layerList")).isFalse();
 
         // when: started with --editor-first
         FxToolkit.cleanupApplication(app);
@@ -80,8 +83,8 @@ class PlaygroundAppTest {
 
         // then:
         assertThat(user.onFx(() -> robot.listTargetWindows().stream().filter(Window::isShowing).count())).isEqualTo(1);
-        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#layerList").query()))).isTrue();
-        assertThat(user.onFx(() -> PlaygroundRobot.isShown(robot.lookup("#stageScreen").query()))).isFalse();
+        assertThat(user.isShown("#layerList")).isTrue();
+        assertThat(user.isShown("#stageScreen")).isFalse();
     }
 
     @Test
@@ -129,6 +132,7 @@ class PlaygroundAppTest {
 
         // then:
         user.waitUntil(60, () -> robot.lookup("#datasetLabel").queryLabeled().getText().contains("no-such-datasets"));
+        user.pressKey(KeyCode.F6); // the editor, with the training settings
         assertThat(user.isTrainEnabled()).isFalse();
         assertThat(user.trainBlockedReason()).contains("Digits could not be loaded").contains("-Dcnnplayground.datasets");
         assertThat(user.layerCount()).isEqualTo(8);

@@ -488,6 +488,14 @@ public final class PlaygroundRobot {
     }
 
     /** Whether {@code node} and every node around it are visible. */
+    /**
+     * Whether a node matching {@code query} is in the window and shown; false when none is (the screen not in
+     * sight, the editor or the stage, is out of the scene).
+     */
+    public boolean isShown(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(PlaygroundRobot::isShown).orElse(false));
+    }
+
     public static boolean isShown(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {

@@ -81,10 +81,10 @@ class TrainingPaceUiTest extends PlaygroundTestBase {
         // when: chosen in the header
         user.fx().clickOn("#stagePaceSlow20");
 
-        // then:
+        // then: and on the Training tab, once the editor shows again
         assertThat(user.onFx(() -> view.workspace().paceProperty().get())).isEqualTo(TrainingPace.SLOW_20);
-        assertThat(selected("#paceSlow20")).isTrue();
         user.pressKey(KeyCode.F6);
+        assertThat(selected("#paceSlow20")).isTrue();
     }
 
     /** Waits until the run, at Step pace, waits for the next step with at least {@code batches} points drawn. */

@@ -154,6 +154,8 @@ public final class SoakCommand {
                 Scene scene = new Scene(view[0], PlaygroundApp.WIDTH, PlaygroundApp.HEIGHT);
                 scene.getStylesheets().add(PlaygroundApp.stylesheet());
                 stage[0].setScene(scene);
+                // as the app opens: the stage's first styling and painting are the window starting, not training
+                PlaygroundApp.openOnStage(view[0], options.screen() == SoakDriver.Screen.STAGE);
                 stage[0].show();
                 view[0].setDataset(DatasetLocator.DIGITS, digits);
                 view[0].setDeviceDescription(device);
