@@ -62,6 +62,8 @@ class StageLayoutTest extends PlaygroundTestBase {
             assertThat(shownInWindow(part)).as("%s", part.getId()).isTrue();
         }
         assertThat(user.onFx(() -> PlaygroundRobot.isShown(view.editor()))).as("the editor").isFalse();
+        // not even in the scene: JavaFX would walk its 2,400 nodes at every pulse of the run
+        user.waitUntil(WAIT_SECONDS, () -> view.editor().getScene() == null, () -> "the hidden editor is in the scene");
 
         // when: the window is a projector's 1280×720
         user.fx().interact(() -> {
@@ -97,6 +99,7 @@ class StageLayoutTest extends PlaygroundTestBase {
         // then: the editor, and the stage is gone
         assertThat(user.onFx(() -> PlaygroundRobot.isShown(view.editor()))).as("the editor").isTrue();
         assertThat(user.onFx(() -> screen().isVisible())).isFalse();
+        assertThat(user.onFx(() -> screen().getScene())).as("the stage's scene").isNull();
     }
 
     @Test
