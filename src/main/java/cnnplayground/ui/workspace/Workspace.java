@@ -85,6 +85,8 @@ public final class Workspace {
     private ClassSubset subsetChosen;
     private Optional<ImageDataset> subsetData = Optional.empty();
     private long untrainedRequest;
+    private EvaluationSetKey lastEvaluationSetKey;
+    private EvaluationSet lastEvaluationSet;
 
     /**
      * @param editor the editor's network
@@ -379,10 +381,37 @@ public final class Workspace {
         RunSetup run = lastRun.get();
         boolean fromRun = weights.tag().kind() == WeightsTag.Kind.NEWEST || weights.tag().kind() == WeightsTag.Kind.BEST;
         if (fromRun && run != null && run.run() == weights.tag().run()) {
-            return Optional.of(EvaluationSet.of(run.data(), run.test(), run.config()));
+            return Optional.of(evaluationSet(run.data(), run.test(), run.config()));
         }
-        return trainingData().map(data -> EvaluationSet.of(data, testData(),
+        return trainingData().map(data -> evaluationSet(data, testData(),
                 settings().orElse(TrainingConfig.defaults())));
+    }
+
+    /**
+     * The Evaluate tab names its images at every change of the workspace; splitting and copying 10,000 images each
+     * time took the FX thread tens of milliseconds as a run started, so the last set is kept for the same images
+     * and settings.
+     */
+    private EvaluationSet evaluationSet(ImageDataset data, Optional<ImageDataset> test, TrainingConfig config) {
+        EvaluationSetKey key = new EvaluationSetKey(data, test.orElse(null), config);
+        if (!key.equals(lastEvaluationSetKey)) {
+            lastEvaluationSet = EvaluationSet.of(data, test, config);
+            lastEvaluationSetKey = key;
+        }
+        return lastEvaluationSet;
+    }
+
+    /** The same images (the very datasets, not equal ones) and settings. */
+    private record EvaluationSetKey(ImageDataset data, ImageDataset test, TrainingConfig config) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EvaluationSetKey k && k.data == data && k.test == test && k.config.equals(config);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(data) * 31 + System.identityHashCode(test) + config.hashCode();
+        }
     }
 
     // ---- what the run controller changes ----
