@@ -189,13 +189,17 @@ public final class TrainingCharts extends VBox {
             followData();
             return; // epoch points change once an epoch; each one is a styled node, made anew only then
         }
+        // an epoch more keeps the points there: made anew, each marker node was styled again at every epoch's end
+        boolean extended = stepsPerEpoch == shownStepsPerEpoch && epochs.size() > shownEpochs.size()
+                && epochs.subList(0, shownEpochs.size()).equals(shownEpochs);
+        List<EpochMetrics> added = extended ? epochs.subList(shownEpochs.size(), epochs.size()) : epochs;
         shownEpochs = epochs;
         shownStepsPerEpoch = stepsPerEpoch;
         List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
         List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
         List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
         List<XYChart.Data<Number, Number>> va = new ArrayList<>();
-        for (EpochMetrics e : epochs) {
+        for (EpochMetrics e : added) {
             long x = e.epoch() * Math.max(1, stepsPerEpoch);
             tl.add(marked(point(x, e.trainLoss()), false));
             ta.add(marked(point(x, e.trainAccuracy()), false));
@@ -204,10 +208,17 @@ public final class TrainingCharts extends VBox {
                 va.add(marked(point(x, e.validationAccuracy()), true));
             }
         }
-        trainLoss.getData().setAll(tl);
-        validationLoss.getData().setAll(vl);
-        trainAccuracy.getData().setAll(ta);
-        validationAccuracy.getData().setAll(va);
+        if (extended) {
+            trainLoss.getData().addAll(tl);
+            validationLoss.getData().addAll(vl);
+            trainAccuracy.getData().addAll(ta);
+            validationAccuracy.getData().addAll(va);
+        } else {
+            trainLoss.getData().setAll(tl);
+            validationLoss.getData().setAll(vl);
+            trainAccuracy.getData().setAll(ta);
+            validationAccuracy.getData().setAll(va);
+        }
         followData();
     }
 

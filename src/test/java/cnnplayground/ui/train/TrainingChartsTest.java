@@ -44,6 +44,41 @@ class TrainingChartsTest {
     }
 
     @Test
+    void should_keep_the_points_of_earlier_epochs_when_an_epoch_ends_and_redraw_them_for_a_new_run(FxRobot robot) {
+        // given: one epoch shown
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
+        EpochMetrics first = new EpochMetrics(1, 1.5f, 0.6f, 1.2f, 0.7f, 3.0);
+        robot.interact(() -> charts.show(epochs(1, first), 50));
+        XYChart.Data<Number, Number> firstPoint = charts.validationAccuracySeries().getData().get(0);
+
+        // when: the second epoch ends
+        robot.interact(() -> charts.show(epochs(2, first, new EpochMetrics(2, 0.9f, 0.8f, 1.0f, 0.75f, 3.0)), 50));
+
+        // then: the first epoch's point (and its styled marker) stays; the second is added after it
+        assertThat(charts.validationAccuracySeries().getData()).hasSize(2);
+        assertThat(charts.validationAccuracySeries().getData().get(0)).isSameAs(firstPoint);
+        assertThat(charts.validationAccuracySeries().getData().get(1).getYValue().doubleValue())
+                .isCloseTo(0.75, within(1e-6));
+        assertThat(charts.trainLossSeries().getData()).extracting(d -> d.getXValue().longValue())
+                .containsExactly(50L, 100L);
+
+        // when: a new run's first epoch, with other numbers and another batch count
+        robot.interact(() -> charts.show(epochs(3, new EpochMetrics(1, 2.0f, 0.3f, 2.1f, 0.25f, 3.0)), 40));
+
+        // then: its own point only
+        assertThat(charts.validationAccuracySeries().getData()).hasSize(1);
+        assertThat(charts.validationAccuracySeries().getData().get(0).getYValue().doubleValue())
+                .isCloseTo(0.25, within(1e-6));
+        assertThat(charts.trainLossSeries().getData()).extracting(d -> d.getXValue().longValue())
+                .containsExactly(40L);
+    }
+
+    private static TrainingSnapshot epochs(long sequence, EpochMetrics... epochs) {
+        return new TrainingSnapshot(sequence, TrainingState.RUNNING, "CPU", TrainingProgress.NONE,
+                List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)), List.of(epochs));
+    }
+
+    @Test
     void should_cap_the_points_of_a_long_run() {
         // given:
         List<BatchMetrics> batches = new ArrayList<>();
