@@ -60,16 +60,9 @@ class LayoutFitTest extends PlaygroundTestBase {
                     "layer row wider than a narrow layer list"),
             Map.entry("Button.button.icon-button.layer-", "the row buttons of a layer row wider than the list"),
             Map.entry("Label.label.layer-arguments \"Arguments\" cut", "the list's column title beside the lessons"),
-            // the Draw tab's side column (preview caption, prompt) is laid out wider than the room the scaled pad
-            // leaves it; the drawing pad is moving onto the network stage (branch stagelayout)
-            Map.entry("Label.label.hint \"What the network sees", "Draw tab's side column, being reworked"),
-            Map.entry("Label.label.hint \"網路看到的影像", "Draw tab's side column, being reworked"),
-            Map.entry("#drawStatus", "Draw tab's side column, being reworked"),
             // the side tabs keep their width when the window or the lessons change it (SplitPane's
             // resizableWithParent is off), so after a resize their eight headers can overflow into the tab menu
-            Map.entry("Label.tab-label", "side tab headers overflowing into the TabPane's menu after a resize"),
-            // presenting in Chinese at 1280 px, the Augmentation pane's title row is 50 px wider than the panel
-            Map.entry("#augmentationPane", "Augmentation pane presenting in Chinese at 1280 px"));
+            Map.entry("Label.tab-label", "side tab headers overflowing into the TabPane's menu after a resize"));
 
     @BeforeEach
     void needsACjkFont() {
