@@ -696,7 +696,7 @@ public final class LiveViews {
         rateCaption.getStyleClass().add("hint");
         Spinner<Integer> rate = new Spinner<>(1, MAX_UPDATES_PER_SECOND, DEFAULT_UPDATES_PER_SECOND);
         rate.setId("updatesPerSecond");
-        rate.setPrefWidth(72);
+        rate.setPrefWidth(88); // as Record every's: presenting, 72 px cut its number
         rate.valueProperty().addListener((obs, was, now) -> updatesPerSecond.set(now));
         HBox choice = new HBox(8, caption, chooser, next);
         choice.setAlignment(Pos.CENTER_LEFT);

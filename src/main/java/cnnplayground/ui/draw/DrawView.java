@@ -185,12 +185,16 @@ public final class DrawView extends VBox {
 
     /**
      * The pad, and beside it the side column filling the rest of the row. Where the row is narrower than the pad
-     * and the column's least width (presenting at 1280 px beside the lessons, the tab is about 400 px and the
-     * enlarged pad alone 390), the column goes under the pad, and the pad shrinks to the row if it is wider.
+     * and the column's least width, the pad shrinks, down to {@value #LEAST_PAD_BESIDE} px wide, so the
+     * probabilities stay in view beside it (presenting at 1280 px, also beside the lessons, where the tab is about
+     * 400 px and the enlarged pad alone 390); narrower still, the column goes under the pad, which shrinks to the
+     * row if it is wider.
      */
     private static final class PadRow extends Region {
 
         private static final double GAP = 12;
+        /** The narrowest the pad gets to keep the column beside it: still drawable with a mouse. */
+        private static final double LEAST_PAD_BESIDE = 160;
         /** The pad as presentation mode enlarges it; scaled down here where the row is narrower. */
         private final Group pad;
         private final Region side;
@@ -215,17 +219,26 @@ public final class DrawView extends VBox {
             return pad.getLayoutBounds().getHeight();
         }
 
-        private boolean beside(double width) {
-            return width < 0 || inner(width) >= padWidth() + GAP + side.minWidth(-1);
+        /** The room beside the pad and the gap when the column takes its least width. */
+        private double roomForPad(double width) {
+            return inner(width) - GAP - side.minWidth(-1);
         }
 
-        /** How much the pad shrinks to fit a row {@code width} wide: 1 unless the column is under it. */
+        private boolean beside(double width) {
+            return width < 0 || roomForPad(width) >= Math.min(LEAST_PAD_BESIDE, padWidth());
+        }
+
+        /** How much the pad shrinks in a row {@code width} wide: 1 where there is room. */
         private double fit(double width) {
-            return beside(width) ? 1 : Math.min(1, inner(width) / padWidth());
+            if (width < 0) {
+                return 1;
+            }
+            return Math.min(1, (beside(width) ? roomForPad(width) : inner(width)) / padWidth());
         }
 
         private double sideWidth(double width) {
-            return Math.max(side.minWidth(-1), beside(width) ? inner(width) - padWidth() - GAP : inner(width));
+            return Math.max(side.minWidth(-1),
+                    beside(width) ? inner(width) - padWidth() * fit(width) - GAP : inner(width));
         }
 
         @Override
@@ -269,7 +282,7 @@ public final class DrawView extends VBox {
             double sideWidth = sideWidth(width);
             double sideHeight = side.prefHeight(sideWidth);
             if (beside(width)) {
-                side.resizeRelocate(snapPositionX(x + padWidth() + GAP), y, sideWidth, sideHeight);
+                side.resizeRelocate(snapPositionX(x + padWidth() * fit + GAP), y, sideWidth, sideHeight);
             } else {
                 side.resizeRelocate(x, snapPositionY(y + padHeight() * fit + GAP), sideWidth, sideHeight);
             }
