@@ -48,7 +48,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -673,7 +672,7 @@ public final class LiveViews {
         return featureMapsPane.getScene() == null ? List.of() : List.copyOf(featureMapsPane.getScene().getStylesheets());
     }
 
-    private HBox sampleBar() {
+    private WrappingRow sampleBar() {
         Label caption = text.label("maps.sample");
         caption.getStyleClass().add("hint");
         Spinner<Integer> chooser = new Spinner<>();
@@ -697,17 +696,15 @@ public final class LiveViews {
         rateCaption.getStyleClass().add("hint");
         Spinner<Integer> rate = new Spinner<>(1, MAX_UPDATES_PER_SECOND, DEFAULT_UPDATES_PER_SECOND);
         rate.setId("updatesPerSecond");
-        rate.setPrefWidth(72);
+        rate.setPrefWidth(88); // as Record every's: presenting, 72 px cut its number
         rate.valueProperty().addListener((obs, was, now) -> updatesPerSecond.set(now));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        // Labels keep their full text; the spacer is what gives way on a narrow pane.
-        for (Label label : new Label[] {caption, sampleLabel, rateCaption}) {
-            label.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        next.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, caption, chooser, next, sampleLabel, spacer, rateCaption, rate);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox choice = new HBox(8, caption, chooser, next);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        HBox rateChoice = new HBox(8, rateCaption, rate);
+        rateChoice.setAlignment(Pos.CENTER_LEFT);
+        // the update rate at the row's right end; on a narrow tab (presenting beside the lessons) the label and
+        // the rate go on a second row, never cut to "Updates…" or out of the tab
+        WrappingRow bar = new WrappingRow(8, 6, choice, sampleLabel, rateChoice).lastAtEnd();
         bar.getStyleClass().add("viz-toolbar");
         return bar;
     }

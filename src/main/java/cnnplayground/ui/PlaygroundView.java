@@ -195,7 +195,8 @@ public final class PlaygroundView extends BorderPane {
         Tab trainingTab = tab(text.text("tab.training"), "trainingTab", scrollable(training));
         Tab mapsTab = tab(text.text("tab.featureMaps"), "featureMapsTab", live.featureMapsPane());
         Tab filtersTab = tab(text.text("tab.filters"), "filtersTab", live.filtersPane());
-        Tab drawTab = tab(text.text("tab.draw"), "drawTab", live.draw());
+        // scrolls when its column goes under the pad (presenting beside the lessons); fills the tab otherwise
+        Tab drawTab = tab(text.text("tab.draw"), "drawTab", scrollable(live.draw()));
         Tab learnedTab = tab(text.text("tab.learned"), "learnedTab", null);
         // built when first chosen: once its class lists are filled, a LearnedView keeps its window alive after
         // shutdown (the cause, somewhere in JavaFX's combo boxes, is not found yet), and most windows never

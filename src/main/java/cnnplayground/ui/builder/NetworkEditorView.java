@@ -9,6 +9,7 @@ import cnnplayground.spec.ParamCount;
 import cnnplayground.spec.Presets;
 import cnnplayground.spec.Shape;
 import cnnplayground.spec.SpecProblem;
+import cnnplayground.ui.WrappingRow;
 import cnnplayground.ui.i18n.UiText;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import javafx.geometry.Orientation;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -61,8 +63,7 @@ public final class NetworkEditorView extends BorderPane {
     private final ArgumentForm form;
     private static final String INVALID_INPUT = "input-shape-invalid";
 
-    private final Region toolbarSpacer = new Region();
-    private final HBox toolbar;
+    private final WrappingRow toolbar;
     private final BooleanProperty paletteShown = new SimpleBooleanProperty(this, "paletteShown", true);
     private final UiText text;
     private boolean refreshing;
@@ -116,9 +117,8 @@ public final class NetworkEditorView extends BorderPane {
     }
 
     /** Adds a control after the toolbar's editing buttons (the Export menu lives in its own package). */
-    public void addToToolbar(javafx.scene.Node control) {
-        HBox bar = toolbar;
-        bar.getChildren().add(bar.getChildren().indexOf(toolbarSpacer), control);
+    public void addToToolbar(Node control) {
+        toolbar.getChildren().add(toolbar.getChildren().size() - 1, control);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class NetworkEditorView extends BorderPane {
         return locked;
     }
 
-    private HBox buildToolbar() {
+    private WrappingRow buildToolbar() {
         Label presetLabel = new Label();
         presetLabel.textProperty().bind(text.text("editor.preset"));
         presets.setId("presetChooser");
@@ -180,8 +180,7 @@ public final class NetworkEditorView extends BorderPane {
         });
         inputShape.setId("inputShape");
         inputShape.getStyleClass().add("input-shape");
-        HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
-        // in a narrow editor the status texts give way, never the controls
+        // in a narrow editor the row wraps, the controls keep their whole names
         presetLabel.setMinWidth(Region.USE_PREF_SIZE);
         presets.setMinWidth(Region.USE_PREF_SIZE);
         undo.setMinWidth(Region.USE_PREF_SIZE);
@@ -189,8 +188,11 @@ public final class NetworkEditorView extends BorderPane {
         inputShape.textProperty().bind(text.text("editor.inputLabel"));
         inputShape.setLabelFor(inputShapeField);
         inputShapeField();
-        HBox bar = new HBox(8, presetLabel, presets, undo, toolbarSpacer, inputShape, inputShapeField);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox input = new HBox(8, inputShape, inputShapeField);
+        input.setAlignment(Pos.CENTER_LEFT);
+        // the input at the row's right end; in a narrow editor (presenting at 1280 px beside the lessons) it goes
+        // under the presets, rather than the editor holding the side tabs to a 225 px strip
+        WrappingRow bar = new WrappingRow(8, 6, presetLabel, presets, undo, input).lastAtEnd();
         bar.getStyleClass().add("editor-toolbar");
         return bar;
     }

@@ -13,12 +13,14 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -74,9 +76,7 @@ public final class DrawView extends VBox {
         bars.setId("drawProbabilities");
         VBox side = new VBox(6, previewCaption, preview, sizeNote, bars, status);
         side.getStyleClass().add("draw-side");
-        HBox.setHgrow(side, Priority.ALWAYS);
-        // in a Group, so a scaled-up pad (presentation mode) takes its scaled room
-        HBox top = new HBox(12, new Group(pad), side);
+        PadRow top = new PadRow(pad, side);
         maps.setId("drawFeatureMaps");
         VBox.setVgrow(maps, Priority.ALWAYS);
         getChildren().addAll(top, maps);
@@ -180,6 +180,112 @@ public final class DrawView extends VBox {
             UiText.clear(sizeNote.textProperty());
         } else {
             sizeNote.textProperty().bind(text.text(c == 3 ? "draw.scaledRgb" : "draw.scaled", size));
+        }
+    }
+
+    /**
+     * The pad, and beside it the side column filling the rest of the row. Where the row is narrower than the pad
+     * and the column's least width, the pad shrinks, down to {@value #LEAST_PAD_BESIDE} px wide, so the
+     * probabilities stay in view beside it (presenting at 1280 px, also beside the lessons, where the tab is about
+     * 400 px and the enlarged pad alone 390); narrower still, the column goes under the pad, which shrinks to the
+     * row if it is wider.
+     */
+    private static final class PadRow extends Region {
+
+        private static final double GAP = 12;
+        /** The narrowest the pad gets to keep the column beside it: still drawable with a mouse. */
+        private static final double LEAST_PAD_BESIDE = 160;
+        /** The pad as presentation mode enlarges it; scaled down here where the row is narrower. */
+        private final Group pad;
+        private final Region side;
+
+        PadRow(Node drawingPad, Region side) {
+            // in a Group, so a pad enlarged by presentation mode takes its enlarged room; in another, so the
+            // room counts the shrinking too
+            this.pad = new Group(drawingPad);
+            this.side = side;
+            getChildren().addAll(new Group(pad), side);
+        }
+
+        private double inner(double width) {
+            return width - snappedLeftInset() - snappedRightInset();
+        }
+
+        private double padWidth() {
+            return pad.getLayoutBounds().getWidth();
+        }
+
+        private double padHeight() {
+            return pad.getLayoutBounds().getHeight();
+        }
+
+        /** The room beside the pad and the gap when the column takes its least width. */
+        private double roomForPad(double width) {
+            return inner(width) - GAP - side.minWidth(-1);
+        }
+
+        private boolean beside(double width) {
+            return width < 0 || roomForPad(width) >= Math.min(LEAST_PAD_BESIDE, padWidth());
+        }
+
+        /** How much the pad shrinks in a row {@code width} wide: 1 where there is room. */
+        private double fit(double width) {
+            if (width < 0) {
+                return 1;
+            }
+            return Math.min(1, (beside(width) ? roomForPad(width) : inner(width)) / padWidth());
+        }
+
+        private double sideWidth(double width) {
+            return Math.max(side.minWidth(-1),
+                    beside(width) ? inner(width) - padWidth() * fit(width) - GAP : inner(width));
+        }
+
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + side.minWidth(-1) + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + padWidth() + GAP + side.prefWidth(-1) + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double sideHeight = side.prefHeight(width < 0 ? -1 : sideWidth(width));
+            double padHeight = padHeight() * fit(width);
+            return snappedTopInset() + (beside(width) ? Math.max(padHeight, sideHeight) : padHeight + GAP + sideHeight)
+                    + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth();
+            double fit = fit(width);
+            pad.setScaleX(fit);
+            pad.setScaleY(fit);
+            Node scaledPad = getChildren().get(0);
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            scaledPad.relocate(x, y);
+            double sideWidth = sideWidth(width);
+            double sideHeight = side.prefHeight(sideWidth);
+            if (beside(width)) {
+                side.resizeRelocate(snapPositionX(x + padWidth() * fit + GAP), y, sideWidth, sideHeight);
+            } else {
+                side.resizeRelocate(x, snapPositionY(y + padHeight() * fit + GAP), sideWidth, sideHeight);
+            }
         }
     }
 }

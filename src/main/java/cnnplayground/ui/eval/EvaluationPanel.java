@@ -113,6 +113,7 @@ public final class EvaluationPanel extends ScrollPane {
         Label title = new Label();
         title.textProperty().bind(text.text("eval.title"));
         title.getStyleClass().add("section-title");
+        title.setWrapText(true); // on a narrow tab, presenting: two lines, not "Evaluate the tra…"
 
         evaluateButton.setId("evaluateButton");
         evaluateButton.getStyleClass().add("evaluate-button");

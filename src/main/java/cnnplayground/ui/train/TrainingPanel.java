@@ -8,6 +8,7 @@ import cnnplayground.engine.TrainingHandle.TrainingSnapshot;
 import cnnplayground.engine.TrainingHandle.TrainingState;
 import cnnplayground.spec.NetworkSpec;
 import cnnplayground.ui.RefreshWhenShown;
+import cnnplayground.ui.WrappingRow;
 import cnnplayground.ui.data.NetworkAdaptation;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.workspace.RunController;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -112,8 +114,12 @@ public final class TrainingPanel extends VBox {
         hyperParameters.configProperty().addListener((obs, was, now) ->
                 now.ifPresent(c -> preview.augmentationProperty().set(c.augmentation())));
         hyperParameters.getConfig().ifPresent(c -> preview.augmentationProperty().set(c.augmentation()));
-        TitledPane augmentation = new TitledPane(null,
-                new HBox(16, hyperParameters.augmentationSettings(), preview));
+        // the preview goes under the settings where the tab is narrow (presenting beside the lessons), rather than
+        // the pane being wider than the tab
+        WrappingRow settingsAndPreview = new WrappingRow(16, 8, hyperParameters.augmentationSettings(), preview);
+        settingsAndPreview.setAlignment(Pos.TOP_LEFT);
+        settingsAndPreview.setRowValignment(VPos.TOP);
+        TitledPane augmentation = new TitledPane(null, settingsAndPreview);
         augmentation.textProperty().bind(text.text("train.augmentation"));
         augmentation.setId("augmentationPane");
         augmentation.setExpanded(false);

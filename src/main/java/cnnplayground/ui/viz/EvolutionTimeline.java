@@ -19,6 +19,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -97,7 +98,11 @@ public final class EvolutionTimeline extends HBox {
 
         caption.setId("evolutionCaption");
         caption.getStyleClass().add("evolution-caption");
-        caption.setMinWidth(Label.USE_PREF_SIZE);
+        // on a narrow tab (presenting beside the lessons) a long caption ("step 1,234 · epoch 3 · loss 0.12 ·
+        // accuracy 97%") takes two lines and shares the shortfall with the slider, rather than pushing the bar
+        // out of the tab; Play keeps its name
+        caption.setWrapText(true);
+        play.setMinWidth(Region.USE_PREF_SIZE);
 
         player.setCycleCount(Timeline.INDEFINITE);
         getChildren().addAll(play, slider, caption);

@@ -18,6 +18,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -114,10 +115,12 @@ public final class FeatureMapView extends BorderPane {
         scaleCaption.textProperty().bind(text.text("maps.colourScale"));
         scaleCaption.getStyleClass().add("hint");
         HBox legend = legend(ColorMap.VIRIDIS, text.text("maps.low"), text.text("maps.high"));
-        HBox choice = new HBox(8, scaleCaption, perChannel, perLayer);
+        HBox choice = new HBox(8, perChannel, perLayer);
         choice.setAlignment(Pos.CENTER_LEFT);
-        // the legend goes under the choice where the tab is narrow, rather than cutting both to "Per chan…"
-        FlowPane toolbar = new FlowPane(12, 6, choice, legend);
+        // the legend, then the buttons, go under the caption where the tab is narrow (presenting beside the
+        // lessons), rather than cutting them to "Per chan…" or making the tab scroll sideways
+        FlowPane toolbar = new FlowPane(8, 6, scaleCaption, choice, legend);
+        FlowPane.setMargin(legend, new Insets(0, 0, 0, 4));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("viz-toolbar");
         setTop(toolbar);

@@ -9,6 +9,7 @@ import cnnplayground.engine.WeightsSnapshot;
 import cnnplayground.spec.LayerKind;
 import cnnplayground.spec.LayerSummary;
 import cnnplayground.spec.NetworkAnalysis;
+import cnnplayground.ui.WrappingRow;
 import cnnplayground.ui.i18n.UiText;
 import cnnplayground.ui.workspace.TaggedWeights;
 import cnnplayground.ui.workspace.Workspace;
@@ -83,6 +84,7 @@ public final class LearnedView extends ScrollPane {
         Label title = new Label();
         title.textProperty().bind(text.text("learned.title"));
         title.getStyleClass().add("section-title");
+        title.setWrapText(true); // on a narrow tab, presenting: two lines, not "What did th…"
         Label intro = caption("learnedIntro");
         intro.textProperty().bind(text.text("learned.intro"));
 
@@ -135,15 +137,17 @@ public final class LearnedView extends ScrollPane {
         Label label = new Label();
         label.textProperty().bind(text.text(key));
         label.getStyleClass().add("learned-section");
+        label.setWrapText(true);
         return label;
     }
 
-    private HBox row(String labelKey, Node choice, Button button) {
+    /** The choice with its label, then the button: under them where the tab is narrow, never cut to "L…". */
+    private WrappingRow row(String labelKey, Node choice, Button button) {
         Label label = new Label();
         label.textProperty().bind(text.text(labelKey));
-        HBox row = new HBox(8, label, choice, button);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        HBox labelled = new HBox(8, label, choice);
+        labelled.setAlignment(Pos.CENTER_LEFT);
+        return new WrappingRow(8, 6, labelled, button);
     }
 
     private Button button(String id, String key, Runnable action) {

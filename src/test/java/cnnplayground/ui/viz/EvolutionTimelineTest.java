@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,6 +35,8 @@ class EvolutionTimelineTest {
     private static final int BATCHES_PER_FRAME = 10;
     private static final int FIRST_FRAMES = 10;
     private static final long PLAY_WAIT_SECONDS = 5;
+    /** Narrower than Play, a slider and "step 91 · epoch 1 · loss 0.10" side by side. */
+    private static final double NARROW = 200;
 
     private final EvolutionRecorder recorder = new EvolutionRecorder(BATCHES_PER_FRAME);
     private EvolutionTimeline timeline;
@@ -101,6 +105,26 @@ class EvolutionTimelineTest {
     }
 
     @Test
+    void should_wrap_its_caption_inside_the_bar_when_narrow(FxRobot robot) {
+        // given: a frame's caption
+        robot.interact(timeline::refresh);
+        Label caption = robot.lookup("#evolutionCaption").queryAs(Label.class);
+        ToggleButton play = robot.lookup("#evolutionPlay").queryAs(ToggleButton.class);
+
+        // when: the bar is narrower than Play, a slider and the caption in one line (a side tab beside the
+        // lessons, presenting at 1280 px)
+        robot.interact(() -> timeline.getScene().getWindow().setWidth(NARROW));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then: the caption goes on to a second line, whole and inside the bar, and Play keeps its name
+        assertThat(timeline.getWidth()).isEqualTo(NARROW);
+        assertThat(caption.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(NARROW);
+        assertThat(shownText(caption)).isEqualTo(caption.getText());
+        assertThat(caption.getHeight()).isGreaterThan(1.5 * play.getFont().getSize());
+        assertThat(shownText(play)).isEqualTo("Play");
+    }
+
+    @Test
     void should_caption_step_epoch_loss_and_known_accuracy() {
         ProbeResult probe = probe(1234);
 
@@ -108,6 +132,12 @@ class EvolutionTimelineTest {
                 .isEqualTo("step 1,234 · epoch 3 · loss 0.12");
         assertThat(EvolutionTimeline.captionOf(EvolutionFrame.of(probe, new BatchMetrics(3, 34, 1234, 0.00412f, 0.91f), false)))
                 .isEqualTo("step 1,234 · epoch 3 · loss 0.0041 · accuracy 91%");
+    }
+
+    /** The text a label draws: its text, or that cut short with "…". */
+    private static String shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text)
+                .map(n -> ((Text) n).getText()).findFirst().orElse("");
     }
 
     /** Frames {@code from..to} (1-based), one probe per kept interval, as the engine would offer them. */
