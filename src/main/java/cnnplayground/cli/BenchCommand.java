@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -255,9 +256,11 @@ final class BenchCommand {
             double jitBefore = jitSeconds();
             StageCondition.Run run = stage.train(config);
             if (pair > 0) {
-                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s, %d probes shown, the JIT"
-                                + " compiling %.1f s meanwhile%n", run.seconds(), run.epochSeconds().size(),
-                        run.epochSeconds().size() == 1 ? "" : "s", run.probes(), jitSeconds() - jitBefore);
+                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s (%s s), %d probes shown, the"
+                                + " JIT compiling %.1f s meanwhile%n", run.seconds(), run.epochSeconds().size(),
+                        run.epochSeconds().size() == 1 ? "" : "s", run.epochSeconds().stream()
+                                .map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(" / ")),
+                        run.probes(), jitSeconds() - jitBefore);
             }
             return run;
         } catch (InterruptedException e) {
