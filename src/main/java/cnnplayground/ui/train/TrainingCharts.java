@@ -183,7 +183,7 @@ public final class TrainingCharts extends VBox {
         long lastStep = Math.max(snapshot.progress().stepsDone(), snapshot.epochs().size() * Math.max(1, stepsPerEpoch));
         fitBatchAxis(lossChart, lastStep);
         fitBatchAxis(accuracyChart, lastStep);
-        batchLoss.getData().setAll(smoothedLoss(snapshot.batches()));
+        keepCommonStart(batchLoss.getData(), smoothedLoss(snapshot.batches()));
         List<EpochMetrics> epochs = thin(snapshot.epochs());
         if (epochs.equals(shownEpochs) && stepsPerEpoch == shownStepsPerEpoch) {
             followData();
@@ -220,6 +220,29 @@ public final class TrainingCharts extends VBox {
             validationAccuracy.getData().setAll(va);
         }
         followData();
+    }
+
+    /**
+     * Makes {@code shown} hold {@code points}, keeping the points they start with alike: the smoothed loss grows
+     * at its end between two redraws, and replacing all of its 400 points 4 times a second made the chart's
+     * series listener one of the FX thread's largest costs (and one of the JIT's longest compilations).
+     */
+    static void keepCommonStart(List<XYChart.Data<Number, Number>> shown, List<XYChart.Data<Number, Number>> points) {
+        int same = 0;
+        int n = Math.min(shown.size(), points.size());
+        while (same < n && sameValues(shown.get(same), points.get(same))) {
+            same++;
+        }
+        if (same < shown.size()) {
+            shown.subList(same, shown.size()).clear();
+        }
+        if (same < points.size()) {
+            shown.addAll(points.subList(same, points.size()));
+        }
+    }
+
+    private static boolean sameValues(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
+        return a.getXValue().equals(b.getXValue()) && a.getYValue().equals(b.getYValue());
     }
 
     /** Each chart shows its axes once it has a point, and "no data yet" until then. */

@@ -73,6 +73,43 @@ class TrainingChartsTest {
                 .containsExactly(40L);
     }
 
+    @Test
+    void should_keep_the_smoothed_loss_points_a_longer_run_starts_with(FxRobot robot) {
+        // given: three batches shown
+        TrainingCharts charts = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new TrainingCharts()));
+        List<BatchMetrics> batches = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            batches.add(new BatchMetrics(1, i, i, 3.0f - 0.4f * i, 0.1f * i));
+        }
+        robot.interact(() -> charts.show(batchesSnapshot(1, batches.subList(0, 3)), 100));
+        List<XYChart.Data<Number, Number>> before = List.copyOf(charts.batchLossSeries().getData());
+
+        // when: two batches more
+        robot.interact(() -> charts.show(batchesSnapshot(2, batches), 100));
+
+        // then: the same points for the first three batches, two new ones after them, with the values a fresh chart
+        // draws for all five
+        List<XYChart.Data<Number, Number>> after = charts.batchLossSeries().getData();
+        assertThat(after).hasSize(5);
+        for (int i = 0; i < 3; i++) {
+            assertThat(after.get(i)).isSameAs(before.get(i));
+        }
+        assertThat(after).extracting(d -> d.getYValue().doubleValue()).containsExactlyElementsOf(
+                TrainingCharts.smoothedLoss(batches).stream().map(d -> d.getYValue().doubleValue()).toList());
+
+        // when: a new run, with other losses
+        robot.interact(() -> charts.show(batchesSnapshot(3, List.of(new BatchMetrics(1, 1, 1, 9.0f, 0.1f))), 100));
+
+        // then: its point only
+        assertThat(charts.batchLossSeries().getData()).extracting(d -> d.getYValue().doubleValue())
+                .containsExactly(9.0);
+    }
+
+    private static TrainingSnapshot batchesSnapshot(long sequence, List<BatchMetrics> batches) {
+        return new TrainingSnapshot(sequence, TrainingState.RUNNING, "CPU", TrainingProgress.NONE, List.copyOf(batches),
+                List.of());
+    }
+
     private static TrainingSnapshot epochs(long sequence, EpochMetrics... epochs) {
         return new TrainingSnapshot(sequence, TrainingState.RUNNING, "CPU", TrainingProgress.NONE,
                 List.of(new BatchMetrics(1, 1, 1, 2.3f, 0.1f)), List.of(epochs));
