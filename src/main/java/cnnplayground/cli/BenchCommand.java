@@ -77,7 +77,7 @@ final class BenchCommand {
     /** An unreported epoch on this many images in each mode, so no measured run pays for JIT and engine start. */
     static final int WARM_UP_IMAGES = 3000;
     /** Stage warm-up runs, at most; see {@link #warmUpStage}. */
-    static final int STAGE_WARM_UPS = 4;
+    static final int STAGE_WARM_UPS = 10;
     static final double STAGE_WARM_JIT_SHARE = 0.05;
     private static final long PROBE_TIMEOUT_S = 60;
     private static final double MB = 1024.0 * 1024.0;
