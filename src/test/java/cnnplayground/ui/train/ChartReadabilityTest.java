@@ -54,6 +54,8 @@ class ChartReadabilityTest {
         Scene scene = new Scene(root, 600, 700);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);
+        // TestFX shows every test in one stage: a width an earlier test gave it would outlast the new scene
+        stage.sizeToScene();
         stage.show();
     }
 

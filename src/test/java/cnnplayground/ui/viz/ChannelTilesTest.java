@@ -55,6 +55,8 @@ class ChannelTilesTest {
         Scene scene = new Scene(root, 600, 400);
         scene.getStylesheets().add(PlaygroundApp.stylesheet());
         stage.setScene(scene);
+        // TestFX shows every test in one stage: a width an earlier test gave it would outlast the new scene
+        stage.sizeToScene();
         stage.show();
         // laid out now, not at a pulse that a busy machine may not have run when the first test reads the places
         root.applyCss();

@@ -46,6 +46,8 @@ class EvolutionTimelineTest {
         feed(1, FIRST_FRAMES);
         timeline = new EvolutionTimeline(recorder);
         stage.setScene(new Scene(timeline, 600, 60));
+        // TestFX shows every test in one stage: a width an earlier test gave it would outlast the new scene
+        stage.sizeToScene();
         stage.show();
     }
 
