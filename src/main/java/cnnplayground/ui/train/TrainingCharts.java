@@ -187,19 +187,15 @@ public final class TrainingCharts extends VBox {
         List<EpochMetrics> epochs = thin(snapshot.epochs());
         if (epochs.equals(shownEpochs) && stepsPerEpoch == shownStepsPerEpoch) {
             followData();
-            return; // epoch points change once an epoch; each one is a styled node, made anew only then
+            return; // epoch points change once an epoch
         }
-        // an epoch more keeps the points there: made anew, each marker node was styled again at every epoch's end
-        boolean extended = stepsPerEpoch == shownStepsPerEpoch && epochs.size() > shownEpochs.size()
-                && epochs.subList(0, shownEpochs.size()).equals(shownEpochs);
-        List<EpochMetrics> added = extended ? epochs.subList(shownEpochs.size(), epochs.size()) : epochs;
         shownEpochs = epochs;
         shownStepsPerEpoch = stepsPerEpoch;
         List<XYChart.Data<Number, Number>> tl = new ArrayList<>();
         List<XYChart.Data<Number, Number>> vl = new ArrayList<>();
         List<XYChart.Data<Number, Number>> ta = new ArrayList<>();
         List<XYChart.Data<Number, Number>> va = new ArrayList<>();
-        for (EpochMetrics e : added) {
+        for (EpochMetrics e : epochs) {
             long x = e.epoch() * Math.max(1, stepsPerEpoch);
             tl.add(marked(point(x, e.trainLoss()), false));
             ta.add(marked(point(x, e.trainAccuracy()), false));
@@ -208,24 +204,19 @@ public final class TrainingCharts extends VBox {
                 va.add(marked(point(x, e.validationAccuracy()), true));
             }
         }
-        if (extended) {
-            trainLoss.getData().addAll(tl);
-            validationLoss.getData().addAll(vl);
-            trainAccuracy.getData().addAll(ta);
-            validationAccuracy.getData().addAll(va);
-        } else {
-            trainLoss.getData().setAll(tl);
-            validationLoss.getData().setAll(vl);
-            trainAccuracy.getData().setAll(ta);
-            validationAccuracy.getData().setAll(va);
-        }
+        // an epoch more keeps the points there: made anew, each marker node was styled again at every epoch's end
+        keepCommonStart(trainLoss.getData(), tl);
+        keepCommonStart(validationLoss.getData(), vl);
+        keepCommonStart(trainAccuracy.getData(), ta);
+        keepCommonStart(validationAccuracy.getData(), va);
         followData();
     }
 
     /**
      * Makes {@code shown} hold {@code points}, keeping the points they start with alike: the smoothed loss grows
      * at its end between two redraws, and replacing all of its 400 points 4 times a second made the chart's
-     * series listener one of the FX thread's largest costs (and one of the JIT's longest compilations).
+     * series listener one of the FX thread's largest costs (and one of the JIT's longest compilations); the epoch
+     * points grow by one an epoch.
      */
     static void keepCommonStart(List<XYChart.Data<Number, Number>> shown, List<XYChart.Data<Number, Number>> points) {
         int same = 0;
