@@ -169,13 +169,13 @@ final class BenchCommand {
                     off = train(spec, data, config, null, err);
                     lastOn = train(spec, data, config, watch, err);
                     if (stage != null) {
-                        StageCondition.Run run = stageRun(stage, config, i, err);
+                        StageCondition.Run run = stageRun(stage, config, "stage showing", err).run();
                         staged = OptionalDouble.of(off.trainImages() * config.epochs() / run.seconds());
                         stageProbes = run.probes();
                     }
                 } else {
                     if (stage != null) {
-                        StageCondition.Run run = stageRun(stage, config, i, err);
+                        StageCondition.Run run = stageRun(stage, config, "stage showing", err).run();
                         stageProbes = run.probes();
                         lastOn = train(spec, data, config, watch, err);
                         off = train(spec, data, config, null, err);
@@ -233,12 +233,8 @@ final class BenchCommand {
     private static void warmUpStage(StageCondition stage, TrainingConfig config, PrintStream err)
             throws UsageException {
         for (int i = 1; i <= STAGE_WARM_UPS; i++) {
-            double jitBefore = jitSeconds();
-            StageCondition.Run run = stageRun(stage, config, 0, err);
-            double jit = jitSeconds() - jitBefore;
-            err.printf(Locale.ROOT, "bench: stage warm-up %d: %.1f s, the JIT compiling %.1f s meanwhile%n", i,
-                    run.seconds(), jit);
-            if (jit < STAGE_WARM_JIT_SHARE * run.seconds()) {
+            StageRun warmUp = stageRun(stage, config, "stage warm-up " + i, err);
+            if (warmUp.jitSeconds() < STAGE_WARM_JIT_SHARE * warmUp.run().seconds()) {
                 return;
             }
         }
@@ -250,19 +246,23 @@ final class BenchCommand {
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1000.0 : 0;
     }
 
-    private static StageCondition.Run stageRun(StageCondition stage, TrainingConfig config, int pair, PrintStream err)
+    /** A stage run and the seconds the JIT spent compiling during it. */
+    private record StageRun(StageCondition.Run run, double jitSeconds) {
+    }
+
+    /** One run with the stage showing, reported on {@code err} as {@code what}. */
+    private static StageRun stageRun(StageCondition stage, TrainingConfig config, String what, PrintStream err)
             throws UsageException {
         try {
             double jitBefore = jitSeconds();
             StageCondition.Run run = stage.train(config);
-            if (pair > 0) {
-                err.printf(Locale.ROOT, "bench: stage showing, %.1f s over %d epoch%s (%s s), %d probes shown, the"
-                                + " JIT compiling %.1f s meanwhile%n", run.seconds(), run.epochSeconds().size(),
-                        run.epochSeconds().size() == 1 ? "" : "s", run.epochSeconds().stream()
-                                .map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(" / ")),
-                        run.probes(), jitSeconds() - jitBefore);
-            }
-            return run;
+            double jit = jitSeconds() - jitBefore;
+            err.printf(Locale.ROOT, "bench: %s, %.1f s over %d epoch%s (%s s), %d probes shown, the JIT compiling"
+                            + " %.1f s meanwhile%n", what, run.seconds(), run.epochSeconds().size(),
+                    run.epochSeconds().size() == 1 ? "" : "s", run.epochSeconds().stream()
+                            .map(sec -> String.format(Locale.ROOT, "%.2f", sec)).collect(Collectors.joining(" / ")),
+                    run.probes(), jit);
+            return new StageRun(run, jit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("the bench was interrupted");
